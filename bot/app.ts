@@ -1,0 +1,89 @@
+import restify from 'restify';
+import type { Config } from './config';
+import { mountApi } from './http/api';
+import { createIdentityResolver } from './http/identity';
+import { mountStaticTab } from './http/staticTab';
+import { createLogger, type Logger } from './logger';
+import { systemClock, uuidIds, type Clock, type IdGenerator } from './services/clock';
+import { IncidentService } from './services/incidents';
+import { WarRoomService } from './services/warRooms';
+import { openStorage } from './storage/open';
+import type { Storage } from './storage/types';
+import { createTeamsTransport } from './teams';
+
+export interface App {
+  config: Config;
+  storage: Storage;
+  logger: Logger;
+  /** Starts listening; resolves with the base URL (http://host:port). */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface AppOverrides {
+  clock?: Clock;
+  ids?: IdGenerator;
+  logger?: Logger;
+}
+
+/**
+ * The composition root: config → storage → services → transports → server, built in
+ * that order and passed down. Nothing else constructs its own collaborators.
+ */
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const clock = overrides.clock ?? systemClock;
+  const ids = overrides.ids ?? uuidIds;
+  const warRooms = new WarRoomService({
+    storage,
+    clock,
+    ids,
+    defaultTimeZone: config.defaultTimeZone,
+  });
+  const incidents = new IncidentService({ storage, clock, ids });
+
+  const server = restify.createServer({ name: 'war-room', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser());
+  server.use(
+    restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false, rejectUnknown: true }),
+  );
+  server.on('restifyError', (req, res, err, callback) => {
+    // restify's own errors (bad JSON, 404, 405) keep their status but never leak internals.
+    logger.info('request rejected by restify', { path: req.path(), status: err.statusCode });
+    err.toJSON = () => ({
+      error: { code: err.name, message: err.statusCode >= 500 ? 'Internal error.' : err.message },
+    });
+    return callback();
+  });
+
+  server.post(
+    '/api/messages',
+    createTeamsTransport(config, logger, { storage, warRooms, incidents }),
+  );
+  mountApi(server, { logger, identify: createIdentityResolver(config), warRooms, incidents });
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { ok: true, store: storage.kind });
+  });
+  mountStaticTab(server, config.tabDir, logger);
+
+  return {
+    config,
+    storage,
+    logger,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const address = server.address();
+          resolve(
+            `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`,
+          );
+        });
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await storage.close();
+    },
+  };
+}

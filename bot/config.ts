@@ -1,0 +1,187 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration, parsed once at start-up from environment variables. Nothing else in the
+ * server reads `process.env`: the composition root passes this object down.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  localDev: boolean;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  tabDir: string;
+  defaultTimeZone: string;
+  /** `'*'` admits every tenant; otherwise the tenant ids that may use this instance. */
+  allowedTenants: '*' | string[];
+  /** URL prefixes the bot may call (the `serviceUrl` of inbound activities). */
+  serviceUrlAllowList: string[];
+  bot: {
+    appId: string;
+    appPassword: string | undefined;
+    appTenantId: string | undefined;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    /** Only to point token validation at another OpenID endpoint (tests, sovereign clouds). */
+    openIdMetadataUrl: string | undefined;
+    tokenIssuer: string | undefined;
+  };
+  tabAuth: {
+    /** Accepted `aud` values of tab SSO tokens (client id and application id URI). */
+    audiences: string[];
+    jwksUrl: string;
+  };
+  devIdentity: { tenantId: string; userId: string; name: string };
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+/** Teams' public-cloud connector hosts. */
+const TEAMS_SERVICE_URLS = [
+  'https://smba.trafficmanager.net/',
+  'https://smba.infra.gov.teams.microsoft.us/',
+];
+const LOOPBACK_SERVICE_URLS = ['http://127.0.0.1:', 'http://localhost:', 'http://[::1]:'];
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'];
+
+const list = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false; // Intl throws RangeError for unknown zones: that is the answer.
+  }
+};
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).optional(),
+  WARROOM_LOCAL_DEV: flag,
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for SQLite)')
+    .optional(),
+  WARROOM_DATA_DIR: z.string().min(1).default('./data'),
+  WARROOM_TAB_DIR: z.string().min(1).optional(),
+  WARROOM_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone')
+    .default('Europe/Copenhagen'),
+  WARROOM_ALLOWED_TENANTS: z.string().optional(),
+  WARROOM_SERVICE_URLS: z.string().optional(),
+  MICROSOFT_APP_ID: z.string().optional(),
+  MICROSOFT_APP_PASSWORD: z.string().optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().optional(),
+  MICROSOFT_APP_TYPE: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .default('MultiTenant'),
+  BOT_OPENID_METADATA_URL: z.url().optional(),
+  BOT_TOKEN_ISSUER: z.string().optional(),
+  AAD_APP_CLIENT_ID: z.string().optional(),
+  TAB_APP_ID_URI: z.string().optional(),
+  TAB_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  WARROOM_DEV_TENANT_ID: z.string().default('00000000-0000-0000-0000-000000000001'),
+  WARROOM_DEV_USER_ID: z.string().default('00000000-0000-0000-0000-00000000d3v1'),
+  WARROOM_DEV_USER_NAME: z.string().default('Local Developer'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+/** Thrown when the environment is unusable; the message names each bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment (treating empty strings as unset) into a Config, or throws ConfigError. */
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const localDev = e.WARROOM_LOCAL_DEV;
+  const problems: string[] = [];
+  const host = e.HOST ?? (localDev ? '127.0.0.1' : '0.0.0.0');
+  const appId = e.MICROSOFT_APP_ID ?? '';
+
+  if (localDev && !LOOPBACK_HOSTS.includes(host)) {
+    problems.push(`HOST: local development mode listens on loopback only, not on ${host}`);
+  }
+  if (!localDev) {
+    if (!appId) {
+      problems.push(
+        'MICROSOFT_APP_ID: required (or set WARROOM_LOCAL_DEV=1 for local development without authentication)',
+      );
+    }
+    if (!e.WARROOM_ALLOWED_TENANTS) {
+      problems.push(
+        'WARROOM_ALLOWED_TENANTS: required: a comma-separated list of tenant ids, or * for any tenant',
+      );
+    }
+    if (!e.AAD_APP_CLIENT_ID && !e.TAB_APP_ID_URI) {
+      problems.push(
+        'AAD_APP_CLIENT_ID: required for tab sign-in (the Entra app registration of the tab)',
+      );
+    }
+  }
+  if (
+    appId &&
+    e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' &&
+    !e.MICROSOFT_APP_PASSWORD &&
+    !e.BOT_OPENID_METADATA_URL
+  ) {
+    problems.push('MICROSOFT_APP_PASSWORD: required when MICROSOFT_APP_ID is set');
+  }
+  if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && !e.MICROSOFT_APP_TENANT_ID) {
+    problems.push('MICROSOFT_APP_TENANT_ID: required for a SingleTenant bot');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const tenants = e.WARROOM_ALLOWED_TENANTS?.trim();
+  const serviceUrls = list(e.WARROOM_SERVICE_URLS);
+  const audiences = [e.AAD_APP_CLIENT_ID, e.TAB_APP_ID_URI].filter((a): a is string => !!a);
+  return {
+    port: e.PORT,
+    host,
+    localDev,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(cwd, e.WARROOM_DATA_DIR),
+    tabDir: path.resolve(cwd, e.WARROOM_TAB_DIR ?? 'dist/tab'),
+    defaultTimeZone: e.WARROOM_TIME_ZONE,
+    allowedTenants: !tenants || tenants === '*' ? '*' : list(tenants),
+    serviceUrlAllowList: [
+      ...(serviceUrls.length ? serviceUrls : TEAMS_SERVICE_URLS),
+      ...(localDev ? LOOPBACK_SERVICE_URLS : []),
+    ],
+    bot: {
+      appId,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      appTenantId: e.MICROSOFT_APP_TENANT_ID,
+      appType: e.MICROSOFT_APP_TYPE,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+      tokenIssuer: e.BOT_TOKEN_ISSUER,
+    },
+    tabAuth: { audiences, jwksUrl: e.TAB_JWKS_URL },
+    devIdentity: {
+      tenantId: e.WARROOM_DEV_TENANT_ID,
+      userId: e.WARROOM_DEV_USER_ID,
+      name: e.WARROOM_DEV_USER_NAME,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}

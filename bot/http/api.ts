@@ -1,0 +1,96 @@
+import type { Request, Response, Server } from 'restify';
+import type { IncidentDto, WarRoomSummaryDto } from '../../shared/api/schemas';
+import { idParamSchema } from '../../shared/api/schemas';
+import { notFound } from '../../shared/domain/errors';
+import { incidentRef, type Incident } from '../../shared/domain/incident';
+import type { WarRoom } from '../../shared/domain/warRoom';
+import type { Logger } from '../logger';
+import type { IncidentService } from '../services/incidents';
+import type { WarRoomService } from '../services/warRooms';
+import { sendError } from './errors';
+import type { Identity, IdentityResolver } from './identity';
+
+export interface ApiDeps {
+  logger: Logger;
+  identify: IdentityResolver;
+  warRooms: WarRoomService;
+  incidents: IncidentService;
+}
+
+type Handler = (req: Request, actor: Identity) => Promise<unknown>;
+
+/** The JSON API under /api/v1 for the tab and for automation scripts. */
+export function mountApi(server: Server, deps: ApiDeps): void {
+  const route = (handler: Handler) => async (req: Request, res: Response) => {
+    const locale = req.header('accept-language')?.split(',')[0] ?? 'en';
+    try {
+      const actor = await deps.identify(req.header('authorization'));
+      res.header('cache-control', 'no-store');
+      res.send(200, await handler(req, actor));
+    } catch (error) {
+      sendError(res, locale, error, deps.logger);
+    }
+  };
+
+  server.get(
+    '/api/v1/me',
+    route(async (_req, me) => me),
+  );
+
+  server.get(
+    '/api/v1/war-rooms',
+    route(async (_req, actor) => {
+      const rooms = await deps.warRooms.list(actor);
+      return {
+        warRooms: await Promise.all(
+          rooms.map(async (w) => summary(w, await deps.incidents.list(actor, w.id))),
+        ),
+      };
+    }),
+  );
+
+  server.get(
+    '/api/v1/war-rooms/:id/incidents',
+    route(async (req, actor) => {
+      const id = idParam(req);
+      const warRoom = await deps.warRooms.get(actor, id);
+      const incidents = await deps.incidents.list(actor, id);
+      return { warRoom: summary(warRoom, incidents), incidents: incidents.map(incidentDto) };
+    }),
+  );
+}
+
+function idParam(req: Request): string {
+  const parsed = idParamSchema.safeParse(req.params?.id);
+  if (!parsed.success) throw notFound('warroom.notFound');
+  return parsed.data;
+}
+
+function summary(w: WarRoom, incidents: Incident[]): WarRoomSummaryDto {
+  return {
+    id: w.id,
+    title: w.title,
+    phase: w.phase,
+    timeZone: w.timeZone,
+    createdAt: w.createdAt,
+    openIncidents: incidents.filter((i) => i.status !== 'resolved').length,
+  };
+}
+
+function incidentDto(i: Incident): IncidentDto {
+  return {
+    id: i.id,
+    ref: incidentRef(i.number),
+    number: i.number,
+    title: i.title,
+    severity: i.severity,
+    status: i.status,
+    reporterName: i.reporterName,
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
+    acknowledgedAt: i.acknowledgedAt,
+    mitigatedAt: i.mitigatedAt,
+    resolvedAt: i.resolvedAt,
+    version: i.version,
+  };
+}

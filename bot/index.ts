@@ -1,0 +1,45 @@
+import { createApp } from './app';
+import { ConfigError, parseConfig } from './config';
+
+/** Process entry: parse config (refuse to start on bad config), build the app, listen. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`War Room refuses to start.\n${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const app = await createApp(config);
+  const url = await app.listen();
+  const mode = config.localDev
+    ? 'LOCAL DEVELOPMENT mode (no bot authentication, development identity)'
+    : 'production mode';
+  process.stdout.write(
+    [
+      `War Room is running in ${mode}`,
+      `  store:        ${app.storage.kind === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}`,
+      `  bot endpoint: ${url}/api/messages`,
+      `  JSON API:     ${url}/api/v1/`,
+      `  tab:          ${url}/tab/`,
+      '',
+    ].join('\n'),
+  );
+  const stop = async (signal: string) => {
+    app.logger.info('stopping', { signal });
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `War Room failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

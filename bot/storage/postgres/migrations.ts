@@ -1,0 +1,91 @@
+import type { Migration } from '../sql/migration';
+
+/** PostgreSQL schema, oldest first. Never edit an applied migration; add the next version. */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'war rooms, incidents, audit log, inbox',
+    sql: `
+CREATE TABLE war_rooms (
+  id text PRIMARY KEY,
+  tenant_id text NOT NULL,
+  team_id text,
+  channel_id text NOT NULL,
+  conversation_id text NOT NULL,
+  service_url text NOT NULL,
+  title text NOT NULL,
+  time_zone text NOT NULL,
+  phase text NOT NULL,
+  created_by_id text NOT NULL,
+  created_by_name text NOT NULL,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL,
+  version integer NOT NULL,
+  incident_seq integer NOT NULL DEFAULT 0,
+  CONSTRAINT war_rooms_channel UNIQUE (tenant_id, channel_id),
+  -- Target of the children's (tenant_id, war_room_id) keys: no row can cross tenants.
+  CONSTRAINT war_rooms_tenant_id UNIQUE (tenant_id, id)
+);
+CREATE INDEX war_rooms_by_tenant ON war_rooms (tenant_id, created_at);
+
+CREATE TABLE incidents (
+  id text PRIMARY KEY,
+  tenant_id text NOT NULL,
+  war_room_id text NOT NULL,
+  number integer NOT NULL CHECK (number > 0),
+  title text NOT NULL,
+  severity text NOT NULL,
+  status text NOT NULL,
+  reporter_id text NOT NULL,
+  reporter_name text NOT NULL,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL,
+  acknowledged_at timestamptz,
+  mitigated_at timestamptz,
+  resolved_at timestamptz,
+  version integer NOT NULL,
+  card_activity_id text,
+  CONSTRAINT incidents_number UNIQUE (war_room_id, number),
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+);
+CREATE INDEX incidents_by_tenant ON incidents (tenant_id, war_room_id, number);
+
+CREATE TABLE audit_log (
+  tenant_id text NOT NULL,
+  war_room_id text NOT NULL,
+  seq integer NOT NULL CHECK (seq > 0),
+  at timestamptz NOT NULL,
+  actor_id text NOT NULL,
+  actor_name text NOT NULL,
+  action text NOT NULL,
+  subject text NOT NULL,
+  before jsonb,
+  after jsonb,
+  prev_hash text NOT NULL,
+  hash text NOT NULL,
+  PRIMARY KEY (war_room_id, seq),
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+);
+CREATE INDEX audit_log_by_tenant ON audit_log (tenant_id, war_room_id, seq);
+
+-- Append-only below the application too: history is evidence (Forvaltningsloven, GDPR).
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only (% refused)', TG_OP
+    USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+
+CREATE TABLE inbox (
+  conversation_id text NOT NULL,
+  activity_id text NOT NULL,
+  received_at timestamptz NOT NULL,
+  PRIMARY KEY (conversation_id, activity_id)
+);
+`,
+  },
+];

@@ -1,0 +1,16 @@
+import type { Tx } from '../types';
+import { auditRepo } from './audit';
+import type { Exec } from './exec';
+import { incidentRepo } from './incidents';
+import { inboxRepo } from './inbox';
+import { warRoomRepo } from './warRooms';
+
+/** The repositories of one transaction, written once for both dialects. */
+export function sqlTx(x: Exec): Tx {
+  return {
+    warRooms: warRoomRepo(x),
+    incidents: incidentRepo(x),
+    audit: auditRepo(x),
+    inbox: inboxRepo(x),
+  };
+}

@@ -1,0 +1,37 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * The lifetime of one transaction. Statements check it, so a `Tx` kept past its callback
+ * cannot write outside any transaction (pg: on a pooled client someone else now uses).
+ */
+export class TxScope {
+  private open = true;
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  end(): void {
+    this.open = false;
+  }
+
+  assertOpen(): void {
+    if (!this.open) throw new Error('storage transaction already finished');
+  }
+}
+
+const current = new AsyncLocalStorage<TxScope>();
+
+/**
+ * A transaction started inside another would wait forever (SQLite: behind the outer one in
+ * the queue; pg: on a row the outer one has locked), so it fails at once instead.
+ */
+export function assertNotNested(): void {
+  if (current.getStore()?.isOpen) {
+    throw new Error('nested storage transactions are not supported: pass the Tx down instead');
+  }
+}
+
+export function runInScope<T>(scope: TxScope, fn: () => Promise<T>): Promise<T> {
+  return current.run(scope, fn);
+}

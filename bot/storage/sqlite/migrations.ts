@@ -1,0 +1,88 @@
+import type { Migration } from '../sql/migration';
+
+/**
+ * SQLite schema, oldest first. Never edit an applied migration; add the next version.
+ * Instants are TEXT in `toISOString` form (so text order is time order); JSON is TEXT.
+ */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'war rooms, incidents, audit log, inbox',
+    sql: `
+CREATE TABLE war_rooms (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  team_id TEXT,
+  channel_id TEXT NOT NULL,
+  conversation_id TEXT NOT NULL,
+  service_url TEXT NOT NULL,
+  title TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  phase TEXT NOT NULL,
+  created_by_id TEXT NOT NULL,
+  created_by_name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  incident_seq INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (tenant_id, channel_id),
+  -- Target of the children's (tenant_id, war_room_id) keys: no row can cross tenants.
+  UNIQUE (tenant_id, id)
+) STRICT;
+CREATE INDEX war_rooms_by_tenant ON war_rooms (tenant_id, created_at);
+
+CREATE TABLE incidents (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  war_room_id TEXT NOT NULL,
+  number INTEGER NOT NULL CHECK (number > 0),
+  title TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  status TEXT NOT NULL,
+  reporter_id TEXT NOT NULL,
+  reporter_name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  acknowledged_at TEXT,
+  mitigated_at TEXT,
+  resolved_at TEXT,
+  version INTEGER NOT NULL,
+  card_activity_id TEXT,
+  UNIQUE (war_room_id, number),
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+) STRICT;
+CREATE INDEX incidents_by_tenant ON incidents (tenant_id, war_room_id, number);
+
+CREATE TABLE audit_log (
+  tenant_id TEXT NOT NULL,
+  war_room_id TEXT NOT NULL,
+  seq INTEGER NOT NULL CHECK (seq > 0),
+  at TEXT NOT NULL,
+  actor_id TEXT NOT NULL,
+  actor_name TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  "before" TEXT CHECK ("before" IS NULL OR json_valid("before")),
+  "after" TEXT CHECK ("after" IS NULL OR json_valid("after")),
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  PRIMARY KEY (war_room_id, seq),
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX audit_log_by_tenant ON audit_log (tenant_id, war_room_id, seq);
+
+-- Append-only below the application too: history is evidence (Forvaltningsloven, GDPR).
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+CREATE TABLE inbox (
+  conversation_id TEXT NOT NULL,
+  activity_id TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  PRIMARY KEY (conversation_id, activity_id)
+) STRICT, WITHOUT ROWID;
+`,
+  },
+];

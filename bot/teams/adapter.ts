@@ -1,0 +1,45 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type TurnContext,
+} from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { StrictAuthentication } from './strictAuthentication';
+
+/**
+ * Builds botbuilder's CloudAdapter from our config. An empty app id switches bot
+ * authentication off; config.ts allows that only in explicit local development mode.
+ */
+export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+  const { bot } = config;
+  const settings: Record<string, string | undefined> = {
+    MicrosoftAppId: bot.appId,
+    MicrosoftAppPassword: bot.appPassword,
+    MicrosoftAppTenantId: bot.appTenantId,
+    MicrosoftAppType: bot.appType,
+  };
+  if (bot.openIdMetadataUrl) {
+    // Setting BotOpenIdMetadata switches botbuilder to parameterised authentication, where
+    // every related key left out becomes undefined: give them all their public-cloud values.
+    Object.assign(settings, {
+      BotOpenIdMetadata: bot.openIdMetadataUrl,
+      ToBotFromChannelTokenIssuer:
+        bot.tokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
+      OAuthUrl: AuthenticationConstants.OAuthUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl:
+        AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+      CallerId: 'urn:botframework:azure',
+      ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+      ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    });
+  }
+  const auth = new ConfigurationBotFrameworkAuthentication(settings);
+  const adapter = new CloudAdapter(new StrictAuthentication(auth));
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    // The router catches everything it knows; this is the last net.
+    logger.error('unhandled bot turn error', { error, activityId: context.activity.id });
+  };
+  return adapter;
+}

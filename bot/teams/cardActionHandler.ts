@@ -1,0 +1,73 @@
+import type { InvokeResponse, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { CARD_ACTION_SCHEMAS, VERBS, isVerb } from '../../shared/cards/actions';
+import type { Actor } from '../../shared/domain/actor';
+import { isDomainError } from '../../shared/domain/errors';
+import { messageFor, t } from '../../shared/i18n';
+import { incidentCard } from '../cards/incidentCard';
+import { actorOf, tenantOf } from './activity';
+import type { TeamsDeps } from './deps';
+import { cardResponse, errorResponse } from './invokeResponse';
+
+const invokeValueSchema = z.object({
+  action: z.object({ type: z.literal('Action.Execute'), verb: z.string(), data: z.unknown() }),
+});
+
+/**
+ * An `Action.Execute` click. The card sent only a verb and ids: validate them for that
+ * verb, reload the state, act, and answer with the refreshed card.
+ * `replay` is true for a redelivered invoke: answer with the current card, change nothing.
+ */
+export async function onCardAction(
+  context: TurnContext,
+  deps: TeamsDeps,
+  replay: boolean,
+): Promise<InvokeResponse> {
+  const { activity } = context;
+  const locale = activity.locale ?? 'en';
+  const invalidAction = () => errorResponse(400, 'BadRequest', t(locale, 'error.invalidAction'));
+  const value = invokeValueSchema.safeParse(activity.value);
+  if (!value.success || !isVerb(value.data.action.verb)) return invalidAction();
+  const { verb, data } = value.data.action;
+  const actor = actorOf(activity, tenantOf(activity) as string);
+
+  switch (verb) {
+    case VERBS.incidentSetStatus: {
+      const parsed = CARD_ACTION_SCHEMAS[verb].safeParse(data);
+      if (!parsed.success) return invalidAction();
+      const { incidentId, status, version } = parsed.data;
+      if (replay) return renderIncident(deps, actor, incidentId, locale);
+      try {
+        const incident = await deps.incidents.changeStatus(actor, {
+          incidentId,
+          status,
+          expectedVersion: version,
+        });
+        return renderIncident(deps, actor, incident.id, locale);
+      } catch (e) {
+        // A stale card or a move the lifecycle forbids: show how things stand, and why.
+        if (isDomainError(e) && (e.kind === 'conflict' || e.kind === 'invalid')) {
+          return renderIncident(deps, actor, incidentId, locale, messageFor(locale, e));
+        }
+        throw e;
+      }
+    }
+    case VERBS.incidentRefresh: {
+      const parsed = CARD_ACTION_SCHEMAS[verb].safeParse(data);
+      if (!parsed.success) return invalidAction();
+      return renderIncident(deps, actor, parsed.data.incidentId, locale);
+    }
+  }
+}
+
+async function renderIncident(
+  deps: TeamsDeps,
+  actor: Actor,
+  incidentId: string,
+  locale: string,
+  notice?: string,
+) {
+  const incident = await deps.incidents.get(actor, incidentId);
+  const warRoom = await deps.warRooms.get(actor, incident.warRoomId);
+  return cardResponse(incidentCard({ incident, timeZone: warRoom.timeZone, locale, notice }));
+}

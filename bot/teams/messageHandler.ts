@@ -1,0 +1,72 @@
+import { CardFactory, type TurnContext } from 'botbuilder';
+import { parseCommand, stripMentions, type Command } from '../../shared/commands/parse';
+import type { Actor } from '../../shared/domain/actor';
+import { incidentRef } from '../../shared/domain/incident';
+import { t } from '../../shared/i18n';
+import { incidentCard } from '../cards/incidentCard';
+import { actorOf, bindingOf, tenantOf } from './activity';
+import type { TeamsDeps } from './deps';
+
+/** A channel message: parse the command, call one service, reply. */
+export async function onMessage(context: TurnContext, deps: TeamsDeps): Promise<void> {
+  const { activity } = context;
+  const tenantId = tenantOf(activity) as string; // the router checked it
+  const actor = actorOf(activity, tenantId);
+  const locale = activity.locale ?? 'en';
+  const command = parseCommand(stripMentions(activity.text ?? ''));
+  await COMMANDS[command.kind](context, deps, actor, locale, command as never);
+}
+
+type Handler<K extends Command['kind']> = (
+  context: TurnContext,
+  deps: TeamsDeps,
+  actor: Actor,
+  locale: string,
+  command: Extract<Command, { kind: K }>,
+) => Promise<void>;
+
+const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
+  help: async (context, _deps, _actor, locale) => {
+    await context.sendActivity({ text: t(locale, 'help.text'), textFormat: 'markdown' });
+  },
+
+  unknown: async (context, _deps, _actor, locale, command) => {
+    await context.sendActivity(t(locale, 'command.unknown', { command: command.word }));
+  },
+
+  start: async (context, deps, actor, locale, command) => {
+    if (context.activity.conversation.conversationType === 'personal') {
+      await context.sendActivity(t(locale, 'command.onlyInChannel'));
+      return;
+    }
+    const warRoom = await deps.warRooms.start(
+      actor,
+      bindingOf(context.activity, actor.tenantId),
+      command.title,
+    );
+    await context.sendActivity(t(locale, 'warroom.started', { title: warRoom.title }));
+  },
+
+  incident: async (context, deps, actor, locale, command) => {
+    const binding = bindingOf(context.activity, actor.tenantId);
+    const warRoom = await deps.warRooms.findByChannel(actor.tenantId, binding.channelId);
+    if (!warRoom) {
+      await context.sendActivity(t(locale, 'warroom.notStarted'));
+      return;
+    }
+    const incident = await deps.incidents.log(actor, {
+      warRoomId: warRoom.id,
+      title: command.title,
+      severity: command.severity ?? 'sev3',
+    });
+    const card = incidentCard({ incident, timeZone: warRoom.timeZone, locale });
+    const sent = await context.sendActivity({
+      summary: t(locale, 'incident.logged', {
+        ref: incidentRef(incident.number),
+        title: incident.title,
+      }),
+      attachments: [CardFactory.adaptiveCard(card)],
+    });
+    if (sent?.id) await deps.incidents.attachCard(actor, incident.id, sent.id);
+  },
+};

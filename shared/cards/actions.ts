@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { INCIDENT_STATUSES } from '../domain/incident';
+
+/**
+ * Verbs of `Action.Execute` buttons. A card carries only a verb and ids; the handler
+ * reloads the state and validates the data against the schema of that verb.
+ */
+export const VERBS = {
+  incidentSetStatus: 'incident.setStatus',
+  incidentRefresh: 'incident.refresh',
+} as const;
+export type Verb = (typeof VERBS)[keyof typeof VERBS];
+
+export const incidentSetStatusData = z.object({
+  incidentId: z.uuid(),
+  status: z.enum(INCIDENT_STATUSES),
+  /** The version the card showed: a click on an outdated card is a conflict. */
+  version: z.number().int().positive(),
+});
+export type IncidentSetStatusData = z.infer<typeof incidentSetStatusData>;
+
+export const incidentRefreshData = z.object({ incidentId: z.uuid() });
+
+/** The data schema of each verb. */
+export const CARD_ACTION_SCHEMAS = {
+  [VERBS.incidentSetStatus]: incidentSetStatusData,
+  [VERBS.incidentRefresh]: incidentRefreshData,
+} as const satisfies Record<Verb, z.ZodType>;
+
+export function isVerb(v: unknown): v is Verb {
+  return typeof v === 'string' && Object.hasOwn(CARD_ACTION_SCHEMAS, v);
+}

@@ -1,0 +1,49 @@
+import { extractSeverity, type Severity } from '../domain/incident';
+
+/**
+ * Channel commands, understood in every shipped language: Teams sends the localised
+ * command title the user clicked, and people type in their own language.
+ */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'start'; title: string }
+  | { kind: 'incident'; title: string; severity: Severity | undefined }
+  | { kind: 'unknown'; word: string };
+
+const WORDS: Record<Exclude<Command['kind'], 'unknown'>, readonly string[]> = {
+  help: ['help', 'hjælp', 'hjaelp', 'aide', '?'],
+  start: ['start', 'begin', 'démarrer', 'demarrer', 'open'],
+  incident: ['incident', 'hændelse', 'haendelse', 'inc', 'incidents'],
+};
+
+/** Removes `<at>…</at>` mentions and HTML that Teams wraps around channel messages. */
+export function stripMentions(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Parses what a person wrote to the bot (mentions already stripped). */
+export function parseCommand(text: string): Command {
+  const trimmed = text.trim();
+  const m = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
+  if (!m) return { kind: 'help' };
+  const word = (m[1] ?? '').toLowerCase().replace(/[:,.!]+$/, '');
+  const rest = (m[2] ?? '').trim();
+  const kind = (Object.keys(WORDS) as (keyof typeof WORDS)[]).find((k) => WORDS[k].includes(word));
+  switch (kind) {
+    case 'help':
+      return { kind: 'help' };
+    case 'start':
+      return { kind: 'start', title: rest };
+    case 'incident': {
+      const { severity, rest: title } = extractSeverity(rest);
+      return { kind: 'incident', title, severity };
+    }
+    default:
+      return { kind: 'unknown', word: m[1] ?? '' };
+  }
+}

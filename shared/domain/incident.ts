@@ -1,0 +1,92 @@
+import { invalid } from './errors';
+
+/** Severities, most urgent first. */
+export const SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev4'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const INCIDENT_STATUSES = ['open', 'investigating', 'mitigated', 'resolved'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/**
+ * The incident lifecycle as data: from each status, the statuses it may move to.
+ * Skipping ahead is allowed (a quick fix goes straight to resolved); going back is
+ * only the explicit reopen from resolved or mitigated.
+ */
+export const INCIDENT_TRANSITIONS: Readonly<Record<IncidentStatus, readonly IncidentStatus[]>> = {
+  open: ['investigating', 'mitigated', 'resolved'],
+  investigating: ['mitigated', 'resolved'],
+  mitigated: ['investigating', 'resolved'],
+  resolved: ['investigating'],
+};
+
+export function canTransition(from: IncidentStatus, to: IncidentStatus): boolean {
+  return INCIDENT_TRANSITIONS[from].includes(to);
+}
+
+/** Throws an `invalid` domain error when the lifecycle does not allow the move. */
+export function assertTransition(from: IncidentStatus, to: IncidentStatus): void {
+  if (!canTransition(from, to)) {
+    throw invalid('incident.transitionNotAllowed', { from, to });
+  }
+}
+
+/** Which timestamp a transition into `to` sets (first time only). */
+export function timestampFieldFor(
+  to: IncidentStatus,
+): 'acknowledgedAt' | 'mitigatedAt' | 'resolvedAt' | undefined {
+  switch (to) {
+    case 'investigating':
+      return 'acknowledgedAt';
+    case 'mitigated':
+      return 'mitigatedAt';
+    case 'resolved':
+      return 'resolvedAt';
+    default:
+      return undefined;
+  }
+}
+
+export interface Incident {
+  id: string;
+  tenantId: string;
+  warRoomId: string;
+  /** Per-war-room sequence number: the `n` of `INC-n`. */
+  number: number;
+  title: string;
+  severity: Severity;
+  status: IncidentStatus;
+  reporterId: string;
+  reporterName: string;
+  createdAt: string;
+  updatedAt: string;
+  acknowledgedAt: string | null;
+  mitigatedAt: string | null;
+  resolvedAt: string | null;
+  /** Optimistic concurrency: bumped on every change. */
+  version: number;
+  /** Teams activity id of the card that shows this incident, so it can be edited in place. */
+  cardActivityId: string | null;
+}
+
+export const incidentRef = (n: number) => `INC-${n}`;
+
+/** Parses `INC-12`, `inc 12`, `#12` or `12` into 12. */
+export function parseIncidentRef(text: string): number | undefined {
+  const m = /^\s*(?:inc[-\s]?|#)?(\d{1,9})\s*$/i.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Pulls a severity out of free text: `sev2`, `sev 2`, `s2`, `p2` (priority, as many
+ * teams say) anywhere as a word. Returns the text without it, trimmed.
+ */
+export function extractSeverity(text: string): { severity?: Severity; rest: string } {
+  const re = /(^|\s)\(?(?:sev(?:erity)?\s?|s|p)([1-4])\)?(?=\s|$|[.,;:!])/i;
+  const m = re.exec(text);
+  if (!m) return { rest: text.trim() };
+  const severity = `sev${m[2]}` as Severity;
+  const rest = (text.slice(0, m.index) + m[1] + text.slice(m.index + m[0].length))
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+  return { severity, rest };
+}

@@ -1,0 +1,80 @@
+import type { Catalog } from './en';
+
+export const fr: Catalog = {
+  'help.text':
+    'Je tiens la cellule de crise de ce canal. Commandes : **démarrer** <titre> ouvre une cellule de crise ici ; **incident** <titre> [sev1–sev4] enregistre un incident ; **aide** affiche ce texte.',
+  'warroom.started':
+    'La cellule de crise « {title} » est ouverte dans ce canal. Enregistrez un incident avec « incident <titre> sev2 ».',
+  'warroom.alreadyExists': 'Ce canal a déjà une cellule de crise : « {title} ».',
+  'warroom.notStarted':
+    "Il n'y a pas encore de cellule de crise dans ce canal. Ouvrez-en une avec « démarrer <titre> ».",
+  'warroom.notFound': "Cette cellule de crise n'existe pas ou ne vous est pas accessible.",
+  'warroom.titleRequired':
+    'Donnez un titre à la cellule de crise, par exemple « démarrer Migration des boîtes aux lettres ».',
+  'warroom.titleTooLong': 'Ce titre est trop long : moins de {max} caractères, svp.',
+  'incident.titleRequired':
+    'Dites ce qui ne va pas, par exemple « incident Licences non attribuées sev2 ».',
+  'incident.titleTooLong': 'Ce titre est trop long : moins de {max} caractères, svp.',
+  'incident.notFound': "Cet incident n'existe pas ou ne vous est pas accessible.",
+  'incident.transitionNotAllowed': 'Un incident au statut {from} ne peut pas passer à {to}.',
+  'incident.staleCard': "Quelqu'un vient de modifier cet incident ; voici son état actuel.",
+  'incident.logged': '{ref} enregistré : {title}',
+  'command.unknown':
+    "Je n'ai pas compris « {command} ». Tapez « aide » pour voir ce que je sais faire.",
+  'command.onlyInChannel':
+    "Ouvrez une cellule de crise depuis un canal d'équipe, pas depuis une conversation.",
+  'error.internal': "Un problème est survenu de notre côté et rien n'a été modifié. Réessayez.",
+  'error.invalidAction':
+    'Ce bouton a envoyé des données inutilisables. Actualisez la carte et réessayez.',
+  'error.unauthenticated': "Reconnectez-vous : votre session n'a pas pu être vérifiée.",
+  'error.tenantNotAllowed': "Cette organisation n'est pas configurée pour War Room.",
+  'error.invalidRequest': "La requête n'était pas valide : {detail}.",
+  'card.severity': 'Gravité',
+  'card.status': 'Statut',
+  'card.reporter': 'Signalé par',
+  'card.logged': 'Enregistré',
+  'card.updated': 'Mis à jour',
+  'card.action.investigating': "Commencer l'analyse",
+  'card.action.mitigated': 'Marquer atténué',
+  'card.action.resolved': 'Résoudre',
+  'card.action.reopen': 'Rouvrir',
+  'status.open': 'Ouvert',
+  'status.investigating': 'En analyse',
+  'status.mitigated': 'Atténué',
+  'status.resolved': 'Résolu',
+  'severity.sev1': 'Sev 1 (critique)',
+  'severity.sev2': 'Sev 2 (majeur)',
+  'severity.sev3': 'Sev 3 (mineur)',
+  'severity.sev4': 'Sev 4 (faible)',
+  'tab.title': 'War Room',
+  'tab.warRooms': 'Cellules de crise',
+  'tab.noWarRooms':
+    'Aucune cellule de crise. Ouvrez-en une dans un canal avec « @War Room démarrer <titre> ».',
+  'tab.incidents': 'Incidents',
+  'tab.noIncidents': "Aucun incident enregistré. Un week-end calme jusqu'ici.",
+  'tab.loading': 'Chargement…',
+  'tab.loadFailed':
+    'Impossible de charger la cellule de crise. Vérifiez la connexion et réessayez.',
+  'tab.retry': 'Réessayer',
+  'tab.column.ref': 'Réf.',
+  'tab.column.title': 'Titre',
+  'tab.column.severity': 'Gravité',
+  'tab.column.status': 'Statut',
+  'tab.column.reporter': 'Signalé par',
+  'tab.column.logged': 'Enregistré',
+  'tab.openIncidents': '{count} ouverts',
+  'tab.devIdentity':
+    'Mode de développement local : connecté en tant qu’utilisateur de développement.',
+  'phase.planning': 'Planification',
+  'phase.rehearsal': 'Répétition',
+  'phase.cutover': 'Bascule',
+  'phase.hypercare': 'Hypercare',
+  'phase.closed': 'Clôture',
+  'tab.signedInAs': 'Connecté en tant que {name}',
+  'tab.timesIn': 'Heures en {zone}',
+  'tab.config.heading': 'Ajouter War Room à ce canal',
+  'tab.config.inTeams':
+    'L’onglet affiche les cellules de crise auxquelles vous participez, avec leurs incidents, tenus à jour pendant le week-end. Sélectionnez Enregistrer pour l’ajouter.',
+  'tab.config.outsideTeams':
+    'Ouvrez cette page depuis Microsoft Teams pour ajouter War Room comme onglet de canal.',
+};
