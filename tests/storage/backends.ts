@@ -1,0 +1,50 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { StorageLocation } from '../../bot/storage/open';
+import { startPostgres, type TestPostgres } from '../support/postgres';
+
+/** A database engine the contract runs against. */
+export interface Backend {
+  name: 'sqlite' | 'postgres';
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Where a brand-new, empty database lives. */
+  fresh(): Promise<StorageLocation>;
+}
+
+function sqliteBackend(): Backend {
+  let root = '';
+  let n = 0;
+  return {
+    name: 'sqlite',
+    async start() {
+      root = await mkdtemp(path.join(os.tmpdir(), 'warroom-sqlite-'));
+    },
+    async stop() {
+      if (root) await rm(root, { recursive: true, force: true });
+    },
+    fresh: async () => ({ dataDir: path.join(root, `db${++n}`) }),
+  };
+}
+
+function postgresBackend(): Backend {
+  let pg: TestPostgres | undefined;
+  let n = 0;
+  return {
+    name: 'postgres',
+    async start() {
+      pg = await startPostgres();
+    },
+    async stop() {
+      await pg?.stop();
+    },
+    async fresh() {
+      if (!pg) throw new Error('PostgreSQL was not started');
+      const databaseUrl = await pg.createDatabase(`contract_${++n}`);
+      return { databaseUrl, dataDir: path.join(os.tmpdir(), 'warroom-unused') };
+    },
+  };
+}
+
+export const backends = (): Backend[] => [sqliteBackend(), postgresBackend()];

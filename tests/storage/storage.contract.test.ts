@@ -1,0 +1,299 @@
+import { openStorage, type StorageLocation } from '../../bot/storage/open';
+import { tamperWithAudit } from '../../bot/storage/testing';
+import { StorageConflictError, type Storage, type Tx } from '../../bot/storage/types';
+import type { WarRoom } from '../../shared/domain/warRoom';
+import { backends, type Backend } from './backends';
+import { at, incident, newTenant, nextAudit, warRoom } from './fixtures';
+
+/** One contract, every engine: services must not be able to tell them apart. */
+describe.each(backends())('storage contract: $name', (backend: Backend) => {
+  let location: StorageLocation;
+  let storage: Storage;
+
+  beforeAll(async () => {
+    await backend.start();
+    location = await backend.fresh();
+    storage = await openStorage(location);
+  });
+
+  afterAll(async () => {
+    await storage?.close();
+    await backend.stop();
+  });
+
+  const given = async (room: WarRoom = warRoom(newTenant())): Promise<WarRoom> => {
+    await storage.transaction((tx) => tx.warRooms.insert(room));
+    return room;
+  };
+  const read = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage.transaction(fn);
+  /** What a service does to record something: take the chain's head, append after it. */
+  const appendAudit = (room: WarRoom) =>
+    storage.transaction(async (tx) => {
+      const head = await tx.audit.head(room.tenantId, room.id);
+      await tx.audit.append(nextAudit(room, head));
+    });
+
+  it('is the engine it was asked for', () => {
+    expect(storage.kind).toBe(backend.name);
+  });
+
+  describe('war rooms', () => {
+    it('finds a war room by id and by channel, and lists a tenant newest first', async () => {
+      const tenant = newTenant();
+      const older = await given(warRoom(tenant, { createdAt: at(0), teamId: null }));
+      const newer = await given(warRoom(tenant, { createdAt: at(5) }));
+      await read(async (tx) => {
+        expect(await tx.warRooms.findById(tenant, older.id)).toEqual(older);
+        expect(await tx.warRooms.findByChannel(tenant, newer.channelId)).toEqual(newer);
+        expect(await tx.warRooms.listByTenant(tenant)).toEqual([newer, older]);
+        expect(await tx.warRooms.findById(tenant, 'no-such-room')).toBeUndefined();
+      });
+    });
+
+    it('shows another tenant nothing', async () => {
+      const room = await given();
+      const other = newTenant();
+      await read(async (tx) => {
+        expect(await tx.warRooms.findById(other, room.id)).toBeUndefined();
+        expect(await tx.warRooms.findByChannel(other, room.channelId)).toBeUndefined();
+        expect(await tx.warRooms.listByTenant(other)).toEqual([]);
+      });
+    });
+
+    it('refuses a second war room in a channel, and the transaction can go on', async () => {
+      const room = await given();
+      const second = warRoom(room.tenantId, { channelId: room.channelId });
+      await storage.transaction(async (tx) => {
+        const error = await tx.warRooms.insert(second).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(StorageConflictError);
+        expect(error).toMatchObject({ constraint: 'war_rooms.channel' });
+        expect(await tx.warRooms.findByChannel(room.tenantId, room.channelId)).toEqual(room);
+      });
+      expect(await read((tx) => tx.warRooms.findById(room.tenantId, second.id))).toBeUndefined();
+    });
+
+    it('stores instants as ISO-8601 UTC and refuses ones without a zone', async () => {
+      const room = await given(warRoom(newTenant(), { createdAt: '2025-06-14T10:00:00+02:00' }));
+      const found = await read((tx) => tx.warRooms.findById(room.tenantId, room.id));
+      expect(found?.createdAt).toBe('2025-06-14T08:00:00.000Z');
+      const local = warRoom(newTenant(), { createdAt: '2025-06-14T10:00:00' });
+      await expect(given(local)).rejects.toThrow(RangeError);
+    });
+  });
+
+  describe('numbers', () => {
+    it('counts 1, 2, 3 for each war room separately', async () => {
+      const a = await given();
+      const b = await given(warRoom(a.tenantId));
+      const take = (room: WarRoom) =>
+        storage.transaction((tx) => tx.warRooms.nextNumber(room.tenantId, room.id, 'incident'));
+      expect([await take(a), await take(a), await take(b), await take(a)]).toEqual([1, 2, 1, 3]);
+    });
+
+    it('gives 20 concurrent transactions distinct numbers without gaps', async () => {
+      const room = await given();
+      const numbers = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          storage.transaction((tx) => tx.warRooms.nextNumber(room.tenantId, room.id, 'incident')),
+        ),
+      );
+      expect([...numbers].sort((x, y) => x - y)).toEqual(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+      );
+    });
+
+    it("refuses to count for another tenant's war room", async () => {
+      const room = await given();
+      await expect(
+        storage.transaction((tx) => tx.warRooms.nextNumber(newTenant(), room.id, 'incident')),
+      ).rejects.toThrow();
+    });
+  });
+
+  describe('incidents', () => {
+    it('finds, lists oldest first and updates with optimistic concurrency', async () => {
+      const room = await given();
+      const [one, two] = [incident(room, 1), incident(room, 2, { cardActivityId: 'act-2' })];
+      await storage.transaction(async (tx) => {
+        await tx.incidents.insert(two);
+        await tx.incidents.insert(one);
+      });
+      const acked = { ...one, status: 'investigating' as const, acknowledgedAt: at(9), version: 2 };
+      expect(await storage.transaction((tx) => tx.incidents.update(acked, 1))).toBe(true);
+      const stale = { ...one, title: 'Lost update', version: 2 };
+      expect(await storage.transaction((tx) => tx.incidents.update(stale, 1))).toBe(false);
+      await read(async (tx) => {
+        expect(await tx.incidents.findById(room.tenantId, one.id)).toEqual(acked);
+        expect(await tx.incidents.findByNumber(room.tenantId, room.id, 2)).toEqual(two);
+        expect(await tx.incidents.listByWarRoom(room.tenantId, room.id)).toEqual([acked, two]);
+      });
+    });
+
+    it('refuses a second incident with the same number', async () => {
+      const room = await given();
+      await storage.transaction((tx) => tx.incidents.insert(incident(room, 1)));
+      await expect(
+        storage.transaction((tx) => tx.incidents.insert(incident(room, 1))),
+      ).rejects.toBeInstanceOf(StorageConflictError);
+    });
+
+    it('shows and lets another tenant change nothing', async () => {
+      const room = await given();
+      const inc = incident(room, 1);
+      await storage.transaction((tx) => tx.incidents.insert(inc));
+      const other = newTenant();
+      const hijack = { ...inc, tenantId: other, title: 'Hijacked', version: 2 };
+      await read(async (tx) => {
+        expect(await tx.incidents.findById(other, inc.id)).toBeUndefined();
+        expect(await tx.incidents.findByNumber(other, room.id, 1)).toBeUndefined();
+        expect(await tx.incidents.listByWarRoom(other, room.id)).toEqual([]);
+        expect(await tx.incidents.update(hijack, 1)).toBe(false);
+        expect(await tx.incidents.findById(room.tenantId, inc.id)).toEqual(inc);
+      });
+      // Rows cannot point at a war room of another tenant either.
+      const crossTenant = { ...incident(room, 2), tenantId: other };
+      await expect(storage.transaction((tx) => tx.incidents.insert(crossTenant))).rejects.toThrow();
+    });
+  });
+
+  describe('transactions', () => {
+    it('leaves nothing behind when the function throws', async () => {
+      const room = warRoom(newTenant());
+      const failure = storage.transaction(async (tx) => {
+        await tx.warRooms.insert(room);
+        await tx.warRooms.nextNumber(room.tenantId, room.id, 'incident');
+        await tx.incidents.insert(incident(room, 1));
+        await tx.audit.append(nextAudit(room, undefined));
+        await tx.inbox.claim(room.conversationId, 'activity-1', at());
+        throw new Error('boom');
+      });
+      await expect(failure).rejects.toThrow('boom');
+      await read(async (tx) => {
+        expect(await tx.warRooms.findById(room.tenantId, room.id)).toBeUndefined();
+        expect(await tx.incidents.listByWarRoom(room.tenantId, room.id)).toEqual([]);
+        expect(await tx.audit.list(room.tenantId, room.id)).toEqual([]);
+        expect(await tx.inbox.claim(room.conversationId, 'activity-1', at())).toBe(true);
+      });
+    });
+
+    it('refuses a nested transaction and a Tx used after its transaction', async () => {
+      let kept: Tx | undefined;
+      await expect(
+        storage.transaction(async (tx) => {
+          kept = tx;
+          return storage.transaction(async () => 'inner');
+        }),
+      ).rejects.toThrow('nested');
+      await expect(kept?.warRooms.listByTenant(newTenant())).rejects.toThrow('finished');
+    });
+  });
+
+  describe('audit log', () => {
+    it('appends, reports the head and lists in chain order', async () => {
+      const room = await given();
+      const first = nextAudit(room, undefined, { before: undefined, after: { b: 1, a: [1, 'x'] } });
+      const second = nextAudit(room, first, { before: 'open', after: null });
+      await storage.transaction(async (tx) => {
+        expect(await tx.audit.head(room.tenantId, room.id)).toBeUndefined();
+        await tx.audit.append(first);
+        await tx.audit.append(second);
+      });
+      await read(async (tx) => {
+        expect(await tx.audit.head(room.tenantId, room.id)).toEqual({ seq: 2, hash: second.hash });
+        expect(await tx.audit.list(room.tenantId, room.id)).toEqual([
+          { ...first, before: null },
+          second,
+        ]);
+        expect(await tx.audit.head(newTenant(), room.id)).toBeUndefined();
+        expect(await tx.audit.list(newTenant(), room.id)).toEqual([]);
+      });
+    });
+
+    it('refuses a second entry with the same seq (a fork)', async () => {
+      const room = await given();
+      await appendAudit(room);
+      const fork = nextAudit(room, undefined, { action: 'fork' });
+      await expect(storage.transaction((tx) => tx.audit.append(fork))).rejects.toBeInstanceOf(
+        StorageConflictError,
+      );
+    });
+
+    it('cannot be updated or deleted, even with SQL behind the port', async () => {
+      const room = await given();
+      await appendAudit(room);
+      const before = await read((tx) => tx.audit.list(room.tenantId, room.id));
+      await expect(tamperWithAudit(location, room.id, 1, 'update')).rejects.toThrow(/append-only/);
+      await expect(tamperWithAudit(location, room.id, 1, 'delete')).rejects.toThrow(/append-only/);
+      expect(await read((tx) => tx.audit.list(room.tenantId, room.id))).toEqual(before);
+    });
+
+    it('keeps the chain gapless when 15 transactions append at once', async () => {
+      const room = await given();
+      await Promise.all(Array.from({ length: 15 }, () => appendAudit(room)));
+      const chain = await read((tx) => tx.audit.list(room.tenantId, room.id));
+      expect(chain.map((e) => e.seq)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+      chain.slice(1).forEach((e, i) => expect(e.prevHash).toBe(chain[i]?.hash));
+    });
+
+    it('logs 10 incidents at once without deadlock, gap or fork', async () => {
+      const room = await given();
+      await Promise.all(
+        Array.from({ length: 10 }, () =>
+          storage.transaction(async (tx) => {
+            const n = await tx.warRooms.nextNumber(room.tenantId, room.id, 'incident');
+            await tx.incidents.insert(incident(room, n));
+            const head = await tx.audit.head(room.tenantId, room.id);
+            await tx.audit.append(nextAudit(room, head, { subject: `incident:${n}` }));
+          }),
+        ),
+      );
+      await read(async (tx) => {
+        const incidents = await tx.incidents.listByWarRoom(room.tenantId, room.id);
+        expect(incidents.map((i) => i.number)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+        expect((await tx.audit.head(room.tenantId, room.id))?.seq).toBe(10);
+      });
+    });
+  });
+
+  describe('inbox', () => {
+    it('claims an activity once, and again after a release', async () => {
+      const claim = (activityId: string) =>
+        storage.transaction((tx) => tx.inbox.claim('19:conv', activityId, at()));
+      const id = `activity-${Math.random()}`;
+      expect(await claim(id)).toBe(true);
+      expect(await claim(id)).toBe(false);
+      expect(await claim(`${id}-other`)).toBe(true);
+      await storage.transaction((tx) => tx.inbox.release('19:conv', id));
+      expect(await claim(id)).toBe(true);
+    });
+  });
+
+  describe('schema', () => {
+    it('reopens a migrated database with its data', async () => {
+      const room = await given();
+      const again = await openStorage(location);
+      try {
+        expect(
+          await again.transaction((tx) => tx.warRooms.findById(room.tenantId, room.id)),
+        ).toEqual(room);
+      } finally {
+        await again.close();
+      }
+    });
+
+    it('lets several instances open a new database at the same time', async () => {
+      const fresh = await backend.fresh();
+      const opened = await Promise.all([1, 2, 3].map(() => openStorage(fresh)));
+      try {
+        const room = warRoom(newTenant());
+        await opened[0]?.transaction((tx) => tx.warRooms.insert(room));
+        const seen = await opened[2]?.transaction((tx) =>
+          tx.warRooms.findById(room.tenantId, room.id),
+        );
+        expect(seen).toEqual(room);
+      } finally {
+        await Promise.all(opened.map((s) => s.close()));
+      }
+    });
+  });
+});
