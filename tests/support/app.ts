@@ -35,8 +35,7 @@ export interface TestApp {
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-test-'));
-  const connector = await new FakeConnector().start();
-  const config = parseConfig({
+  const config = parseOrCleanUp(dataDir, {
     WARROOM_LOCAL_DEV: '1',
     HOST: '127.0.0.1',
     PORT: '0',
@@ -45,6 +44,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     WARROOM_TAB_DIR: path.resolve(__dirname, '../../dist/tab'),
     ...env,
   });
+  const connector = await new FakeConnector().start();
   const app = await createApp(config);
   const baseUrl = await app.listen();
   const room = channel({ serviceUrl: connector.url, tenantId: config.devIdentity.tenantId });
@@ -88,4 +88,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function parseOrCleanUp(dataDir: string, env: Record<string, string>) {
+  try {
+    return parseConfig(env);
+  } catch (e) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
 }

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { VERBS } from '../../shared/cards/actions';
+import { startTestApp, type TestApp } from '../support/app';
+import { LocalJwks } from '../support/jwks';
+
+const APP_ID = '11111111-2222-3333-4444-555555555555';
+const BF_ISSUER = 'https://api.botframework.com';
+
+/**
+ * Bot Framework authentication with botbuilder's own validation pointed at a local
+ * OpenID metadata/JWKS endpoint: a valid token gets through, every bad one gets 401.
+ */
+describe('bot endpoint authentication', () => {
+  let jwks: LocalJwks;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    jwks = await new LocalJwks(BF_ISSUER, ['msteams']).start();
+    // botbuilder logs every rejected token with console.error; the assertions say what matters.
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    t = await startTestApp({
+      WARROOM_LOCAL_DEV: '0',
+      MICROSOFT_APP_ID: APP_ID,
+      MICROSOFT_APP_PASSWORD: 'not-used-by-these-tests',
+      BOT_OPENID_METADATA_URL: jwks.metadataUrl,
+      WARROOM_ALLOWED_TENANTS: '00000000-0000-0000-0000-000000000001',
+      AAD_APP_CLIENT_ID: APP_ID,
+      WARROOM_SERVICE_URLS: 'http://127.0.0.1:',
+    });
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await jwks?.stop();
+    jest.restoreAllMocks();
+  });
+
+  /** A card click on an incident that does not exist: if it gets through auth, the bot answers 404 itself. */
+  const click = () => t.room.cardAction(VERBS.incidentRefresh, { incidentId: randomUUID() });
+  const claimsFor = (activity: { serviceUrl: string }) => ({ iss: BF_ISSUER, aud: APP_ID, serviceurl: activity.serviceUrl });
+  const postWith = async (token: string | undefined, activity = click()) =>
+    t.post(activity, token === undefined ? {} : { authorization: `Bearer ${token}` });
+  const stored = () => t.app.storage.transaction((tx) => tx.warRooms.listByTenant(t.tenantId));
+
+  test('a valid Bot Framework token is accepted and the turn runs', async () => {
+    const activity = click();
+    const r = await postWith(await jwks.sign(claimsFor(activity)), activity);
+    expect(r.status).toBe(404);
+    expect(r.body).toMatchObject({ type: 'application/vnd.microsoft.error', value: { code: 'not_found' } });
+  });
+
+  const bad: [string, () => Promise<string | undefined>][] = [
+    ['missing', async () => undefined],
+    ['garbage', async () => 'not.a.jwt'],
+    ['expired', () => jwks.sign(claimsFor(click()), { expiresIn: -3600 })],
+    ['for another audience', () => jwks.sign({ ...claimsFor(click()), aud: randomUUID() })],
+    ['from another issuer', () => jwks.sign({ ...claimsFor(click()), iss: 'https://evil.example.com' })],
+    ['for another service URL', () => jwks.sign({ ...claimsFor(click()), serviceurl: 'https://smba.trafficmanager.net/emea/' })],
+    ['signed by an unknown key', () => jwks.sign(claimsFor(click()), { key: 'unpublished', kid: 'key-9' })],
+    ['forged: right kid, wrong key', () => jwks.sign(claimsFor(click()), { key: 'unpublished', kid: 'key-1' })],
+    ['HS256 with the published kid', () => jwks.sign(claimsFor(click()), { alg: 'HS256' })],
+    ['from a key not endorsed for Teams', () => jwks.sign(claimsFor(click()), { key: 'unendorsed' })],
+  ];
+
+  test.each(bad)('a token that is %s gets 401 and nothing runs', async (_name, token) => {
+    const before = t.connector.calls.length;
+    const r = await postWith(await token(), t.room.message('start Should never exist'));
+    expect(r.status).toBe(401);
+    expect(JSON.stringify(r.body ?? '')).not.toMatch(/at .*\.js:\d+/); // no stack trace
+    expect(await stored()).toHaveLength(0);
+    expect(t.connector.calls.length).toBe(before);
+  });
+
+  test('the server refuses to start without an app id outside local development mode', async () => {
+    await expect(startTestApp({ WARROOM_LOCAL_DEV: '0', WARROOM_ALLOWED_TENANTS: '*', AAD_APP_CLIENT_ID: APP_ID })).rejects.toThrow(
+      /MICROSOFT_APP_ID/,
+    );
+  });
+});
