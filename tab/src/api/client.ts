@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import {
+  apiErrorSchema,
+  incidentListSchema,
+  meSchema,
+  warRoomListSchema,
+  type IncidentListDto,
+  type MeDto,
+  type WarRoomListDto,
+} from '../../../shared/api/schemas';
+
+/** A failed API call. `message` is user-safe text from the server, or null if it sent none. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly userMessage: string | null,
+  ) {
+    super(`API ${status} ${code}`);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ApiClient {
+  me(signal?: AbortSignal): Promise<MeDto>;
+  warRooms(signal?: AbortSignal): Promise<WarRoomListDto>;
+  incidents(warRoomId: string, signal?: AbortSignal): Promise<IncidentListDto>;
+}
+
+export interface ApiClientOptions {
+  /** Returns the bearer token, or null to call without one (local development). */
+  getToken(): Promise<string | null>;
+  locale: string;
+}
+
+/** The tab's only way to the server: same-origin JSON, every response checked by its schema. */
+export function createApiClient({ getToken, locale }: ApiClientOptions): ApiClient {
+  async function get<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    signal?: AbortSignal,
+  ): Promise<z.infer<S>> {
+    const token = await getToken();
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Accept-Language': locale,
+    };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const response = await fetch(path, { headers, signal, credentials: 'same-origin' });
+    const body: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const parsed = apiErrorSchema.safeParse(body);
+      throw parsed.success
+        ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message)
+        : new ApiError(response.status, 'http_error', null);
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw new ApiError(response.status, 'invalid_response', null);
+    return parsed.data;
+  }
+
+  return {
+    me: (signal) => get('/api/v1/me', meSchema, signal),
+    warRooms: (signal) => get('/api/v1/war-rooms', warRoomListSchema, signal),
+    incidents: (warRoomId, signal) =>
+      get(
+        `/api/v1/war-rooms/${encodeURIComponent(warRoomId)}/incidents`,
+        incidentListSchema,
+        signal,
+      ),
+  };
+}

@@ -1,0 +1,57 @@
+import { Caption1, Subtitle2, Text, Title3 } from '@fluentui/react-components';
+import { useCallback, useId } from 'react';
+import type { WarRoomSummaryDto } from '../../../shared/api/schemas';
+import type { ApiClient } from '../api/client';
+import { LoadError } from '../common/LoadError';
+import { Loading } from '../common/Loading';
+import { useT } from '../i18n/locale';
+import { useLiveRefresh } from '../live/useLiveRefresh';
+import { useResource } from '../live/useResource';
+import { IncidentTable } from './IncidentTable';
+import { useIncidentsPanelStyles } from './IncidentsPanel.styles';
+
+export interface IncidentsPanelProps {
+  api: ApiClient;
+  /** The war room as the list knows it: shown while its incidents load or when they fail. */
+  summary: WarRoomSummaryDto;
+}
+
+/** The selected war room: its title and its incidents, kept fresh. */
+export function IncidentsPanel({ api, summary }: IncidentsPanelProps) {
+  const { t } = useT();
+  const styles = useIncidentsPanelStyles();
+  const titleId = useId();
+  const headingId = useId();
+  const load = useCallback((id: string, signal: AbortSignal) => api.incidents(id, signal), [api]);
+  const { data, error, loading, reload } = useResource(summary.id, load);
+  const warRoom = data?.warRoom ?? summary;
+  useLiveRefresh(reload);
+
+  return (
+    <section className={styles.panel} aria-labelledby={titleId} data-testid="incidents-panel">
+      <div className={styles.heading}>
+        <Title3 as="h2" id={titleId} className={styles.title} data-testid="warroom-title">
+          {warRoom.title}
+        </Title3>
+        <Caption1 className={styles.zone}>{t('tab.timesIn', { zone: warRoom.timeZone })}</Caption1>
+      </div>
+      <Subtitle2 as="h3" id={headingId} className={styles.title}>
+        {t('tab.incidents')}
+      </Subtitle2>
+      {loading && <Loading />}
+      {error !== null && <LoadError error={error} onRetry={reload} />}
+      {data && data.incidents.length === 0 && (
+        <Text className={styles.empty} data-testid="no-incidents">
+          {t('tab.noIncidents')}
+        </Text>
+      )}
+      {data && data.incidents.length > 0 && (
+        <IncidentTable
+          incidents={data.incidents}
+          timeZone={warRoom.timeZone}
+          labelledBy={headingId}
+        />
+      )}
+    </section>
+  );
+}

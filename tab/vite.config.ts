@@ -1,0 +1,27 @@
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const repoRoot = path.resolve(__dirname, '..');
+
+/** Builds the tab into dist/tab; the bot server serves it at /tab/. */
+export default defineConfig({
+  root: __dirname,
+  base: '/tab/',
+  // Loaded as CommonJS (the repo has no "type": "module"), where the plugin's typings want options.
+  plugins: [react({})],
+  build: {
+    outDir: path.join(repoRoot, 'dist', 'tab'),
+    emptyOutDir: true,
+    // React + Fluent + teams-js + zod make one ~650 kB (~190 kB gzip) chunk; that is expected.
+    chunkSizeWarningLimit: 800,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // Fluent's "use client" directives are meaningless in a client-only bundle.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+  server: { host: '127.0.0.1' },
+});
