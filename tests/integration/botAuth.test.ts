@@ -36,8 +36,12 @@ describe('bot endpoint authentication', () => {
 
   /** A card click on an incident that does not exist: if it gets through auth, the bot answers 404 itself. */
   const click = () => t.room.cardAction(VERBS.incidentRefresh, { incidentId: randomUUID() });
-  const claimsFor = (activity: { serviceUrl: string }) => ({ iss: BF_ISSUER, aud: APP_ID, serviceurl: activity.serviceUrl });
-  const postWith = async (token: string | undefined, activity = click()) =>
+  const claimsFor = (activity: { serviceUrl: string }) => ({
+    iss: BF_ISSUER,
+    aud: APP_ID,
+    serviceurl: activity.serviceUrl,
+  });
+  const postWith = async (token: string | undefined, activity: object = click()) =>
     t.post(activity, token === undefined ? {} : { authorization: `Bearer ${token}` });
   const stored = () => t.app.storage.transaction((tx) => tx.warRooms.listByTenant(t.tenantId));
 
@@ -45,7 +49,10 @@ describe('bot endpoint authentication', () => {
     const activity = click();
     const r = await postWith(await jwks.sign(claimsFor(activity)), activity);
     expect(r.status).toBe(404);
-    expect(r.body).toMatchObject({ type: 'application/vnd.microsoft.error', value: { code: 'not_found' } });
+    expect(r.body).toMatchObject({
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'not_found' },
+    });
   });
 
   const bad: [string, () => Promise<string | undefined>][] = [
@@ -53,12 +60,28 @@ describe('bot endpoint authentication', () => {
     ['garbage', async () => 'not.a.jwt'],
     ['expired', () => jwks.sign(claimsFor(click()), { expiresIn: -3600 })],
     ['for another audience', () => jwks.sign({ ...claimsFor(click()), aud: randomUUID() })],
-    ['from another issuer', () => jwks.sign({ ...claimsFor(click()), iss: 'https://evil.example.com' })],
-    ['for another service URL', () => jwks.sign({ ...claimsFor(click()), serviceurl: 'https://smba.trafficmanager.net/emea/' })],
-    ['signed by an unknown key', () => jwks.sign(claimsFor(click()), { key: 'unpublished', kid: 'key-9' })],
-    ['forged: right kid, wrong key', () => jwks.sign(claimsFor(click()), { key: 'unpublished', kid: 'key-1' })],
+    [
+      'from another issuer',
+      () => jwks.sign({ ...claimsFor(click()), iss: 'https://evil.example.com' }),
+    ],
+    [
+      'for another service URL',
+      () =>
+        jwks.sign({ ...claimsFor(click()), serviceurl: 'https://smba.trafficmanager.net/emea/' }),
+    ],
+    [
+      'signed by an unknown key',
+      () => jwks.sign(claimsFor(click()), { key: 'unpublished', kid: 'key-9' }),
+    ],
+    [
+      'forged: right kid, wrong key',
+      () => jwks.sign(claimsFor(click()), { key: 'unpublished', kid: 'key-1' }),
+    ],
     ['HS256 with the published kid', () => jwks.sign(claimsFor(click()), { alg: 'HS256' })],
-    ['from a key not endorsed for Teams', () => jwks.sign(claimsFor(click()), { key: 'unendorsed' })],
+    [
+      'from a key not endorsed for Teams',
+      () => jwks.sign(claimsFor(click()), { key: 'unendorsed' }),
+    ],
   ];
 
   test.each(bad)('a token that is %s gets 401 and nothing runs', async (_name, token) => {
@@ -71,8 +94,12 @@ describe('bot endpoint authentication', () => {
   });
 
   test('the server refuses to start without an app id outside local development mode', async () => {
-    await expect(startTestApp({ WARROOM_LOCAL_DEV: '0', WARROOM_ALLOWED_TENANTS: '*', AAD_APP_CLIENT_ID: APP_ID })).rejects.toThrow(
-      /MICROSOFT_APP_ID/,
-    );
+    await expect(
+      startTestApp({
+        WARROOM_LOCAL_DEV: '0',
+        WARROOM_ALLOWED_TENANTS: '*',
+        AAD_APP_CLIENT_ID: APP_ID,
+      }),
+    ).rejects.toThrow(/MICROSOFT_APP_ID/);
   });
 });
