@@ -64,13 +64,22 @@ describe('JSON API authentication and tenant isolation', () => {
   test('a v2 token of tenant A sees tenant A’s war room', async () => {
     const r = await t.get('/api/v1/war-rooms', bearer(await jwks.sign(v2(TENANT_A))));
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ warRooms: [expect.objectContaining({ id: roomOfA.id, title: 'Cutover of tenant A' })] });
+    expect(r.body).toEqual({
+      warRooms: [expect.objectContaining({ id: roomOfA.id, title: 'Cutover of tenant A' })],
+    });
   });
 
   test('a v1 token (sts.windows.net issuer, application id URI audience) is accepted too', async () => {
-    const claims = { ...v2(TENANT_A), iss: `https://sts.windows.net/${TENANT_A}/`, aud: `api://localhost/${CLIENT_ID}` };
+    const claims = {
+      ...v2(TENANT_A),
+      iss: `https://sts.windows.net/${TENANT_A}/`,
+      aud: `api://localhost/${CLIENT_ID}`,
+    };
     const me = await t.get('/api/v1/me', bearer(await jwks.sign(claims)));
-    expect(me).toMatchObject({ status: 200, body: { tenantId: TENANT_A, userId: claims.oid, devIdentity: false } });
+    expect(me).toMatchObject({
+      status: 200,
+      body: { tenantId: TENANT_A, userId: claims.oid, devIdentity: false },
+    });
   });
 
   test('tenant B sees nothing of tenant A, not even by id', async () => {
@@ -86,22 +95,47 @@ describe('JSON API authentication and tenant isolation', () => {
 
   const bad: [string, () => Promise<Record<string, string>>][] = [
     ['no token', async () => ({})],
-    ['a token in the wrong scheme', async () => ({ authorization: `Basic ${await jwks.sign(v2(TENANT_A))}` })],
+    [
+      'a token in the wrong scheme',
+      async () => ({ authorization: `Basic ${await jwks.sign(v2(TENANT_A))}` }),
+    ],
     ['an expired token', async () => bearer(await jwks.sign(v2(TENANT_A), { expiresIn: -3600 }))],
-    ['a token for another app', async () => bearer(await jwks.sign({ ...v2(TENANT_A), aud: randomUUID() }))],
-    ['a token whose issuer is another tenant', async () => bearer(await jwks.sign({ ...v2(TENANT_A), iss: v2(TENANT_B).iss }))],
-    ['a token without an object id', async () => bearer(await jwks.sign({ ...v2(TENANT_A), oid: undefined }))],
-    ['a token signed by an unknown key', async () => bearer(await jwks.sign(v2(TENANT_A), { key: 'unpublished' }))],
-    ['a forged token', async () => bearer(await jwks.sign(v2(TENANT_A), { key: 'unpublished', kid: 'key-1' }))],
+    [
+      'a token for another app',
+      async () => bearer(await jwks.sign({ ...v2(TENANT_A), aud: randomUUID() })),
+    ],
+    [
+      'a token whose issuer is another tenant',
+      async () => bearer(await jwks.sign({ ...v2(TENANT_A), iss: v2(TENANT_B).iss })),
+    ],
+    [
+      'a token without an object id',
+      async () => bearer(await jwks.sign({ ...v2(TENANT_A), oid: undefined })),
+    ],
+    [
+      'a token signed by an unknown key',
+      async () => bearer(await jwks.sign(v2(TENANT_A), { key: 'unpublished' })),
+    ],
+    [
+      'a forged token',
+      async () => bearer(await jwks.sign(v2(TENANT_A), { key: 'unpublished', kid: 'key-1' })),
+    ],
     ['an HS256 token', async () => bearer(await jwks.sign(v2(TENANT_A), { alg: 'HS256' }))],
   ];
   test.each(bad)('%s gets 401 with a clear, safe message', async (_name, headers) => {
     const r = await t.get('/api/v1/war-rooms', await headers());
-    expect(r).toMatchObject({ status: 401, body: { error: { code: 'unauthenticated', message: expect.stringMatching(/sign in again/i) } } });
+    expect(r).toMatchObject({
+      status: 401,
+      body: {
+        error: { code: 'unauthenticated', message: expect.stringMatching(/sign in again/i) },
+      },
+    });
   });
 
   test('the error message follows the caller’s language', async () => {
     const r = await t.get('/api/v1/war-rooms', { 'accept-language': 'nl-BE,nl;q=0.9' });
-    expect(r.body).toMatchObject({ error: { message: expect.stringContaining('Meld u opnieuw aan') } });
+    expect(r.body).toMatchObject({
+      error: { message: expect.stringContaining('Meld u opnieuw aan') },
+    });
   });
 });
