@@ -1,6 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type JWK, type JWTPayload, type CryptoKey } from 'jose';
+import {
+  exportJWK,
+  generateKeyPair,
+  SignJWT,
+  type JWK,
+  type JWTPayload,
+  type CryptoKey,
+} from 'jose';
 
 export interface SignOptions {
   /**
@@ -43,10 +50,23 @@ export class LocalJwks {
     const a = await generateKeyPair('RS256', { extractable: true });
     const b = await generateKeyPair('RS256', { extractable: true });
     const c = await generateKeyPair('RS256', { extractable: true });
-    const jwkOf = async (key: CryptoKey, kid: string) => ({ ...(await exportJWK(key)), kid, use: 'sig', alg: 'RS256' });
-    this.published = { kid: 'key-1', privateKey: a.privateKey, jwk: await jwkOf(a.publicKey, 'key-1') };
+    const jwkOf = async (key: CryptoKey, kid: string) => ({
+      ...(await exportJWK(key)),
+      kid,
+      use: 'sig',
+      alg: 'RS256',
+    });
+    this.published = {
+      kid: 'key-1',
+      privateKey: a.privateKey,
+      jwk: await jwkOf(a.publicKey, 'key-1'),
+    };
     this.unpublished = { kid: 'key-2', privateKey: b.privateKey };
-    this.unendorsed = { kid: 'key-3', privateKey: c.privateKey, jwk: await jwkOf(c.publicKey, 'key-3') };
+    this.unendorsed = {
+      kid: 'key-3',
+      privateKey: c.privateKey,
+      jwk: await jwkOf(c.publicKey, 'key-3'),
+    };
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
@@ -63,10 +83,16 @@ export class LocalJwks {
     const body = { iat: now - 10, nbf: now - 10, exp: now + expiresIn, ...claims };
     if (opts.alg === 'HS256') {
       const secret = new TextEncoder().encode('a-shared-secret-anyone-could-know-0123456789');
-      return new SignJWT(body).setProtectedHeader({ alg: 'HS256', kid: opts.kid ?? this.published.kid }).sign(secret);
+      return new SignJWT(body)
+        .setProtectedHeader({ alg: 'HS256', kid: opts.kid ?? this.published.kid })
+        .sign(secret);
     }
     const signer =
-      opts.key === 'unpublished' ? this.unpublished : opts.key === 'unendorsed' ? this.unendorsed : this.published;
+      opts.key === 'unpublished'
+        ? this.unpublished
+        : opts.key === 'unendorsed'
+          ? this.unendorsed
+          : this.published;
     return new SignJWT(body)
       .setProtectedHeader({ alg: 'RS256', kid: opts.kid ?? signer.kid, typ: 'JWT' })
       .sign(signer.privateKey);
@@ -87,7 +113,12 @@ export class LocalJwks {
     } else if (req.url === '/keys') {
       const endorsed = this.endorsements ? { endorsements: this.endorsements } : {};
       const other = this.endorsements ? { endorsements: ['webchat'] } : {};
-      send({ keys: [{ ...this.published.jwk, ...endorsed }, { ...this.unendorsed.jwk, ...other }] });
+      send({
+        keys: [
+          { ...this.published.jwk, ...endorsed },
+          { ...this.unendorsed.jwk, ...other },
+        ],
+      });
     } else {
       res.writeHead(404);
       res.end();
