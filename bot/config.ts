@@ -90,7 +90,8 @@ const envSchema = z.object({
   AAD_APP_CLIENT_ID: z.string().optional(),
   TAB_APP_ID_URI: z.string().optional(),
   TAB_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
-  WARROOM_DEV_TENANT_ID: z.string().default('00000000-0000-0000-0000-000000000001'),
+  // The Agents Playground's tenant (sic: 13 digits in the last group), so its war rooms show in the tab.
+  WARROOM_DEV_TENANT_ID: z.string().default('00000000-0000-0000-0000-0000000000001'),
   WARROOM_DEV_USER_ID: z.string().default('00000000-0000-0000-0000-00000000d3v1'),
   WARROOM_DEV_USER_NAME: z.string().default('Local Developer'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -104,10 +105,11 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses the environment (treating empty strings as unset) into a Config, or throws ConfigError. */
+/** Parses the environment (treating blank strings as unset) into a Config, or throws ConfigError. */
 export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  // Blank counts as unset: `PORT= ` must not become port 0, nor a blank tenant list "any tenant".
   const cleaned = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
   );
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {

@@ -16,14 +16,34 @@ const WORDS: Record<Exclude<Command['kind'], 'unknown'>, readonly string[]> = {
   incident: ['incident', 'hændelse', 'haendelse', 'inc', 'incidents'],
 };
 
-/** Removes `<at>…</at>` mentions and HTML that Teams wraps around channel messages. */
+/** The entities Teams escapes message text with. */
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  '#39': "'",
+};
+
+/**
+ * Removes `<at>…</at>` mentions and HTML that Teams wraps around channel messages, and
+ * decodes the entities it escapes text with, so "Mail &amp; calendar" reads as typed.
+ */
 export function stripMentions(text: string): string {
-  return text
-    .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .replace(/<at>[^<]*<\/at>/gi, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      // After the tags, in one pass: a typed "&lt;b&gt;" is text, and "&amp;lt;" stays "&lt;".
+      .replace(
+        /&(nbsp|amp|lt|gt|quot|apos|#39);/gi,
+        (_, name: string) => ENTITIES[name.toLowerCase()] ?? '',
+      )
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Parses what a person wrote to the bot (mentions already stripped). */

@@ -77,16 +77,18 @@ export function parseIncidentRef(text: string): number | undefined {
 }
 
 /**
- * Pulls a severity out of free text: `sev2`, `sev 2`, `s2`, `p2` (priority, as many
- * teams say) anywhere as a word. Returns the text without it, trimmed.
+ * Pulls a severity out of free text: `sev2`, `sev 2`, `sev-2`, `s2`, `p2` (priority, as many
+ * teams say), also in brackets, anywhere as a word. Returns the text without it, trimmed,
+ * and without the separator it leaves behind (`sev1: mail down` → `mail down`).
  */
 export function extractSeverity(text: string): { severity?: Severity; rest: string } {
-  const re = /(^|\s)\(?(?:sev(?:erity)?\s?|s|p)([1-4])\)?(?=\s|$|[.,;:!])/i;
+  // After the token: punctuation then a space or the end ("sev2." but not "s3.1"), or "sev1:x".
+  const re = /(^|\s)[([]?(?:sev(?:erity)?[\s-]?|s|p)([1-4])[)\]]?(?:[.,;:!]*(?=\s|$)|:)/i;
   const m = re.exec(text);
   if (!m) return { rest: text.trim() };
   const severity = `sev${m[2]}` as Severity;
   const rest = (text.slice(0, m.index) + m[1] + text.slice(m.index + m[0].length))
     .replace(/\s{2,}/g, ' ')
-    .trim();
+    .replace(/^[\s:;,\-–—]+|[\s:;,\-–—]+$/g, '');
   return { severity, rest };
 }

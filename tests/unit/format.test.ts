@@ -1,0 +1,95 @@
+import { formatInstant } from '../../shared/time/format';
+
+const CPH = 'Europe/Copenhagen';
+const show = (iso: string, timeZone = CPH, locale = 'en-GB') =>
+  formatInstant(iso, timeZone, locale);
+
+describe('formatInstant shows the war room local time with its zone', () => {
+  test('a winter instant is shown in CET, one hour ahead of UTC', () => {
+    const text = show('2026-01-17T21:05:00Z');
+    expect(text).toContain('Sat');
+    expect(text).toContain('17 Jan');
+    expect(text).toContain('22:05');
+    expect(text).toContain('CET');
+  });
+
+  test('a summer instant is shown in CEST, two hours ahead of UTC', () => {
+    const text = show('2026-06-13T21:05:00Z');
+    expect(text).toContain('23:05');
+    expect(text).toContain('CEST');
+  });
+
+  test('the local date is the war room date, not the UTC date', () => {
+    // Saturday 23:30 UTC is already Sunday in Copenhagen.
+    const text = show('2026-03-28T23:30:00Z');
+    expect(text).toContain('Sun');
+    expect(text).toContain('29 Mar');
+    expect(text).toContain('00:30');
+  });
+
+  test('the same instant reads differently in another war room zone', () => {
+    expect(show('2026-06-13T21:05:00Z', 'Europe/London')).toContain('22:05');
+    expect(show('2026-06-13T21:05:00Z', 'UTC')).toContain('21:05');
+  });
+});
+
+describe('the spring-forward night (Sunday 29 March 2026, 02:00 → 03:00 in Copenhagen)', () => {
+  test.each([
+    ['2026-03-29T00:30:00Z', '01:30', 'CET'],
+    ['2026-03-29T00:59:00Z', '01:59', 'CET'],
+    ['2026-03-29T01:00:00Z', '03:00', 'CEST'],
+    ['2026-03-29T01:30:00Z', '03:30', 'CEST'],
+  ])('%s is shown as %s %s', (iso, clock, zone) => {
+    const text = show(iso);
+    expect(text).toContain('29 Mar');
+    expect(text).toContain(clock);
+    expect(text).toContain(zone);
+  });
+
+  test('no instant is shown as 02:30, a time that does not exist that night', () => {
+    for (let minutes = 0; minutes < 24 * 60; minutes += 15) {
+      const iso = new Date(Date.UTC(2026, 2, 28, 12) + minutes * 60_000).toISOString();
+      expect(show(iso)).not.toMatch(/29 Mar.*\b02:\d\d\b/);
+    }
+  });
+});
+
+describe('the fall-back night (Sunday 25 October 2026, 03:00 → 02:00 in Copenhagen)', () => {
+  const first = show('2026-10-25T00:30:00Z');
+  const second = show('2026-10-25T01:30:00Z');
+
+  test('both instants show the local clock time 02:30', () => {
+    expect(first).toContain('02:30');
+    expect(second).toContain('02:30');
+  });
+
+  test('the zone name tells them apart: first CEST, an hour later CET', () => {
+    expect(first).toContain('CEST');
+    expect(first).not.toMatch(/\bCET\b/);
+    expect(second).toMatch(/\bCET\b/);
+    expect(first).not.toBe(second);
+  });
+
+  test.each(['da-DK', 'nl-BE', 'fr-BE', 'en'])(
+    'in %s the two 02:30 instants still read differently',
+    (locale) => {
+      expect(show('2026-10-25T00:30:00Z', CPH, locale)).not.toBe(
+        show('2026-10-25T01:30:00Z', CPH, locale),
+      );
+    },
+  );
+});
+
+describe('the reader language', () => {
+  test.each([
+    ['da-DK', 'okt'],
+    ['nl-BE', 'okt'],
+    ['fr-BE', 'oct'],
+  ])('in %s the month reads %j', (locale, month) => {
+    expect(show('2026-10-25T10:00:00Z', CPH, locale)).toContain(month);
+  });
+
+  test('an empty locale still produces a time, in English', () => {
+    expect(show('2026-06-13T21:05:00Z', CPH, '')).toMatch(/Sat.*Jun/);
+  });
+});

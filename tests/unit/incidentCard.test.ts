@@ -1,0 +1,230 @@
+import { incidentCard, type IncidentCardView } from '../../bot/cards/incidentCard';
+import { CARD_ACTION_SCHEMAS, VERBS, isVerb } from '../../shared/cards/actions';
+import {
+  INCIDENT_STATUSES,
+  type Incident,
+  type IncidentStatus,
+} from '../../shared/domain/incident';
+import { cardProblems } from '../support/cards';
+
+const INCIDENT_ID = '3f0c9a52-5d8e-4b7a-9c61-2a4e8f1b7d30';
+
+function incident(overrides: Partial<Incident> = {}): Incident {
+  return {
+    id: INCIDENT_ID,
+    tenantId: '9b1e6c2a-0000-4000-8000-000000000001',
+    warRoomId: '7d2f4e61-0000-4000-8000-000000000002',
+    number: 4,
+    title: 'Licences not assigned',
+    severity: 'sev2',
+    status: 'open',
+    reporterId: 'c0ffee00-0000-4000-8000-000000000003',
+    reporterName: 'Mette Sørensen',
+    createdAt: '2026-10-24T20:15:00Z',
+    updatedAt: '2026-10-24T20:15:00Z',
+    acknowledgedAt: null,
+    mitigatedAt: null,
+    resolvedAt: null,
+    version: 3,
+    cardActivityId: null,
+    ...overrides,
+  };
+}
+
+function card(overrides: Partial<Incident> = {}, view: Partial<IncidentCardView> = {}) {
+  return incidentCard({
+    incident: incident(overrides),
+    timeZone: 'Europe/Copenhagen',
+    locale: 'en-GB',
+    ...view,
+  });
+}
+
+interface Block {
+  type: string;
+  text?: string;
+  facts?: { title: string; value: string }[];
+}
+interface Action {
+  type: string;
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+}
+
+const bodyOf = (c: ReturnType<typeof card>) => c.body as Block[];
+const actionsOf = (c: ReturnType<typeof card>) => c.actions as Action[];
+const textsOf = (c: ReturnType<typeof card>) =>
+  bodyOf(c)
+    .filter((b) => b.type === 'TextBlock')
+    .map((b) => b.text);
+const factsOf = (c: ReturnType<typeof card>) =>
+  Object.fromEntries(
+    (bodyOf(c).find((b) => b.type === 'FactSet')?.facts ?? []).map((f) => [f.title, f.value]),
+  );
+
+/** Every object in the card whose type is an action, wherever it sits. */
+function allActions(node: unknown): { type: string }[] {
+  if (Array.isArray(node)) return node.flatMap(allActions);
+  if (!node || typeof node !== 'object') return [];
+  const obj = node as Record<string, unknown>;
+  const own =
+    typeof obj.type === 'string' && obj.type.startsWith('Action.') ? [obj as { type: string }] : [];
+  return [...own, ...Object.values(obj).flatMap(allActions)];
+}
+
+describe.each(INCIDENT_STATUSES)('the card of an incident that is %s', (status) => {
+  const c = card({ status });
+
+  test('parses with the Adaptive Cards SDK without problems', () => {
+    expect(cardProblems(c)).toEqual([]);
+  });
+
+  test('is an Adaptive Card 1.5', () => {
+    expect(c.type).toBe('AdaptiveCard');
+    expect(c.version).toBe('1.5');
+  });
+
+  test('has only Action.Execute buttons, each sending the set-status verb', () => {
+    expect(allActions(c).map((a) => a.type)).toEqual(actionsOf(c).map(() => 'Action.Execute'));
+    for (const a of actionsOf(c)) expect(a.verb).toBe(VERBS.incidentSetStatus);
+  });
+
+  test('each button sends exactly {incidentId, status, version}, valid for its verb', () => {
+    for (const a of actionsOf(c)) {
+      expect(Object.keys(a.data).sort()).toEqual(['incidentId', 'status', 'version']);
+      expect(a.data).toMatchObject({ incidentId: INCIDENT_ID, version: 3 });
+      expect(isVerb(a.verb)).toBe(true);
+      expect(CARD_ACTION_SCHEMAS[VERBS.incidentSetStatus].safeParse(a.data).success).toBe(true);
+    }
+  });
+});
+
+describe('buttons: one per allowed next status, labelled in the reader language', () => {
+  const LABELS: [IncidentStatus, string, IncidentStatus[], string[]][] = [
+    [
+      'open',
+      'en-GB',
+      ['investigating', 'mitigated', 'resolved'],
+      ['Start investigating', 'Mark mitigated', 'Resolve'],
+    ],
+    ['investigating', 'en-GB', ['mitigated', 'resolved'], ['Mark mitigated', 'Resolve']],
+    ['mitigated', 'en-GB', ['investigating', 'resolved'], ['Reopen', 'Resolve']],
+    ['resolved', 'en-GB', ['investigating'], ['Reopen']],
+    [
+      'open',
+      'da-DK',
+      ['investigating', 'mitigated', 'resolved'],
+      ['Start undersøgelse', 'Marker som afbødet', 'Løs'],
+    ],
+    ['resolved', 'da-DK', ['investigating'], ['Genåbn']],
+    [
+      'open',
+      'nl-BE',
+      ['investigating', 'mitigated', 'resolved'],
+      ['Onderzoek starten', 'Gemitigeerd', 'Oplossen'],
+    ],
+    ['resolved', 'nl-BE', ['investigating'], ['Heropenen']],
+    [
+      'open',
+      'fr-BE',
+      ['investigating', 'mitigated', 'resolved'],
+      ["Commencer l'analyse", 'Marquer atténué', 'Résoudre'],
+    ],
+    ['mitigated', 'fr-BE', ['investigating', 'resolved'], ['Rouvrir', 'Résoudre']],
+  ];
+
+  test.each(LABELS)(
+    '%s incident in %s: buttons to %j labelled %j',
+    (status, locale, to, titles) => {
+      const actions = actionsOf(card({ status }, { locale }));
+      expect(actions.map((a) => a.data.status)).toEqual(to);
+      expect(actions.map((a) => a.title)).toEqual(titles);
+    },
+  );
+});
+
+describe('facts shown in the reader language', () => {
+  test.each([
+    ['en-GB', { Severity: 'Sev 1 (critical)', Status: 'Investigating' }],
+    ['da-DK', { Alvorlighed: 'Sev 1 (kritisk)', Status: 'Undersøges' }],
+    ['nl-BE', { Ernst: 'Sev 1 (kritiek)', Status: 'In onderzoek' }],
+    ['fr-BE', { Gravité: 'Sev 1 (critique)', Statut: 'En analyse' }],
+  ])('in %s: %j', (locale, shown) => {
+    expect(factsOf(card({ severity: 'sev1', status: 'investigating' }, { locale }))).toMatchObject(
+      shown,
+    );
+  });
+
+  test('the reporter is shown by name', () => {
+    expect(factsOf(card())).toMatchObject({ 'Reported by': 'Mette Sørensen' });
+  });
+
+  test('a fresh incident shows when it was logged, in the war room zone, and no update time', () => {
+    const facts = factsOf(card());
+    expect(facts['Logged']).toContain('22:15');
+    expect(facts['Logged']).toContain('CEST');
+    expect(facts).not.toHaveProperty('Updated');
+  });
+
+  test('on the fall-back night, logged and updated at "02:30" are told apart by the zone', () => {
+    const facts = factsOf(
+      card({ createdAt: '2026-10-25T00:30:00Z', updatedAt: '2026-10-25T01:30:00Z' }),
+    );
+    expect(facts['Logged']).toMatch(/02:30.*CEST/);
+    expect(facts['Updated']).toMatch(/02:30.*\bCET\b/);
+  });
+
+  test('the title line carries the incident reference', () => {
+    expect(textsOf(card())).toContain('INC-4 · Licences not assigned');
+  });
+});
+
+describe('the notice above the card', () => {
+  test('is shown first when given', () => {
+    const notice = 'Someone changed this incident a moment ago; this is how it stands now.';
+    expect(textsOf(card({}, { notice }))[0]).toBe(notice);
+    expect(cardProblems(card({}, { notice }))).toEqual([]);
+  });
+
+  test('is absent when not given', () => {
+    expect(textsOf(card())).toEqual(['INC-4 · Licences not assigned']);
+  });
+});
+
+describe('user text on the card', () => {
+  test.each([
+    '**Licences** not assigned',
+    '<b>Licences</b> not assigned',
+    'Mail & calendar <down> "now"',
+    '${incident.title} template',
+  ])('the title %j is shown as typed, in the title line only', (title) => {
+    const c = card({ title });
+    expect(cardProblems(c)).toEqual([]);
+    expect(textsOf(c)).toEqual([`INC-4 · ${title}`]);
+    expect(JSON.stringify(c.actions)).not.toContain(JSON.stringify(title).slice(1, -1));
+  });
+
+  test('a reporter name with markup is a fact value as given, and the card stays valid', () => {
+    const c = card({ reporterName: '<i>Jan</i> **Peeters**' });
+    expect(cardProblems(c)).toEqual([]);
+    expect(factsOf(c)).toMatchObject({ 'Reported by': '<i>Jan</i> **Peeters**' });
+  });
+
+  test('buttons never carry the title or the reporter, only ids', () => {
+    const actions = JSON.stringify(card().actions);
+    expect(actions).not.toContain('Licences');
+    expect(actions).not.toContain('Mette');
+  });
+});
+
+describe('card size', () => {
+  test.each([
+    ['a 200-character title', 'x'.repeat(200)],
+    ['a 200-character title of multi-byte letters', 'æøå🚑'.repeat(40)],
+  ])('with %s, the card stays well under the 80 KB Teams budget', (_label, title) => {
+    const c = card({ title }, { notice: 'n'.repeat(200), locale: 'fr-BE' });
+    expect(cardProblems(c)).toEqual([]);
+    expect(Buffer.byteLength(JSON.stringify(c), 'utf8')).toBeLessThan(8 * 1024);
+  });
+});
