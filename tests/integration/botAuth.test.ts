@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { VERBS } from '../../shared/cards/actions';
+import { TENANT } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/app';
 import { LocalJwks } from '../support/jwks';
 
@@ -23,7 +24,7 @@ describe('bot endpoint authentication', () => {
       MICROSOFT_APP_ID: APP_ID,
       MICROSOFT_APP_PASSWORD: 'not-used-by-these-tests',
       BOT_OPENID_METADATA_URL: jwks.metadataUrl,
-      WARROOM_ALLOWED_TENANTS: '00000000-0000-0000-0000-000000000001',
+      WARROOM_ALLOWED_TENANTS: TENANT,
       AAD_APP_CLIENT_ID: APP_ID,
       WARROOM_SERVICE_URLS: 'http://127.0.0.1:',
     });

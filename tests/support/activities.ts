@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-export const TENANT = '00000000-0000-0000-0000-000000000001';
+/** The development identity's tenant (the Agents Playground's own tenant id). */
+export const TENANT = '00000000-0000-0000-0000-0000000000001';
 export const OTHER_TENANT = '99999999-0000-0000-0000-000000000009';
 export const BOT = { id: '28:war-room-bot', name: 'War Room' };
 
