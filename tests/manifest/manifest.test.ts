@@ -30,12 +30,16 @@ const EXPECTED_FILES = [
   'nl.json',
   'outline.png',
 ];
+/** Channel commands per language; chats (groupChat, personal) offer only the last, help. */
 const COMMANDS = {
   en: ['start', 'incident', 'help'],
   da: ['start', 'hændelse', 'hjælp'],
   nl: ['start', 'incident', 'help'],
   fr: ['démarrer', 'incident', 'aide'],
 };
+/** A war room lives in a team channel: in chats, only help is offered. */
+const commandsFor = (lang: keyof typeof COMMANDS, list: number) =>
+  list === 0 ? COMMANDS[lang] : COMMANDS[lang].slice(2);
 
 const temp = useTempDirOffline();
 
@@ -107,10 +111,10 @@ describe.each(['local', 'dev'])('the %s app package', (envName) => {
     expect(m.description.short.length).toBeLessThanOrEqual(LIMITS.descriptionShort);
     const lists = m.bots[0]?.commandLists ?? [];
     expect(lists.map((l) => l.scopes)).toEqual([['team'], ['groupChat'], ['personal']]);
-    for (const list of lists) {
+    lists.forEach((list, i) => {
       expect(list.commands.length).toBeLessThanOrEqual(LIMITS.commandsPerList);
-      expect(list.commands.map((c) => c.title)).toEqual(COMMANDS.en);
-    }
+      expect(list.commands.map((c) => c.title)).toEqual(commandsFor('en', i));
+    });
   });
 
   it('ships a 192×192 colour icon and a 32×32 white-on-transparent outline', async () => {
@@ -139,10 +143,10 @@ describe.each(['local', 'dev'])('the %s app package', (envName) => {
     expect(loc['name.short']?.length).toBeLessThanOrEqual(LIMITS.nameShort);
     expect(loc['description.short']?.length).toBeLessThanOrEqual(LIMITS.descriptionShort);
     for (let list = 0; list < 3; list++) {
-      const titles = [0, 1, 2].map(
-        (i) => loc[`bots[0].commandLists[${list}].commands[${i}].title`],
+      const titles = commandsFor(lang, list).map(
+        (_, i) => loc[`bots[0].commandLists[${list}].commands[${i}].title`],
       );
-      expect(titles).toEqual(COMMANDS[lang]);
+      expect(titles).toEqual(commandsFor(lang, list));
     }
   });
 });

@@ -95,7 +95,7 @@ describe('problems are reported, and nothing is written', () => {
     const manifest = (await buildAppPackage({ rootDir: ROOT, envName: 'local', outDir: temp() }))
       .manifest as JsonObject;
     const partial = { ...loc };
-    delete partial['bots[0].commandLists[2].commands[2].title'];
+    delete partial['bots[0].commandLists[2].commands[0].title'];
     expect(
       checkLocalization(
         manifest,
@@ -104,7 +104,7 @@ describe('problems are reported, and nothing is written', () => {
       ),
     ).toEqual([
       'da.json: "bots[0].commandLists[3].commands[0].title" does not match any string in the manifest',
-      'da.json: "bots[0].commandLists[2].commands[2].title" is not translated',
+      'da.json: "bots[0].commandLists[2].commands[0].title" is not translated',
     ]);
   });
 
