@@ -40,7 +40,7 @@ export function incidentCard({
   locale,
   notice,
 }: IncidentCardView): AdaptiveCardJson {
-  const when = (iso: string) => formatInstant(iso, timeZone, locale);
+  const when = (iso: string) => formatInstant(iso, { timeZone, locale });
   const reopening = incident.status === 'resolved' || incident.status === 'mitigated';
   const actions = INCIDENT_TRANSITIONS[incident.status].map((to) => ({
     type: 'Action.Execute',

@@ -41,6 +41,11 @@ describe('the tab in a real browser', () => {
     });
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    const listRequests: URL[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/v1/war-rooms') listRequests.push(url);
+    });
 
     await page.goto(`${app.baseUrl}/tab/`);
 
@@ -63,6 +68,10 @@ describe('the tab in a real browser', () => {
     );
     await expect(row.getByTestId('incident-status').textContent()).resolves.toBe('Open');
     await expect(page.getByTestId('dev-identity').isVisible()).resolves.toBe(true);
+
+    // Outside Teams there is no channel: the tab lists all the tenant's war rooms.
+    expect(listRequests.length).toBeGreaterThan(0);
+    expect(listRequests.every((url) => url.search === '')).toBe(true);
 
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect((await stat(SCREENSHOT)).size).toBeGreaterThan(10_000);

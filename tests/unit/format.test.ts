@@ -2,7 +2,7 @@ import { formatInstant } from '../../shared/time/format';
 
 const CPH = 'Europe/Copenhagen';
 const show = (iso: string, timeZone = CPH, locale = 'en-GB') =>
-  formatInstant(iso, timeZone, locale);
+  formatInstant(iso, { timeZone, locale });
 
 describe('formatInstant shows the war room local time with its zone', () => {
   test('a winter instant is shown in CET, one hour ahead of UTC', () => {
@@ -91,5 +91,58 @@ describe('the reader language', () => {
 
   test('an empty locale still produces a time, in English', () => {
     expect(show('2026-06-13T21:05:00Z', CPH, '')).toMatch(/Sat.*Jun/);
+  });
+});
+
+describe('formatInstant never throws: it falls back and says so', () => {
+  const WINTER = '2026-01-17T21:05:00Z';
+
+  test.each(['', 'en_GB', '!!', 'i-klingon', 'x'])(
+    'a malformed locale %j gives English',
+    (locale) => {
+      expect(show(WINTER, CPH, locale)).toBe(show(WINTER, CPH, 'en'));
+      expect(show(WINTER, CPH, locale)).toMatch(/Sat.*Jan 17.*10:05/);
+    },
+  );
+
+  test('a well-formed locale without data gives English too, not the runtime default', () => {
+    expect(show(WINTER, CPH, 'xx-YY')).toBe(show(WINTER, CPH, 'en'));
+  });
+
+  test.each(['Mars/Olympus', '', '+01:00', 'Europe/Kopenhagen'])(
+    'an unknown zone %j gives UTC, named as such',
+    (timeZone) => {
+      const text = show(WINTER, timeZone);
+      expect(text).toContain('21:05');
+      expect(text).toContain('UTC');
+      expect(text).toBe(show(WINTER, 'UTC'));
+    },
+  );
+
+  test.each(['da-DK', 'nl-BE', 'fr-BE'])('in %s the UTC fallback is named UTC too', (locale) => {
+    expect(show(WINTER, 'Mars/Olympus', locale)).toContain('UTC');
+  });
+
+  test('a malformed locale and an unknown zone together give English in UTC', () => {
+    expect(show(WINTER, 'Mars/Olympus', 'en_GB')).toBe(show(WINTER, 'UTC', 'en'));
+  });
+
+  test.each(['', 'not a date', '2026-13-45T99:00:00Z', 'yesterday'])(
+    'a string that is not an instant, %j, is returned as it is',
+    (iso) => {
+      expect(show(iso)).toBe(iso);
+      expect(show(iso, 'Mars/Olympus', 'en_GB')).toBe(iso);
+    },
+  );
+
+  test('a fallback for one call does not leak into the next', () => {
+    show(WINTER, 'Mars/Olympus', 'en_GB');
+    expect(show(WINTER)).toContain('CET');
+    expect(show(WINTER)).toContain('22:05');
+  });
+
+  test('the same arguments always give the same text', () => {
+    const first = show('2026-10-25T00:30:00Z', CPH, 'da-DK');
+    for (let i = 0; i < 3; i++) expect(show('2026-10-25T00:30:00Z', CPH, 'da-DK')).toBe(first);
   });
 });

@@ -23,7 +23,11 @@ export class ApiError extends Error {
 
 export interface ApiClient {
   me(signal?: AbortSignal): Promise<MeDto>;
-  warRooms(signal?: AbortSignal): Promise<WarRoomListDto>;
+  /**
+   * The war rooms the user may see; with a `channelId`, only the one bound to that Teams
+   * channel (an empty list if it has none yet).
+   */
+  warRooms(channelId: string | null, signal?: AbortSignal): Promise<WarRoomListDto>;
   incidents(warRoomId: string, signal?: AbortSignal): Promise<IncidentListDto>;
 }
 
@@ -61,7 +65,14 @@ export function createApiClient({ getToken, locale }: ApiClientOptions): ApiClie
 
   return {
     me: (signal) => get('/api/v1/me', meSchema, signal),
-    warRooms: (signal) => get('/api/v1/war-rooms', warRoomListSchema, signal),
+    warRooms: (channelId, signal) =>
+      get(
+        channelId
+          ? `/api/v1/war-rooms?${new URLSearchParams({ channelId }).toString()}`
+          : '/api/v1/war-rooms',
+        warRoomListSchema,
+        signal,
+      ),
     incidents: (warRoomId, signal) =>
       get(
         `/api/v1/war-rooms/${encodeURIComponent(warRoomId)}/incidents`,

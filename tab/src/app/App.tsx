@@ -21,7 +21,11 @@ function Content({ host }: { host: TeamsHost }) {
     () => createApiClient({ getToken: host.getToken, locale: host.locale }),
     [host],
   );
-  return currentView() === 'config' ? <ConfigPage host={host} /> : <Dashboard api={api} />;
+  return currentView() === 'config' ? (
+    <ConfigPage host={host} />
+  ) : (
+    <Dashboard api={api} channelId={host.channelId} />
+  );
 }
 
 /** Connects to the host (Teams or a plain browser), then applies its theme and locale. */

@@ -22,6 +22,9 @@ export const useDashboardStyles = makeStyles({
   user: {
     color: tokens.colorNeutralForeground3,
   },
+  empty: {
+    color: tokens.colorNeutralForeground2,
+  },
   layout: {
     display: 'grid',
     gridTemplateColumns: 'minmax(180px, 240px) minmax(0, 1fr)',

@@ -1,4 +1,4 @@
-import { Caption1, MessageBar, MessageBarBody, Title2 } from '@fluentui/react-components';
+import { Caption1, MessageBar, MessageBarBody, Text, Title2 } from '@fluentui/react-components';
 import { useCallback, useMemo } from 'react';
 import type { ApiClient } from '../api/client';
 import { LoadError } from '../common/LoadError';
@@ -11,15 +11,30 @@ import { WarRoomList } from '../warRooms/WarRoomList';
 import { useDashboardStyles } from './Dashboard.styles';
 import { useSelectedWarRoom } from './useSelectedWarRoom';
 
-/** The war-room dashboard: the user's war rooms, and the incidents of the selected one. */
-export function Dashboard({ api }: { api: ApiClient }) {
+export interface DashboardProps {
+  api: ApiClient;
+  /** The Teams channel the tab is pinned in, or null (outside Teams, personal or chat scope). */
+  channelId: string | null;
+}
+
+/**
+ * The war-room dashboard: the war rooms (in a channel tab, that channel's own; elsewhere
+ * all the user may see), and the incidents of the selected one.
+ */
+export function Dashboard({ api, channelId }: DashboardProps) {
   const { t } = useT();
   const styles = useDashboardStyles();
 
   const loadMe = useCallback((_: string, signal: AbortSignal) => api.me(signal), [api]);
   const me = useResource('me', loadMe);
-  const loadWarRooms = useCallback((_: string, signal: AbortSignal) => api.warRooms(signal), [api]);
-  const warRooms = useResource('war-rooms', loadWarRooms);
+  const loadWarRooms = useCallback(
+    (_: string, signal: AbortSignal) => api.warRooms(channelId, signal),
+    [api, channelId],
+  );
+  const warRooms = useResource(
+    channelId === null ? 'war-rooms' : `war-rooms:${channelId}`,
+    loadWarRooms,
+  );
   useLiveRefresh(warRooms.reload);
 
   const ids = useMemo(() => warRooms.data?.warRooms.map((w) => w.id) ?? null, [warRooms.data]);
@@ -49,7 +64,13 @@ export function Dashboard({ api }: { api: ApiClient }) {
       )}
       {warRooms.loading && <Loading />}
       {warRooms.error !== null && <LoadError error={warRooms.error} onRetry={retry} />}
-      {warRooms.data && (
+      {warRooms.data && channelId !== null && warRooms.data.warRooms.length === 0 && (
+        // Polling goes on, so the war room appears here as soon as someone starts it.
+        <Text className={styles.empty} data-testid="no-warroom-in-channel">
+          {t('tab.noWarRoomInChannel')}
+        </Text>
+      )}
+      {warRooms.data && (channelId === null || warRooms.data.warRooms.length > 0) && (
         <div className={styles.layout}>
           <WarRoomList
             warRooms={warRooms.data.warRooms}

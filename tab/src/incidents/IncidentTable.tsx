@@ -7,7 +7,7 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import type { IncidentDto } from '../../../shared/api/schemas';
-import { formatInstant } from '../format/formatTime';
+import { formatInstant } from '../../../shared/time/format';
 import { useT } from '../i18n/locale';
 import { useIncidentTableStyles } from './IncidentTable.styles';
 import { SeverityBadge } from './SeverityBadge';
@@ -58,7 +58,7 @@ export function IncidentTable({ incidents, timeZone, labelledBy }: IncidentTable
               <TableCell className={styles.reporter}>{incident.reporterName}</TableCell>
               <TableCell className={styles.nowrap}>
                 <time dateTime={incident.createdAt}>
-                  {formatInstant(incident.createdAt, locale, timeZone)}
+                  {formatInstant(incident.createdAt, { timeZone, locale })}
                 </time>
               </TableCell>
             </TableRow>

@@ -9,6 +9,11 @@ export interface TeamsHost {
   /** BCP 47 locale of the user, e.g. `da-DK`. */
   locale: string;
   theme: ThemeName;
+  /**
+   * The Teams channel the tab is pinned in (`19:…@thread.tacv2`): the tab then shows that
+   * channel's war room only. `null` outside Teams and in personal or chat scope.
+   */
+  channelId: string | null;
   /** An SSO token for our API inside Teams; `null` outside Teams (local development). */
   getToken(): Promise<string | null>;
   /** Calls `handler` whenever the user switches the Teams theme. No-op outside Teams. */
@@ -30,6 +35,7 @@ const outsideTeams: TeamsHost = {
   inTeams: false,
   locale: browserLocale(),
   theme: 'default',
+  channelId: null,
   getToken: async () => null,
   onThemeChange: () => undefined,
 };
@@ -59,6 +65,8 @@ export async function connectToHost(): Promise<TeamsHost> {
     inTeams: true,
     locale: context.app.locale || browserLocale(),
     theme: toThemeName(context.app.theme),
+    // Only a channel tab has one; personal and chat scope do not.
+    channelId: context.channel?.id || null,
     getToken: () => authentication.getAuthToken(),
     onThemeChange: (handler) =>
       app.registerOnThemeChangeHandler((theme) => handler(toThemeName(theme))),

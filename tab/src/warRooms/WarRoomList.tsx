@@ -18,7 +18,10 @@ export interface WarRoomListProps {
   onSelect(id: string): void;
 }
 
-/** The war rooms the user may see, as a vertical tab list; selecting one shows its incidents. */
+/**
+ * The war rooms on the dashboard (in a channel tab, that channel's own), as a vertical tab
+ * list; selecting one shows its incidents.
+ */
 export function WarRoomList({ warRooms, selectedId, onSelect }: WarRoomListProps) {
   const { t } = useT();
   const styles = useWarRoomListStyles();
