@@ -32,7 +32,10 @@ export interface AppOverrides {
  */
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const storage = await openStorage(
+    { databaseUrl: config.databaseUrl, dataDir: config.dataDir },
+    logger,
+  );
   const clock = overrides.clock ?? systemClock;
   const ids = overrides.ids ?? uuidIds;
   const warRooms = new WarRoomService({
@@ -50,7 +53,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   );
   server.on('restifyError', (req, res, err, callback) => {
     // restify's own errors (bad JSON, 404, 405) keep their status but never leak internals.
-    logger.info('request rejected by restify', { path: req.path(), status: err.statusCode });
+    const fields = { path: req.path(), status: err.statusCode };
+    if (err.statusCode >= 500)
+      logger.error('request failed inside restify', { ...fields, error: err });
+    else logger.info('request rejected by restify', fields);
     err.toJSON = () => ({
       error: { code: err.name, message: err.statusCode >= 500 ? 'Internal error.' : err.message },
     });
@@ -59,7 +65,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   server.post(
     '/api/messages',
-    createTeamsTransport(config, logger, { storage, warRooms, incidents }),
+    createTeamsTransport(config, logger, { storage, clock, warRooms, incidents }),
   );
   mountApi(server, { logger, identify: createIdentityResolver(config), warRooms, incidents });
   server.get('/healthz', async (_req, res) => {

@@ -97,6 +97,16 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
+/** `https://host/path/` or `http://host:` (any port of a host). */
+function isServiceUrlEntry(entry: string): boolean {
+  if (/^https?:\/\/[^/]+:$/i.test(entry)) return true;
+  try {
+    return ['http:', 'https:'].includes(new URL(entry).protocol);
+  } catch {
+    return false; // not a URL: reported by the caller
+  }
+}
+
 /** Thrown when the environment is unusable; the message names each bad variable. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -141,21 +151,19 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       );
     }
   }
-  if (
-    appId &&
-    e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' &&
-    !e.MICROSOFT_APP_PASSWORD &&
-    !e.BOT_OPENID_METADATA_URL
-  ) {
+  if (appId && e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !e.MICROSOFT_APP_PASSWORD) {
     problems.push('MICROSOFT_APP_PASSWORD: required when MICROSOFT_APP_ID is set');
   }
   if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && !e.MICROSOFT_APP_TENANT_ID) {
     problems.push('MICROSOFT_APP_TENANT_ID: required for a SingleTenant bot');
   }
+  const serviceUrls = list(e.WARROOM_SERVICE_URLS);
+  for (const entry of serviceUrls.filter((u) => !isServiceUrlEntry(u))) {
+    problems.push(`WARROOM_SERVICE_URLS: "${entry}" is not an http(s) URL prefix`);
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const tenants = e.WARROOM_ALLOWED_TENANTS?.trim();
-  const serviceUrls = list(e.WARROOM_SERVICE_URLS);
   const audiences = [e.AAD_APP_CLIENT_ID, e.TAB_APP_ID_URI].filter((a): a is string => !!a);
   return {
     port: e.PORT,

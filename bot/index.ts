@@ -14,6 +14,11 @@ async function main(): Promise<void> {
     throw e;
   }
   const app = await createApp(config);
+  if (config.bot.openIdMetadataUrl) {
+    app.logger.warn('bot tokens are validated against BOT_OPENID_METADATA_URL, not Microsoft', {
+      url: config.bot.openIdMetadataUrl,
+    });
+  }
   const url = await app.listen();
   const mode = config.localDev
     ? 'LOCAL DEVELOPMENT mode (no bot authentication, development identity)'

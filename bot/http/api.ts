@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { IncidentDto, WarRoomSummaryDto } from '../../shared/api/schemas';
-import { idParamSchema } from '../../shared/api/schemas';
-import { notFound } from '../../shared/domain/errors';
+import { channelIdQuerySchema, idParamSchema } from '../../shared/api/schemas';
+import { invalid, notFound } from '../../shared/domain/errors';
 import { incidentRef, type Incident } from '../../shared/domain/incident';
 import type { WarRoom } from '../../shared/domain/warRoom';
 import type { Logger } from '../logger';
@@ -39,8 +39,15 @@ export function mountApi(server: Server, deps: ApiDeps): void {
 
   server.get(
     '/api/v1/war-rooms',
-    route(async (_req, actor) => {
-      const rooms = await deps.warRooms.list(actor);
+    route(async (req, actor) => {
+      // A channel tab asks for its own channel's war room; elsewhere, all of the tenant's.
+      const channelId = channelQuery(req);
+      const rooms =
+        channelId === undefined
+          ? await deps.warRooms.list(actor)
+          : [await deps.warRooms.findByChannel(actor.tenantId, channelId)].filter(
+              (w): w is WarRoom => !!w,
+            );
       return {
         warRooms: await Promise.all(
           rooms.map(async (w) => summary(w, await deps.incidents.list(actor, w.id))),
@@ -58,6 +65,14 @@ export function mountApi(server: Server, deps: ApiDeps): void {
       return { warRoom: summary(warRoom, incidents), incidents: incidents.map(incidentDto) };
     }),
   );
+}
+
+function channelQuery(req: Request): string | undefined {
+  const raw: unknown = (req.query as Record<string, unknown> | undefined)?.channelId;
+  if (raw === undefined) return undefined;
+  const parsed = channelIdQuerySchema.safeParse(raw);
+  if (!parsed.success) throw invalid('error.invalidRequest', { detail: 'channelId' });
+  return parsed.data;
 }
 
 function idParam(req: Request): string {

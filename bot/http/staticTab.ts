@@ -29,7 +29,13 @@ export function mountStaticTab(server: Server, tabDir: string, logger: Logger): 
     });
   }
   const serve = async (req: Request, res: Response) => {
-    const rel = decodeURIComponent((req.path() ?? '/').replace(/^\/tab\/?/, ''));
+    let rel: string;
+    try {
+      rel = decodeURIComponent((req.path() ?? '/').replace(/^\/tab\/?/, ''));
+    } catch {
+      res.send(400, { error: { code: 'bad_path', message: 'The path is not valid.' } });
+      return;
+    }
     let file = path.resolve(root, rel || 'index.html');
     if (!file.startsWith(root + path.sep)) {
       res.send(404, { error: { code: 'not_found', message: 'Not found.' } });

@@ -1,5 +1,5 @@
 import type { Actor } from '../../shared/domain/actor';
-import { conflict, notFound } from '../../shared/domain/errors';
+import { conflict, forbidden, notFound } from '../../shared/domain/errors';
 import {
   assertTransition,
   timestampFieldFor,
@@ -10,7 +10,8 @@ import {
 import type { Storage, Tx } from '../storage/types';
 import { appendAudit } from './auditTrail';
 import type { Clock, IdGenerator } from './clock';
-import { validTitle } from './warRooms';
+import { validTitle } from '../../shared/domain/title';
+import type { WarRoom } from '../../shared/domain/warRoom';
 
 export interface IncidentDeps {
   storage: Storage;
@@ -19,10 +20,15 @@ export interface IncidentDeps {
 }
 
 export interface LogIncidentInput {
-  warRoomId: string;
   title: string;
   severity: Severity;
 }
+
+/**
+ * Where a request comes from. A card or command from a Teams channel may only touch the
+ * war room of that channel, even within the same tenant.
+ */
+export type Origin = { warRoomId: string } | { channelId: string };
 
 export interface ChangeStatusInput {
   incidentId: string;
@@ -35,12 +41,16 @@ export interface ChangeStatusInput {
 export class IncidentService {
   constructor(private readonly deps: IncidentDeps) {}
 
-  async log(actor: Actor, input: LogIncidentInput): Promise<Incident> {
+  /** Logs an incident in the war room of `origin`; returns it with its war room. */
+  async log(
+    actor: Actor,
+    origin: Origin,
+    input: LogIncidentInput,
+  ): Promise<{ incident: Incident; warRoom: WarRoom }> {
     const title = validTitle(input.title, 'incident');
     const { storage, clock, ids } = this.deps;
     return storage.transaction(async (tx) => {
-      const warRoom = await tx.warRooms.findById(actor.tenantId, input.warRoomId);
-      if (!warRoom) throw notFound('warroom.notFound');
+      const warRoom = await warRoomOf(tx, actor, origin);
       const now = clock.now().toISOString();
       const incident: Incident = {
         id: ids(),
@@ -62,14 +72,18 @@ export class IncidentService {
       };
       await tx.incidents.insert(incident);
       await audit(tx, actor, now, 'incident.logged', null, incident);
-      return incident;
+      return { incident, warRoom };
     });
   }
 
-  async changeStatus(actor: Actor, input: ChangeStatusInput): Promise<Incident> {
+  async changeStatus(
+    actor: Actor,
+    origin: Origin | null,
+    input: ChangeStatusInput,
+  ): Promise<Incident> {
     const { storage, clock } = this.deps;
     return storage.transaction(async (tx) => {
-      const current = await load(tx, actor, input.incidentId);
+      const current = await load(tx, actor, input.incidentId, origin);
       if (current.version !== input.expectedVersion) {
         throw conflict('incident.staleCard', { ref: current.number });
       }
@@ -96,14 +110,29 @@ export class IncidentService {
    * Bookkeeping of the transport, not a change a person made: not audited.
    */
   async attachCard(actor: Actor, incidentId: string, activityId: string): Promise<void> {
-    await this.deps.storage.transaction(async (tx) => {
-      const current = await load(tx, actor, incidentId);
-      await tx.incidents.update({ ...current, cardActivityId: activityId }, current.version);
-    });
+    // A click may land between our read and write: retry on a stale version.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const stored = await this.deps.storage.transaction(async (tx) => {
+        const current = await load(tx, actor, incidentId, null);
+        return tx.incidents.update({ ...current, cardActivityId: activityId }, current.version);
+      });
+      if (stored) return;
+    }
+    throw conflict('incident.staleCard');
   }
 
-  get(actor: Actor, incidentId: string): Promise<Incident> {
-    return this.deps.storage.transaction((tx) => load(tx, actor, incidentId));
+  /** The incident with its war room; `origin` (when given) must be that war room. */
+  get(
+    actor: Actor,
+    origin: Origin | null,
+    incidentId: string,
+  ): Promise<{ incident: Incident; warRoom: WarRoom }> {
+    return this.deps.storage.transaction(async (tx) => {
+      const incident = await load(tx, actor, incidentId, origin);
+      const warRoom = await tx.warRooms.findById(actor.tenantId, incident.warRoomId);
+      if (!warRoom) throw notFound('warroom.notFound');
+      return { incident, warRoom };
+    });
   }
 
   list(actor: Actor, warRoomId: string): Promise<Incident[]> {
@@ -113,10 +142,28 @@ export class IncidentService {
   }
 }
 
-async function load(tx: Tx, actor: Actor, incidentId: string): Promise<Incident> {
+async function load(
+  tx: Tx,
+  actor: Actor,
+  incidentId: string,
+  origin: Origin | null,
+): Promise<Incident> {
   const found = await tx.incidents.findById(actor.tenantId, incidentId);
   if (!found) throw notFound('incident.notFound');
+  if (origin) {
+    const warRoom = await warRoomOf(tx, actor, origin);
+    if (warRoom.id !== found.warRoomId) throw forbidden('incident.otherWarRoom');
+  }
   return found;
+}
+
+async function warRoomOf(tx: Tx, actor: Actor, origin: Origin): Promise<WarRoom> {
+  const warRoom =
+    'channelId' in origin
+      ? await tx.warRooms.findByChannel(actor.tenantId, origin.channelId)
+      : await tx.warRooms.findById(actor.tenantId, origin.warRoomId);
+  if (!warRoom) throw notFound('channelId' in origin ? 'warroom.notStarted' : 'warroom.notFound');
+  return warRoom;
 }
 
 function audit(

@@ -1,6 +1,7 @@
 import type { Actor } from '../../shared/domain/actor';
-import { conflict, invalid, notFound } from '../../shared/domain/errors';
-import { TITLE_MAX, type ChannelBinding, type WarRoom } from '../../shared/domain/warRoom';
+import { conflict, notFound } from '../../shared/domain/errors';
+import { validTitle } from '../../shared/domain/title';
+import type { ChannelBinding, WarRoom } from '../../shared/domain/warRoom';
 import { StorageConflictError, type Storage } from '../storage/types';
 import { appendAudit } from './auditTrail';
 import type { Clock, IdGenerator } from './clock';
@@ -76,12 +77,4 @@ export class WarRoomService {
   list(actor: Actor): Promise<WarRoom[]> {
     return this.deps.storage.transaction((tx) => tx.warRooms.listByTenant(actor.tenantId));
   }
-}
-
-/** Trims and checks a user-given title; `kind` picks the message catalog entries. */
-export function validTitle(raw: string, kind: 'warroom' | 'incident'): string {
-  const title = raw.replace(/\s+/g, ' ').trim();
-  if (!title) throw invalid(`${kind}.titleRequired`);
-  if (title.length > TITLE_MAX) throw invalid(`${kind}.titleTooLong`, { max: TITLE_MAX });
-  return title;
 }

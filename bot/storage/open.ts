@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { openPostgresStorage } from './postgres/storage';
 import { openSqliteStorage } from './sqlite/storage';
+import type { Logger } from '../logger';
 import type { Storage } from './types';
 
 export interface StorageLocation {
@@ -24,9 +25,14 @@ export function isPostgres(location: StorageLocation): boolean {
  * Opens the configured store, schema migrated. A URL of any other scheme is refused rather
  * than silently falling back to a local file that other instances would not share.
  */
-export async function openStorage(location: StorageLocation): Promise<Storage> {
+export async function openStorage(location: StorageLocation, logger?: Logger): Promise<Storage> {
   const url = location.databaseUrl?.trim();
-  if (url && isPostgres(location)) return openPostgresStorage(url);
+  if (url && isPostgres(location)) {
+    return openPostgresStorage(url, {
+      onIdleError:
+        logger && ((error) => logger.error('idle PostgreSQL connection failed', { error })),
+    });
+  }
   if (url) throw new Error('database URL must start with postgres:// or postgresql://');
   return openSqliteStorage(sqliteFile(location.dataDir));
 }

@@ -54,3 +54,16 @@ export function bindingOf(a: Activity, tenantId: string): ChannelBinding {
 
 export const isChannelConversation = (a: Activity) =>
   a.conversation?.conversationType === 'channel' || !!channelData(a).channel?.id;
+
+/** The names under which this message mentions the bot (Teams marks them as entities). */
+export function botMentionNames(a: Activity): string[] {
+  const names = (a.entities ?? [])
+    .filter(
+      (e) =>
+        e.type === 'mention' &&
+        (e as { mentioned?: { id?: string } }).mentioned?.id === a.recipient?.id,
+    )
+    .map((e) => String((e as { text?: string }).text ?? '').replace(/<\/?at>/gi, ''))
+    .filter(Boolean);
+  return a.recipient?.name ? [...names, a.recipient.name] : names;
+}

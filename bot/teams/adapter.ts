@@ -36,7 +36,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     });
   }
   const auth = new ConfigurationBotFrameworkAuthentication(settings);
-  const adapter = new CloudAdapter(new StrictAuthentication(auth));
+  const adapter = new CloudAdapter(new StrictAuthentication(auth, logger));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The router catches everything it knows; this is the last net.
     logger.error('unhandled bot turn error', { error, activityId: context.activity.id });

@@ -2,10 +2,11 @@ import type { InvokeResponse, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { CARD_ACTION_SCHEMAS, VERBS, isVerb } from '../../shared/cards/actions';
 import type { Actor } from '../../shared/domain/actor';
+import type { Origin } from '../services/incidents';
 import { isDomainError } from '../../shared/domain/errors';
 import { messageFor, t } from '../../shared/i18n';
 import { incidentCard } from '../cards/incidentCard';
-import { actorOf, tenantOf } from './activity';
+import { actorOf, bindingOf, tenantOf } from './activity';
 import type { TeamsDeps } from './deps';
 import { cardResponse, errorResponse } from './invokeResponse';
 
@@ -30,24 +31,26 @@ export async function onCardAction(
   if (!value.success || !isVerb(value.data.action.verb)) return invalidAction();
   const { verb, data } = value.data.action;
   const actor = actorOf(activity, tenantOf(activity) as string);
+  // The card acts only on the war room of the conversation it was clicked in.
+  const origin: Origin = { channelId: bindingOf(activity, actor.tenantId).channelId };
 
   switch (verb) {
     case VERBS.incidentSetStatus: {
       const parsed = CARD_ACTION_SCHEMAS[verb].safeParse(data);
       if (!parsed.success) return invalidAction();
       const { incidentId, status, version } = parsed.data;
-      if (replay) return renderIncident(deps, actor, incidentId, locale);
+      if (replay) return renderIncident(deps, actor, origin, incidentId, locale);
       try {
-        const incident = await deps.incidents.changeStatus(actor, {
+        await deps.incidents.changeStatus(actor, origin, {
           incidentId,
           status,
           expectedVersion: version,
         });
-        return renderIncident(deps, actor, incident.id, locale);
+        return renderIncident(deps, actor, origin, incidentId, locale);
       } catch (e) {
         // A stale card or a move the lifecycle forbids: show how things stand, and why.
         if (isDomainError(e) && (e.kind === 'conflict' || e.kind === 'invalid')) {
-          return renderIncident(deps, actor, incidentId, locale, messageFor(locale, e));
+          return renderIncident(deps, actor, origin, incidentId, locale, messageFor(locale, e));
         }
         throw e;
       }
@@ -55,7 +58,7 @@ export async function onCardAction(
     case VERBS.incidentRefresh: {
       const parsed = CARD_ACTION_SCHEMAS[verb].safeParse(data);
       if (!parsed.success) return invalidAction();
-      return renderIncident(deps, actor, parsed.data.incidentId, locale);
+      return renderIncident(deps, actor, origin, parsed.data.incidentId, locale);
     }
   }
 }
@@ -63,11 +66,11 @@ export async function onCardAction(
 async function renderIncident(
   deps: TeamsDeps,
   actor: Actor,
+  origin: Origin,
   incidentId: string,
   locale: string,
   notice?: string,
 ) {
-  const incident = await deps.incidents.get(actor, incidentId);
-  const warRoom = await deps.warRooms.get(actor, incident.warRoomId);
+  const { incident, warRoom } = await deps.incidents.get(actor, origin, incidentId);
   return cardResponse(incidentCard({ incident, timeZone: warRoom.timeZone, locale, notice }));
 }

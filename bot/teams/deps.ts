@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import type { Clock } from '../services/clock';
 import type { IncidentService } from '../services/incidents';
 import type { WarRoomService } from '../services/warRooms';
 import type { Storage } from '../storage/types';
@@ -8,6 +9,7 @@ import type { Storage } from '../storage/types';
 export interface TeamsDeps {
   config: Pick<Config, 'allowedTenants' | 'serviceUrlAllowList'>;
   logger: Logger;
+  clock: Clock;
   storage: Storage;
   warRooms: WarRoomService;
   incidents: IncidentService;

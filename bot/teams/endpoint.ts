@@ -4,10 +4,36 @@ import type { TeamsDeps } from './deps';
 import { inboundActivitySchema } from './activity';
 import { createTurnHandler } from './router';
 
-/** True when `serviceUrl` starts with one of the allowed prefixes (compared case-insensitively). */
+/**
+ * True when `serviceUrl` is covered by an allow-list entry. Entries are URL prefixes
+ * compared on whole parts (scheme, host, port, then path segments), so
+ * `https://smba.trafficmanager.net` does not admit `https://smba.trafficmanager.net.evil.com/`.
+ * An entry ending in `:` (`http://127.0.0.1:`) admits any port of that host.
+ */
 export function serviceUrlAllowed(serviceUrl: string, allowList: readonly string[]): boolean {
-  const url = serviceUrl.toLowerCase();
-  return allowList.some((prefix) => url.startsWith(prefix.toLowerCase()));
+  let url: URL;
+  try {
+    url = new URL(serviceUrl);
+  } catch {
+    return false; // not a URL at all: nothing to allow
+  }
+  return allowList.some((entry) => {
+    const anyPort = /^(https?):\/\/([^/]+):$/i.exec(entry);
+    if (anyPort) {
+      return (
+        url.protocol === `${anyPort[1]!.toLowerCase()}:` &&
+        url.hostname === anyPort[2]!.toLowerCase()
+      );
+    }
+    try {
+      const allowed = new URL(entry);
+      const base = allowed.pathname.endsWith('/') ? allowed.pathname : `${allowed.pathname}/`;
+      const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+      return url.origin === allowed.origin && path.startsWith(base);
+    } catch {
+      return false; // config validates entries; a bad one admits nothing
+    }
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Actor } from '../../shared/domain/actor';
 import { incidentRef } from '../../shared/domain/incident';
 import { t } from '../../shared/i18n';
 import { incidentCard } from '../cards/incidentCard';
-import { actorOf, bindingOf, tenantOf } from './activity';
+import { actorOf, bindingOf, botMentionNames, isChannelConversation, tenantOf } from './activity';
 import type { TeamsDeps } from './deps';
 
 /** A channel message: parse the command, call one service, reply. */
@@ -13,7 +13,7 @@ export async function onMessage(context: TurnContext, deps: TeamsDeps): Promise<
   const tenantId = tenantOf(activity) as string; // the router checked it
   const actor = actorOf(activity, tenantId);
   const locale = activity.locale ?? 'en';
-  const command = parseCommand(stripMentions(activity.text ?? ''));
+  const command = parseCommand(stripMentions(activity.text ?? '', botMentionNames(activity)));
   await COMMANDS[command.kind](context, deps, actor, locale, command as never);
 }
 
@@ -35,7 +35,7 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
   },
 
   start: async (context, deps, actor, locale, command) => {
-    if (context.activity.conversation.conversationType === 'personal') {
+    if (!isChannelConversation(context.activity)) {
       await context.sendActivity(t(locale, 'command.onlyInChannel'));
       return;
     }
@@ -48,25 +48,27 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
   },
 
   incident: async (context, deps, actor, locale, command) => {
-    const binding = bindingOf(context.activity, actor.tenantId);
-    const warRoom = await deps.warRooms.findByChannel(actor.tenantId, binding.channelId);
-    if (!warRoom) {
-      await context.sendActivity(t(locale, 'warroom.notStarted'));
-      return;
+    const { channelId } = bindingOf(context.activity, actor.tenantId);
+    const { incident, warRoom } = await deps.incidents.log(
+      actor,
+      { channelId },
+      { title: command.title, severity: command.severity ?? 'sev3' },
+    );
+    const ref = incidentRef(incident.number);
+    try {
+      const sent = await context.sendActivity({
+        summary: t(locale, 'incident.logged', { ref, title: incident.title }),
+        attachments: [
+          CardFactory.adaptiveCard(incidentCard({ incident, timeZone: warRoom.timeZone, locale })),
+        ],
+      });
+      if (sent?.id) await deps.incidents.attachCard(actor, incident.id, sent.id);
+    } catch (error) {
+      // The incident is logged: say so plainly rather than "try again", which would log it twice.
+      deps.logger.error('incident card could not be posted', { error, incidentId: incident.id });
+      await context.sendActivity(
+        t(locale, 'incident.cardNotPosted', { ref, title: incident.title }),
+      );
     }
-    const incident = await deps.incidents.log(actor, {
-      warRoomId: warRoom.id,
-      title: command.title,
-      severity: command.severity ?? 'sev3',
-    });
-    const card = incidentCard({ incident, timeZone: warRoom.timeZone, locale });
-    const sent = await context.sendActivity({
-      summary: t(locale, 'incident.logged', {
-        ref: incidentRef(incident.number),
-        title: incident.title,
-      }),
-      attachments: [CardFactory.adaptiveCard(card)],
-    });
-    if (sent?.id) await deps.incidents.attachCard(actor, incident.id, sent.id);
   },
 };

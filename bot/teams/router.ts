@@ -59,7 +59,7 @@ export function createTurnHandler(deps: TeamsDeps) {
             tx.inbox.claim(
               activity.conversation.id,
               activity.id as string,
-              new Date().toISOString(),
+              deps.clock.now().toISOString(),
             ),
           )
         : true;

@@ -8,6 +8,7 @@ import {
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import { StatusCodes } from 'botbuilder';
+import type { Logger } from '../logger';
 
 /**
  * Delegates to botbuilder's authentication but turns every failure to authenticate into
@@ -15,7 +16,10 @@ import { StatusCodes } from 'botbuilder';
  * so a forged signature or an HS256 token surfaced as a 500.
  */
 export class StrictAuthentication extends BotFrameworkAuthentication {
-  constructor(private readonly inner: BotFrameworkAuthentication) {
+  constructor(
+    private readonly inner: BotFrameworkAuthentication,
+    private readonly logger: Logger,
+  ) {
     super();
   }
 
@@ -23,17 +27,18 @@ export class StrictAuthentication extends BotFrameworkAuthentication {
     activity: Activity,
     authHeader: string,
   ): Promise<AuthenticateRequestResult> {
-    return asUnauthorized(() => this.inner.authenticateRequest(activity, authHeader));
+    return asUnauthorized(() => this.inner.authenticateRequest(activity, authHeader), this.logger);
   }
 
   override async authenticateStreamingRequest(authHeader: string, channelIdHeader: string) {
-    return asUnauthorized(() =>
-      this.inner.authenticateStreamingRequest(authHeader, channelIdHeader),
+    return asUnauthorized(
+      () => this.inner.authenticateStreamingRequest(authHeader, channelIdHeader),
+      this.logger,
     );
   }
 
   override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
-    return asUnauthorized(() => this.inner.authenticateChannelRequest(authHeader));
+    return asUnauthorized(() => this.inner.authenticateChannelRequest(authHeader), this.logger);
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
@@ -53,11 +58,13 @@ export class StrictAuthentication extends BotFrameworkAuthentication {
   }
 }
 
-async function asUnauthorized<T>(fn: () => Promise<T>): Promise<T> {
+async function asUnauthorized<T>(fn: () => Promise<T>, logger: Logger): Promise<T> {
   try {
     return await fn();
   } catch (e) {
     if (e instanceof AuthenticationError) throw e;
+    // Keep the real cause for operators (an unreachable OpenID endpoint looks like this too).
+    logger.warn('bot request failed authentication', { error: e });
     throw new AuthenticationError(
       'Unauthorized: the token could not be validated.',
       StatusCodes.UNAUTHORIZED,

@@ -60,3 +60,6 @@ export type ApiErrorDto = z.infer<typeof apiErrorSchema>;
 
 /** Path parameters are ids we issued: UUIDs. */
 export const idParamSchema = z.uuid();
+
+/** A Teams channel id, as the tab reads it from its Teams context (`19:…@thread.tacv2`). */
+export const channelIdQuerySchema = z.string().min(1).max(512);

@@ -28,13 +28,26 @@ const ENTITIES: Record<string, string> = {
 };
 
 /**
- * Removes `<at>…</at>` mentions and HTML that Teams wraps around channel messages, and
- * decodes the entities it escapes text with, so "Mail &amp; calendar" reads as typed.
+ * Turns the HTML of a Teams message into the command text: removes the mentions of the bot
+ * (`<at>War Room</at>`), keeps other people's mentions as their plain names ("assign
+ * <at>Anna Jensen</at>" reads "assign Anna Jensen"), drops other tags and decodes the
+ * entities Teams escapes text with, so "Mail &amp; calendar" reads as typed.
+ *
+ * `botNames` are the bot's mention texts; without them, a mention at the very start of the
+ * message is taken as the bot's (that is how a channel message addresses a bot).
  */
-export function stripMentions(text: string): string {
+export function stripMentions(text: string, botNames?: readonly string[]): string {
+  const leading = (offset: number) =>
+    text.slice(0, offset).replace(/<[^>]+>|&nbsp;|\s/gi, '') === '';
+  const isBot = (name: string, offset: number) =>
+    botNames
+      ? botNames.some((b) => b.trim().toLowerCase() === name.trim().toLowerCase())
+      : leading(offset);
   return (
     text
-      .replace(/<at>[^<]*<\/at>/gi, ' ')
+      .replace(/<at>([^<]*)<\/at>/gi, (_, name: string, offset: number) =>
+        isBot(name, offset) ? ' ' : ` ${name} `,
+      )
       .replace(/<[^>]+>/g, ' ')
       // After the tags, in one pass: a typed "&lt;b&gt;" is text, and "&amp;lt;" stays "&lt;".
       .replace(

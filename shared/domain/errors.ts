@@ -1,6 +1,6 @@
 /**
- * Domain errors. Transports map each kind to a status code in exactly one place
- * (bot/http/errors.ts for HTTP, bot/teams/invokeErrors.ts for card invokes).
+ * Domain errors. Each kind maps to a status code in exactly one place (bot/errorStatus.ts),
+ * used by the HTTP API and by card invokes alike.
  * `messageKey` names a catalog entry so users read a sentence in their language;
  * `detail` is for logs only.
  */

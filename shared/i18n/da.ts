@@ -17,10 +17,13 @@ export const da: Catalog = {
   'incident.notFound': 'Den hændelse findes ikke, eller du har ikke adgang til den.',
   'incident.transitionNotAllowed': 'En hændelse med status {from} kan ikke skifte til {to}.',
   'incident.staleCard': 'Nogen har lige ændret hændelsen; sådan ser den ud nu.',
+  'incident.otherWarRoom': 'Dette kort hører til et andet krigsrum; brug det i dets egen kanal.',
+  'incident.cardNotPosted':
+    '{ref} er registreret ({title}), men kortet kunne ikke sendes. Hændelsen står i fanen.',
   'incident.logged': '{ref} registreret: {title}',
   'command.unknown': 'Jeg forstod ikke "{command}". Skriv "hjælp" for at se, hvad jeg kan.',
   'command.onlyInChannel': 'Start et krigsrum fra en kanal i et team, ikke fra en chat.',
-  'error.internal': 'Noget gik galt hos os, og intet blev ændret. Prøv igen.',
+  'error.internal': 'Noget gik galt hos os. Prøv igen om lidt.',
   'error.invalidAction': 'Knappen sendte noget, jeg ikke kan bruge. Opdater kortet og prøv igen.',
   'error.unauthenticated': 'Log ind igen: din session kunne ikke bekræftes.',
   'error.tenantNotAllowed': 'Denne organisation er ikke sat op til War Room.',
@@ -45,6 +48,8 @@ export const da: Catalog = {
   'tab.title': 'War Room',
   'tab.warRooms': 'Krigsrum',
   'tab.noWarRooms': 'Ingen krigsrum endnu. Start et i en kanal med "@War Room start <titel>".',
+  'tab.noWarRoomInChannel':
+    'Der er endnu intet krigsrum i denne kanal. Start et her med "@War Room start <titel>".',
   'tab.incidents': 'Hændelser',
   'tab.noIncidents': 'Ingen hændelser registreret. En rolig weekend indtil videre.',
   'tab.loading': 'Indlæser…',
@@ -67,7 +72,7 @@ export const da: Catalog = {
   'tab.timesIn': 'Tidspunkter i {zone}',
   'tab.config.heading': 'Tilføj War Room til denne kanal',
   'tab.config.inTeams':
-    'Fanen viser de krigsrum, du deltager i, med deres hændelser, løbende opdateret i weekenden. Vælg Gem for at tilføje den.',
+    'Fanen viser denne kanals krigsrum og dets hændelser, løbende opdateret i weekenden. Vælg Gem for at tilføje den.',
   'tab.config.outsideTeams':
     'Åbn denne side fra Microsoft Teams for at tilføje War Room som en kanalfane.',
 };

@@ -15,10 +15,13 @@ export const en = {
   'incident.notFound': 'That incident does not exist or is not yours to see.',
   'incident.transitionNotAllowed': 'An incident that is {from} cannot become {to}.',
   'incident.staleCard': 'Someone changed this incident a moment ago; this is how it stands now.',
+  'incident.otherWarRoom': 'This card belongs to another war room; use it in its own channel.',
+  'incident.cardNotPosted':
+    '{ref} is logged ({title}), but its card could not be posted. It is in the tab.',
   'incident.logged': '{ref} logged: {title}',
   'command.unknown': 'I did not understand "{command}". Type "help" to see what I can do.',
   'command.onlyInChannel': 'Start a war room from a team channel, not from a chat.',
-  'error.internal': 'Something went wrong on our side and nothing was changed. Please try again.',
+  'error.internal': 'Something went wrong on our side. Please try again in a moment.',
   'error.invalidAction': 'This button sent something I cannot use. Refresh the card and try again.',
   'error.unauthenticated': 'Sign in again: your session could not be verified.',
   'error.tenantNotAllowed': 'This organisation is not set up to use War Room.',
@@ -43,6 +46,8 @@ export const en = {
   'tab.title': 'War Room',
   'tab.warRooms': 'War rooms',
   'tab.noWarRooms': 'No war rooms yet. Start one in a channel with "@War Room start <title>".',
+  'tab.noWarRoomInChannel':
+    'No war room in this channel yet. Start one here with "@War Room start <title>".',
   'tab.incidents': 'Incidents',
   'tab.noIncidents': 'No incidents logged. Quiet weekend so far.',
   'tab.loading': 'Loading…',
@@ -65,7 +70,7 @@ export const en = {
   'tab.timesIn': 'Times in {zone}',
   'tab.config.heading': 'Add War Room to this channel',
   'tab.config.inTeams':
-    'The tab shows the war rooms you take part in, with their incidents, kept up to date during the weekend. Select Save to add it.',
+    "The tab shows this channel's war room and its incidents, kept up to date during the weekend. Select Save to add it.",
   'tab.config.outsideTeams':
     'Open this page from Microsoft Teams to add War Room as a channel tab.',
 } as const;

@@ -18,12 +18,16 @@ export const fr: Catalog = {
   'incident.notFound': "Cet incident n'existe pas ou ne vous est pas accessible.",
   'incident.transitionNotAllowed': 'Un incident au statut {from} ne peut pas passer à {to}.',
   'incident.staleCard': "Quelqu'un vient de modifier cet incident ; voici son état actuel.",
+  'incident.otherWarRoom':
+    'Cette carte appartient à une autre cellule de crise ; utilisez-la dans son propre canal.',
+  'incident.cardNotPosted':
+    "{ref} est enregistré ({title}), mais sa carte n'a pas pu être publiée. L'incident figure dans l'onglet.",
   'incident.logged': '{ref} enregistré : {title}',
   'command.unknown':
     "Je n'ai pas compris « {command} ». Tapez « aide » pour voir ce que je sais faire.",
   'command.onlyInChannel':
     "Ouvrez une cellule de crise depuis un canal d'équipe, pas depuis une conversation.",
-  'error.internal': "Un problème est survenu de notre côté et rien n'a été modifié. Réessayez.",
+  'error.internal': 'Un problème est survenu de notre côté. Réessayez dans un instant.',
   'error.invalidAction':
     'Ce bouton a envoyé des données inutilisables. Actualisez la carte et réessayez.',
   'error.unauthenticated': "Reconnectez-vous : votre session n'a pas pu être vérifiée.",
@@ -50,6 +54,8 @@ export const fr: Catalog = {
   'tab.warRooms': 'Cellules de crise',
   'tab.noWarRooms':
     'Aucune cellule de crise. Ouvrez-en une dans un canal avec « @War Room démarrer <titre> ».',
+  'tab.noWarRoomInChannel':
+    'Pas encore de cellule de crise dans ce canal. Ouvrez-en une ici avec « @War Room démarrer <titre> ».',
   'tab.incidents': 'Incidents',
   'tab.noIncidents': "Aucun incident enregistré. Un week-end calme jusqu'ici.",
   'tab.loading': 'Chargement…',
@@ -74,7 +80,7 @@ export const fr: Catalog = {
   'tab.timesIn': 'Heures en {zone}',
   'tab.config.heading': 'Ajouter War Room à ce canal',
   'tab.config.inTeams':
-    'L’onglet affiche les cellules de crise auxquelles vous participez, avec leurs incidents, tenus à jour pendant le week-end. Sélectionnez Enregistrer pour l’ajouter.',
+    'L’onglet affiche la cellule de crise de ce canal et ses incidents, tenus à jour pendant le week-end. Sélectionnez Enregistrer pour l’ajouter.',
   'tab.config.outsideTeams':
     'Ouvrez cette page depuis Microsoft Teams pour ajouter War Room comme onglet de canal.',
 };

@@ -17,10 +17,14 @@ export const nl: Catalog = {
   'incident.notFound': 'Dat incident bestaat niet of u hebt er geen toegang toe.',
   'incident.transitionNotAllowed': 'Een incident met status {from} kan niet naar {to}.',
   'incident.staleCard': 'Iemand heeft dit incident net gewijzigd; zo staat het er nu voor.',
+  'incident.otherWarRoom':
+    'Deze kaart hoort bij een andere war room; gebruik haar in het eigen kanaal.',
+  'incident.cardNotPosted':
+    '{ref} is geregistreerd ({title}), maar de kaart kon niet worden geplaatst. Het incident staat in het tabblad.',
   'incident.logged': '{ref} geregistreerd: {title}',
   'command.unknown': 'Ik begreep "{command}" niet. Typ "help" om te zien wat ik kan.',
   'command.onlyInChannel': 'Start een war room vanuit een teamkanaal, niet vanuit een chat.',
-  'error.internal': 'Er ging bij ons iets mis en er is niets gewijzigd. Probeer het opnieuw.',
+  'error.internal': 'Er ging bij ons iets mis. Probeer het zo opnieuw.',
   'error.invalidAction':
     'Deze knop stuurde iets wat ik niet kan gebruiken. Vernieuw de kaart en probeer opnieuw.',
   'error.unauthenticated': 'Meld u opnieuw aan: uw sessie kon niet worden gecontroleerd.',
@@ -46,6 +50,8 @@ export const nl: Catalog = {
   'tab.title': 'War Room',
   'tab.warRooms': 'War rooms',
   'tab.noWarRooms': 'Nog geen war rooms. Start er een in een kanaal met "@War Room start <titel>".',
+  'tab.noWarRoomInChannel':
+    'Nog geen war room in dit kanaal. Start er hier een met "@War Room start <titel>".',
   'tab.incidents': 'Incidenten',
   'tab.noIncidents': 'Geen incidenten geregistreerd. Tot nu toe een rustig weekend.',
   'tab.loading': 'Laden…',
@@ -69,7 +75,7 @@ export const nl: Catalog = {
   'tab.timesIn': 'Tijden in {zone}',
   'tab.config.heading': 'War Room aan dit kanaal toevoegen',
   'tab.config.inTeams':
-    'Het tabblad toont de war rooms waaraan u deelneemt, met hun incidenten, actueel gehouden tijdens het weekend. Kies Opslaan om het toe te voegen.',
+    'Het tabblad toont de war room van dit kanaal en de incidenten ervan, actueel gehouden tijdens het weekend. Kies Opslaan om het toe te voegen.',
   'tab.config.outsideTeams':
     'Open deze pagina vanuit Microsoft Teams om War Room als kanaaltabblad toe te voegen.',
 };

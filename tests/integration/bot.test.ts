@@ -1,6 +1,6 @@
 import { VERBS } from '../../shared/cards/actions';
 import { findChainBreak } from '../../bot/services/auditTrail';
-import { channel, OTHER_TENANT } from '../support/activities';
+import { channel, OTHER_TENANT, TENANT } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/app';
 import { cardProblems, cardsOf } from '../support/cards';
 
@@ -15,14 +15,17 @@ describe('bot in a Teams channel', () => {
   });
 
   const warRooms = () => t.app.storage.transaction((tx) => tx.warRooms.listByTenant(t.tenantId));
+  /** The war room of the test's own channel (others may exist). */
+  const ownRoom = () =>
+    t.app.storage.transaction((tx) => tx.warRooms.findByChannel(t.tenantId, t.room.channelId));
   const incidents = async () => {
-    const [room] = await warRooms();
+    const room = await ownRoom();
     return room
       ? t.app.storage.transaction((tx) => tx.incidents.listByWarRoom(t.tenantId, room.id))
       : [];
   };
   const audit = async () => {
-    const [room] = await warRooms();
+    const room = await ownRoom();
     return room ? t.app.storage.transaction((tx) => tx.audit.list(t.tenantId, room.id)) : [];
   };
   const lastCard = () => {
@@ -208,6 +211,41 @@ describe('bot in a Teams channel', () => {
     expect((await incidents())[0]?.status).toBe('open');
   });
 
+  test('a card clicked in another channel of the same tenant cannot change this incident', async () => {
+    await t.say('start Mailbox cutover weekend');
+    await t.say('incident Licences not assigned sev2');
+    const investigate = lastCard().actions[0]!;
+    const elsewhere = channel({ serviceUrl: t.connector.url, tenantId: t.tenantId });
+    await t.post(elsewhere.message('start Another cutover'));
+    const r = await t.post(elsewhere.cardAction(investigate.verb, investigate.data));
+    expect(r.status).toBe(403);
+    expect(invokeBody(r)).toMatchObject({
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'forbidden', message: expect.stringContaining('another war room') },
+    });
+    expect((await incidents())[0]?.status).toBe('open');
+  });
+
+  test('start is refused outside a team channel, and other people’s mentions stay in titles', async () => {
+    const chat = t.room.message('start Chat war room');
+    const groupChat = {
+      ...chat,
+      conversation: {
+        id: '19:groupchat@thread.v2',
+        conversationType: 'groupChat',
+        tenantId: t.tenantId,
+      },
+      channelData: { tenant: { id: t.tenantId } },
+    };
+    await t.post(groupChat);
+    expect(await warRooms()).toHaveLength(0);
+    expect(t.connector.calls[0]?.activity.text).toContain('from a team channel');
+
+    await t.say('start Mailbox cutover weekend');
+    await t.say('incident <at>Anna Jensen</at> locked out of her mailbox sev1');
+    expect((await incidents())[0]?.title).toBe('Anna Jensen locked out of her mailbox');
+  });
+
   test('a service URL outside the allow-list is refused before anything runs', async () => {
     const r = await t.post({
       ...t.room.message('start Mailbox cutover weekend'),
@@ -235,5 +273,35 @@ describe('bot in a Teams channel', () => {
     expect((await t.get('/api/v1/war-rooms/not-an-id/incidents')).status).toBe(404);
     const missing = await t.get('/api/v1/war-rooms/7d9f5a52-4a1e-4c11-9d8e-4f1d1c2b3a4e/incidents');
     expect(missing).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+  });
+});
+
+describe('bot with a tenant allow-list', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ WARROOM_ALLOWED_TENANTS: TENANT });
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  test('a tenant outside the list is answered 403 on a card and ignored in chat; nothing is stored', async () => {
+    const outsider = channel({ serviceUrl: t.connector.url, tenantId: OTHER_TENANT });
+    expect((await t.post(outsider.message('start Not welcome'))).status).toBe(200);
+    const click = await t.post(
+      outsider.cardAction(VERBS.incidentRefresh, {
+        incidentId: '7d9f5a52-4a1e-4c11-9d8e-4f1d1c2b3a4e',
+      }),
+    );
+    expect(click.status).toBe(403);
+    expect(click.body).toMatchObject({
+      value: { message: expect.stringContaining('not set up to use War Room') },
+    });
+    expect(t.connector.calls).toHaveLength(0);
+    const stored = await t.app.storage.transaction((tx) => tx.warRooms.listByTenant(OTHER_TENANT));
+    expect(stored).toHaveLength(0);
+    // The allowed tenant still works.
+    await t.say('start Mailbox cutover weekend');
+    expect(t.connector.calls).toHaveLength(1);
   });
 });

@@ -14,12 +14,25 @@ describe('stripMentions: the text the person typed, without what Teams wraps aro
     ['<div><div><at>War Room</at>&nbsp;incident mail&nbsp;down</div></div>', 'incident mail down'],
     ['<at>War&nbsp;Room</at> help', 'help'],
     ['<AT>War Room</AT> help', 'help'],
-    ['start <at>Anna Jensen</at> takes the lead', 'start takes the lead'],
+    ['start <at>Anna Jensen</at> takes the lead', 'start Anna Jensen takes the lead'],
+    [
+      '<at>War Room</at> incident <at>Anna Jensen</at> locked out sev1',
+      'incident Anna Jensen locked out sev1',
+    ],
     ['incident line one<br>line two', 'incident line one line two'],
     ['  incident \n\t mail down  ', 'incident mail down'],
     ['<at>War Room</at>', ''],
   ])('%j reads as %j', (teamsText, typed) => {
     expect(stripMentions(teamsText)).toBe(typed);
+  });
+
+  test.each([
+    // Teams tells which mention is the bot's: only that one goes, wherever it stands.
+    ['incident <at>War Room</at> mail down', ['War Room'], 'incident mail down'],
+    ['<at>Anna Jensen</at> says <at>War Room</at> help', ['War Room'], 'Anna Jensen says help'],
+    ['<at>Anna Jensen</at> help', [], 'Anna Jensen help'],
+  ])('with the bot named, %j reads as %j', (teamsText, botNames, typed) => {
+    expect(stripMentions(teamsText, botNames)).toBe(typed);
   });
 
   test.each([
