@@ -57,12 +57,16 @@ export function incidentCard({
         ? [{ type: 'TextBlock', text: notice, wrap: true, isSubtle: true, color: 'Warning' }]
         : []),
       {
-        type: 'TextBlock',
-        text: `${incidentRef(incident.number)} · ${incident.title}`,
-        weight: 'Bolder',
-        size: 'Medium',
-        wrap: true,
-        color: SEVERITY_COLOR[incident.severity],
+        // A TextRun shows text literally: a title typed as "[Reset password](https://…)"
+        // must not become a link that seems to come from the bot. TextBlocks render Markdown.
+        type: 'RichTextBlock',
+        inlines: [`${incidentRef(incident.number)} · `, incident.title].map((text) => ({
+          type: 'TextRun',
+          text,
+          weight: 'Bolder',
+          size: 'Medium',
+          color: SEVERITY_COLOR[incident.severity],
+        })),
       },
       {
         type: 'FactSet',

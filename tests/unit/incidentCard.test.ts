@@ -43,6 +43,7 @@ function card(overrides: Partial<Incident> = {}, view: Partial<IncidentCardView>
 interface Block {
   type: string;
   text?: string;
+  inlines?: { text: string }[];
   facts?: { title: string; value: string }[];
 }
 interface Action {
@@ -54,7 +55,15 @@ interface Action {
 
 const bodyOf = (c: ReturnType<typeof card>) => c.body as Block[];
 const actionsOf = (c: ReturnType<typeof card>) => c.actions as Action[];
+/** The text lines a reader sees, TextBlocks and RichTextBlocks (their runs joined). */
 const textsOf = (c: ReturnType<typeof card>) =>
+  bodyOf(c)
+    .filter((b) => b.type === 'TextBlock' || b.type === 'RichTextBlock')
+    .map((b) =>
+      b.type === 'RichTextBlock' ? (b.inlines ?? []).map((run) => run.text).join('') : b.text,
+    );
+/** Text that Teams renders as Markdown (TextBlocks); TextRuns are shown literally. */
+const markdownTextsOf = (c: ReturnType<typeof card>) =>
   bodyOf(c)
     .filter((b) => b.type === 'TextBlock')
     .map((b) => b.text);
@@ -195,6 +204,7 @@ describe('the notice above the card', () => {
 describe('user text on the card', () => {
   test.each([
     '**Licences** not assigned',
+    '[Reset your password](https://phish.example.com) now',
     '<b>Licences</b> not assigned',
     'Mail & calendar <down> "now"',
     '${incident.title} template',
@@ -202,6 +212,8 @@ describe('user text on the card', () => {
     const c = card({ title });
     expect(cardProblems(c)).toEqual([]);
     expect(textsOf(c)).toEqual([`INC-4 · ${title}`]);
+    // Never where Markdown is rendered: a "**bold**" or "[link](…)" title stays literal text.
+    expect(markdownTextsOf(c).join('\n')).not.toContain(title);
     expect(JSON.stringify(c.actions)).not.toContain(JSON.stringify(title).slice(1, -1));
   });
 
