@@ -33,6 +33,11 @@ export interface WarRoomRepo {
   findByChannel(tenantId: string, channelId: string): Promise<WarRoom | undefined>;
   /** Newest first. */
   listByTenant(tenantId: string): Promise<WarRoom[]>;
+  /**
+   * Keeps the channel's service URL current (Teams may move a tenant to another one, and
+   * proactive messages must use the latest). Returns true when it changed.
+   */
+  refreshServiceUrl(tenantId: string, channelId: string, serviceUrl: string): Promise<boolean>;
   /** Atomically takes the next number of a per-war-room sequence (1, 2, 3…). */
   nextNumber(tenantId: string, warRoomId: string, sequence: 'incident'): Promise<number>;
 }

@@ -2,7 +2,7 @@ import { ActivityTypes, type Activity, type InvokeResponse, type TurnContext } f
 import { isDomainError } from '../../shared/domain/errors';
 import { messageFor, t } from '../../shared/i18n';
 import { STATUS_OF } from '../errorStatus';
-import { tenantOf } from './activity';
+import { bindingOf, tenantOf } from './activity';
 import { onCardAction } from './cardActionHandler';
 import type { TeamsDeps } from './deps';
 import { errorResponse } from './invokeResponse';
@@ -63,8 +63,11 @@ export function createTurnHandler(deps: TeamsDeps) {
             ),
           )
         : true;
-      if (!fresh)
+      if (!fresh) {
         deps.logger.info('redelivered activity', { activityId: activity.id, route: route.name });
+      } else {
+        await deps.warRooms.noteServiceUrl(bindingOf(activity, tenantId));
+      }
       const result = await route.handle(context, deps, !fresh);
       if (result) await answer(context, result);
     } catch (error) {

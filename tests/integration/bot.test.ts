@@ -144,6 +144,13 @@ describe('bot in a Teams channel', () => {
     expect(await audit()).toHaveLength(3);
   });
 
+  test('the war room follows the service URL of the latest activity', async () => {
+    await t.say('start Mailbox cutover weekend');
+    const movedUrl = t.connector.url.replace('127.0.0.1', 'localhost');
+    await t.post({ ...t.room.message('help'), serviceUrl: movedUrl });
+    expect((await ownRoom())?.serviceUrl).toBe(movedUrl);
+  });
+
   test('a malformed activity gets 400 and nothing is stored', async () => {
     const { type: _type, ...noType } = t.room.message('start Mailbox cutover weekend');
     expect((await t.post(noType)).status).toBe(400);

@@ -102,6 +102,20 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       );
     });
 
+    it('keeps the service URL current, and only in its own tenant', async () => {
+      const room = await given();
+      const moved = 'https://smba.trafficmanager.net/amer/';
+      const refresh = (tenantId: string, url: string) =>
+        storage.transaction((tx) => tx.warRooms.refreshServiceUrl(tenantId, room.channelId, url));
+      expect(await refresh(newTenant(), moved)).toBe(false);
+      expect(await refresh(room.tenantId, room.serviceUrl)).toBe(false);
+      expect(await refresh(room.tenantId, moved)).toBe(true);
+      expect(await read((tx) => tx.warRooms.findById(room.tenantId, room.id))).toEqual({
+        ...room,
+        serviceUrl: moved,
+      });
+    });
+
     it("refuses to count for another tenant's war room", async () => {
       const room = await given();
       await expect(

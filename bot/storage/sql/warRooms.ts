@@ -97,6 +97,14 @@ export function warRoomRepo(x: Exec): WarRoomRepo {
     findById: (tenantId, id) => one('tenant_id = ? AND id = ?', [tenantId, id]),
     findByChannel: (tenantId, channelId) =>
       one('tenant_id = ? AND channel_id = ?', [tenantId, channelId]),
+    async refreshServiceUrl(tenantId, channelId, serviceUrl) {
+      const changed = await x.run(
+        `UPDATE war_rooms SET service_url = ?
+         WHERE tenant_id = ? AND channel_id = ? AND service_url <> ?`,
+        [serviceUrl, tenantId, channelId, serviceUrl],
+      );
+      return changed > 0;
+    },
     async listByTenant(tenantId) {
       const rows = await x.all<WarRoomRow>(
         `${SELECT} WHERE tenant_id = ? ORDER BY created_at DESC, id DESC`,
