@@ -278,6 +278,17 @@ describe('bot in a Teams channel', () => {
       incidents: [{ ref: 'INC-1', severity: 'sev2', status: 'open' }],
     });
     expect((await t.get('/api/v1/war-rooms/not-an-id/incidents')).status).toBe(404);
+    // A channel tab asks for its own channel's war room only.
+    const other = channel({ serviceUrl: t.connector.url, tenantId: t.tenantId });
+    await t.post(other.message('start Another cutover'));
+    const own = await t.get(`/api/v1/war-rooms?channelId=${encodeURIComponent(t.room.channelId)}`);
+    expect(own.body).toEqual({
+      warRooms: [expect.objectContaining({ title: 'Mailbox cutover weekend' })],
+    });
+    const none = await t.get('/api/v1/war-rooms?channelId=19%3Aempty%40thread.tacv2');
+    expect(none.body).toEqual({ warRooms: [] });
+    expect((await t.get(`/api/v1/war-rooms?channelId=${'x'.repeat(600)}`)).status).toBe(400);
+    expect((await t.get('/api/v1/war-rooms')).body).toMatchObject({ warRooms: [{}, {}] });
     const missing = await t.get('/api/v1/war-rooms/7d9f5a52-4a1e-4c11-9d8e-4f1d1c2b3a4e/incidents');
     expect(missing).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
   });
