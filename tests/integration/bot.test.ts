@@ -151,6 +151,30 @@ describe('bot in a Teams channel', () => {
     expect((await ownRoom())?.serviceUrl).toBe(movedUrl);
   });
 
+  test('a throttled reply (429 with Retry-After) is retried after the wait, and posted once', async () => {
+    await t.say('start Mailbox cutover weekend');
+    t.connector.failNext(1, 429, { 'retry-after': '1' });
+    await t.say('incident Licences not assigned sev2');
+    const [throttled, retried] = t.connector.attempts.slice(-2);
+    expect(throttled?.status).toBe(429);
+    expect(retried?.status).toBe(200);
+    expect(retried!.at - throttled!.at).toBeGreaterThanOrEqual(900);
+    expect(t.connector.calls).toHaveLength(2);
+    expect((await incidents())[0]?.cardActivityId).toBe('1:reply-2');
+  });
+
+  test('when the card cannot be posted, the incident is kept and the bot says so plainly', async () => {
+    await t.say('start Mailbox cutover weekend');
+    t.connector.failNext(1, 400); // Teams refuses the card message (not retryable)
+    expect((await t.say('incident Licences not assigned sev2')).status).toBe(200);
+    expect(await incidents()).toEqual([
+      expect.objectContaining({ number: 1, cardActivityId: null }),
+    ]);
+    const said = t.connector.calls.at(-1)?.activity.text;
+    expect(said).toContain('INC-1 is logged (Licences not assigned)');
+    expect(said).not.toContain('try again');
+  });
+
   test('a malformed activity gets 400 and nothing is stored', async () => {
     const { type: _type, ...noType } = t.room.message('start Mailbox cutover weekend');
     expect((await t.post(noType)).status).toBe(400);

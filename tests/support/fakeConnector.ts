@@ -20,6 +20,10 @@ export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   private server = http.createServer((req, res) => void this.handle(req, res));
   private counter = 0;
+  /** Answers to give instead of success, first in first out (e.g. a 429 with Retry-After). */
+  private readonly failures: { status: number; headers: Record<string, string> }[] = [];
+  /** Every request, failed ones included (calls holds only the ones that succeeded). */
+  readonly attempts: { method: string; at: number; status: number }[] = [];
   private waiters: (() => void)[] = [];
   url = '';
 
@@ -32,6 +36,11 @@ export class FakeConnector {
   async stop(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The next `times` requests are answered with `status` (and `headers`) instead. */
+  failNext(times: number, status: number, headers: Record<string, string> = {}): void {
+    for (let i = 0; i < times; i++) this.failures.push({ status, headers });
   }
 
   /** Resolves once at least `count` calls arrived (or rejects after `timeoutMs`). */
@@ -59,6 +68,17 @@ export class FakeConnector {
       // No chaining: restify patches ServerResponse.prototype and its writeHead returns nothing.
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end('{"error":{"code":"NotFound"}}');
+      return;
+    }
+    const failure = this.failures.shift();
+    this.attempts.push({
+      method: req.method ?? '',
+      at: Date.now(),
+      status: failure?.status ?? 200,
+    });
+    if (failure) {
+      res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+      res.end('{"error":{"code":"Throttled","message":"Too many requests"}}');
       return;
     }
     const activity = JSON.parse(
