@@ -110,15 +110,10 @@ export class IncidentService {
    * Bookkeeping of the transport, not a change a person made: not audited.
    */
   async attachCard(actor: Actor, incidentId: string, activityId: string): Promise<void> {
-    // A click may land between our read and write: retry on a stale version.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const stored = await this.deps.storage.transaction(async (tx) => {
-        const current = await load(tx, actor, incidentId, null);
-        return tx.incidents.update({ ...current, cardActivityId: activityId }, current.version);
-      });
-      if (stored) return;
-    }
-    throw conflict('incident.staleCard');
+    const stored = await this.deps.storage.transaction((tx) =>
+      tx.incidents.setCardActivityId(actor.tenantId, incidentId, activityId),
+    );
+    if (!stored) throw notFound('incident.notFound');
   }
 
   /** The incident with its war room; `origin` (when given) must be that war room. */

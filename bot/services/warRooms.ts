@@ -62,16 +62,6 @@ export class WarRoomService {
     }
   }
 
-  /**
-   * Records the service URL an activity came with, so later proactive messages reach the
-   * channel. Transport bookkeeping, not a change a person made: not audited.
-   */
-  async noteServiceUrl(binding: ChannelBinding): Promise<void> {
-    await this.deps.storage.transaction((tx) =>
-      tx.warRooms.refreshServiceUrl(binding.tenantId, binding.channelId, binding.serviceUrl),
-    );
-  }
-
   findByChannel(tenantId: string, channelId: string): Promise<WarRoom | undefined> {
     return this.deps.storage.transaction((tx) => tx.warRooms.findByChannel(tenantId, channelId));
   }

@@ -49,8 +49,14 @@ export interface IncidentRepo {
   /**
    * Writes `incident` if the stored version is still `expectedVersion`
    * (`incident.version` is the new one). Returns false when it was not: a stale update.
+   * The card activity id is not written here (see setCardActivityId).
    */
   update(incident: Incident, expectedVersion: number): Promise<boolean>;
+  /**
+   * Records the Teams message that shows the incident's card. Touches only that column (and
+   * not the version), so it can never overwrite or be overwritten by a status change.
+   */
+  setCardActivityId(tenantId: string, id: string, activityId: string): Promise<boolean>;
   /** Oldest first. */
   listByWarRoom(tenantId: string, warRoomId: string): Promise<Incident[]>;
 }

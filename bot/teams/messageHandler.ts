@@ -6,6 +6,7 @@ import { t } from '../../shared/i18n';
 import { incidentCard } from '../cards/incidentCard';
 import { actorOf, bindingOf, botMentionNames, isChannelConversation, tenantOf } from './activity';
 import type { TeamsDeps } from './deps';
+import { plainText } from './replies';
 
 /** A channel message: parse the command, call one service, reply. */
 export async function onMessage(context: TurnContext, deps: TeamsDeps): Promise<void> {
@@ -31,12 +32,12 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
   },
 
   unknown: async (context, _deps, _actor, locale, command) => {
-    await context.sendActivity(t(locale, 'command.unknown', { command: command.word }));
+    await context.sendActivity(plainText(t(locale, 'command.unknown', { command: command.word })));
   },
 
   start: async (context, deps, actor, locale, command) => {
     if (!isChannelConversation(context.activity)) {
-      await context.sendActivity(t(locale, 'command.onlyInChannel'));
+      await context.sendActivity(plainText(t(locale, 'command.onlyInChannel')));
       return;
     }
     const warRoom = await deps.warRooms.start(
@@ -44,7 +45,7 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
       bindingOf(context.activity, actor.tenantId),
       command.title,
     );
-    await context.sendActivity(t(locale, 'warroom.started', { title: warRoom.title }));
+    await context.sendActivity(plainText(t(locale, 'warroom.started', { title: warRoom.title })));
   },
 
   incident: async (context, deps, actor, locale, command) => {
@@ -55,6 +56,7 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
       { title: command.title, severity: command.severity ?? 'sev3' },
     );
     const ref = incidentRef(incident.number);
+    let sentId: string | undefined;
     try {
       const sent = await context.sendActivity({
         summary: t(locale, 'incident.logged', { ref, title: incident.title }),
@@ -62,13 +64,23 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
           CardFactory.adaptiveCard(incidentCard({ incident, timeZone: warRoom.timeZone, locale })),
         ],
       });
-      if (sent?.id) await deps.incidents.attachCard(actor, incident.id, sent.id);
+      sentId = sent?.id;
     } catch (error) {
       // The incident is logged: say so plainly rather than "try again", which would log it twice.
       deps.logger.error('incident card could not be posted', { error, incidentId: incident.id });
       await context.sendActivity(
-        t(locale, 'incident.cardNotPosted', { ref, title: incident.title }),
+        plainText(t(locale, 'incident.cardNotPosted', { ref, title: incident.title })),
       );
+      return;
+    }
+    if (sentId) {
+      // Bookkeeping only: the card is out; losing its id must not look like a failed post.
+      await deps.incidents.attachCard(actor, incident.id, sentId).catch((error: unknown) => {
+        deps.logger.error('could not record the card message id', {
+          error,
+          incidentId: incident.id,
+        });
+      });
     }
   },
 };

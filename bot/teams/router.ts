@@ -7,6 +7,7 @@ import { onCardAction } from './cardActionHandler';
 import type { TeamsDeps } from './deps';
 import { errorResponse } from './invokeResponse';
 import { onMessage } from './messageHandler';
+import { plainText } from './replies';
 
 /** A route: which activities it takes, and what it does. Invoke routes return their answer. */
 interface Route {
@@ -54,19 +55,9 @@ export function createTurnHandler(deps: TeamsDeps) {
       return;
     }
     try {
-      const fresh = activity.id
-        ? await deps.storage.transaction((tx) =>
-            tx.inbox.claim(
-              activity.conversation.id,
-              activity.id as string,
-              deps.clock.now().toISOString(),
-            ),
-          )
-        : true;
+      const fresh = await claim(deps, activity, tenantId);
       if (!fresh) {
         deps.logger.info('redelivered activity', { activityId: activity.id, route: route.name });
-      } else {
-        await deps.warRooms.noteServiceUrl(bindingOf(activity, tenantId));
       }
       const result = await route.handle(context, deps, !fresh);
       if (result) await answer(context, result);
@@ -74,6 +65,22 @@ export function createTurnHandler(deps: TeamsDeps) {
       await fail(context, deps, route.name, locale, error);
     }
   };
+}
+
+/**
+ * Claims the activity against redelivery and, for a first delivery, records the service URL
+ * it came with (Teams may move a tenant; proactive messages need the latest), in one
+ * transaction. False for a redelivery.
+ */
+async function claim(deps: TeamsDeps, activity: Activity, tenantId: string): Promise<boolean> {
+  const binding = bindingOf(activity, tenantId);
+  return deps.storage.transaction(async (tx) => {
+    const fresh = activity.id
+      ? await tx.inbox.claim(activity.conversation.id, activity.id, deps.clock.now().toISOString())
+      : true;
+    if (fresh) await tx.warRooms.refreshServiceUrl(tenantId, binding.channelId, binding.serviceUrl);
+    return fresh;
+  });
 }
 
 function tenantAllowed(deps: TeamsDeps, tenantId: string): boolean {
@@ -101,7 +108,7 @@ async function fail(
       const status = known ? STATUS_OF[error.kind] : 500;
       await answer(context, errorResponse(status, known ? error.kind : 'InternalError', text));
     } else {
-      await context.sendActivity(text);
+      await context.sendActivity(plainText(text));
     }
   } catch (sendError) {
     deps.logger.error('could not tell the user about a failure', { route, error: sendError });

@@ -40,9 +40,7 @@ export function stripMentions(text: string, botNames?: readonly string[]): strin
   const leading = (offset: number) =>
     text.slice(0, offset).replace(/<[^>]+>|&nbsp;|\s/gi, '') === '';
   const isBot = (name: string, offset: number) =>
-    botNames
-      ? botNames.some((b) => b.trim().toLowerCase() === name.trim().toLowerCase())
-      : leading(offset);
+    botNames ? botNames.some((b) => sameName(b, name)) : leading(offset);
   return (
     text
       .replace(/<at>([^<]*)<\/at>/gi, (_, name: string, offset: number) =>
@@ -50,12 +48,22 @@ export function stripMentions(text: string, botNames?: readonly string[]): strin
       )
       .replace(/<[^>]+>/g, ' ')
       // After the tags, in one pass: a typed "&lt;b&gt;" is text, and "&amp;lt;" stays "&lt;".
-      .replace(
-        /&(nbsp|amp|lt|gt|quot|apos|#39);/gi,
-        (_, name: string) => ENTITIES[name.toLowerCase()] ?? '',
-      )
+      .replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/gi, (entity) => decodeEntities(entity))
       .replace(/\s+/g, ' ')
       .trim()
+  );
+}
+
+/** Names compared as people read them: entities decoded, spaces collapsed, any case. */
+function sameName(a: string, b: string): boolean {
+  const norm = (n: string) => decodeEntities(n).replace(/\s+/g, ' ').trim().toLowerCase();
+  return norm(a) === norm(b);
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(
+    /&(nbsp|amp|lt|gt|quot|apos|#39);/gi,
+    (_, name: string) => ENTITIES[name.toLowerCase()] ?? '',
   );
 }
 

@@ -56,6 +56,8 @@ describe('bot in a Teams channel', () => {
     expect(room?.serviceUrl).toBe(t.connector.url);
     expect(t.connector.calls).toHaveLength(1);
     expect(t.connector.calls[0]?.activity.text).toContain('Mailbox cutover weekend');
+    // The reply repeats a typed title: sent as plain text, so Markdown in it stays text.
+    expect(t.connector.calls[0]?.activity.textFormat).toBe('plain');
     expect(t.connector.calls[0]?.conversationId).toBe(
       `${t.room.channelId};messageid=1700000000000`,
     );

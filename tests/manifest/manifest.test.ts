@@ -93,7 +93,9 @@ describe.each(['local', 'dev'])('the %s app package', (envName) => {
         {
           configurationUrl: `${env.TAB_ENDPOINT}/tab/?view=config`,
           canUpdateConfiguration: true,
-          scopes: ['team', 'groupChat'],
+          // A war room lives in a team channel: the dashboard tab is offered there only.
+          scopes: ['team'],
+          context: ['channelTab'],
         },
       ],
       staticTabs: [{ contentUrl: `${env.TAB_ENDPOINT}/tab/`, scopes: ['personal'] }],

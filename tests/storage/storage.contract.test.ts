@@ -151,6 +151,23 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       ).rejects.toBeInstanceOf(StorageConflictError);
     });
 
+    it('records the card message id on its own, never overwritten by a status update', async () => {
+      const room = await given();
+      const inc = incident(room, 1);
+      await storage.transaction((tx) => tx.incidents.insert(inc));
+      const set = (tenantId: string) =>
+        storage.transaction((tx) => tx.incidents.setCardActivityId(tenantId, inc.id, '1:card'));
+      expect(await set(newTenant())).toBe(false);
+      expect(await set(room.tenantId)).toBe(true);
+      // A status change read before the card id was set must not wipe it.
+      const moved = { ...inc, status: 'investigating' as const, version: 2 };
+      expect(await storage.transaction((tx) => tx.incidents.update(moved, 1))).toBe(true);
+      expect(await read((tx) => tx.incidents.findById(room.tenantId, inc.id))).toEqual({
+        ...moved,
+        cardActivityId: '1:card',
+      });
+    });
+
     it('shows and lets another tenant change nothing', async () => {
       const room = await given();
       const inc = incident(room, 1);

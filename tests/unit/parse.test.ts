@@ -31,6 +31,8 @@ describe('stripMentions: the text the person typed, without what Teams wraps aro
     ['incident <at>War Room</at> mail down', ['War Room'], 'incident mail down'],
     ['<at>Anna Jensen</at> says <at>War Room</at> help', ['War Room'], 'Anna Jensen says help'],
     ['<at>Anna Jensen</at> help', [], 'Anna Jensen help'],
+    ['<at>War&nbsp;Room</at> help', ['War Room'], 'help'],
+    ['<at>R&amp;D Bot</at>  help', ['R&D bot'], 'help'],
   ])('with the bot named, %j reads as %j', (teamsText, botNames, typed) => {
     expect(stripMentions(teamsText, botNames)).toBe(typed);
   });

@@ -106,7 +106,7 @@ export function incidentRepo(x: Exec): IncidentRepo {
       // Identity, war room, number, reporter and creation time never change.
       const changed = await x.run(
         `UPDATE incidents SET title = ?, severity = ?, status = ?, updated_at = ?,
-           acknowledged_at = ?, mitigated_at = ?, resolved_at = ?, version = ?, card_activity_id = ?
+           acknowledged_at = ?, mitigated_at = ?, resolved_at = ?, version = ?
          WHERE tenant_id = ? AND id = ? AND version = ?`,
         [
           i.title,
@@ -117,11 +117,17 @@ export function incidentRepo(x: Exec): IncidentRepo {
           toIsoOrNull(i.mitigatedAt),
           toIsoOrNull(i.resolvedAt),
           i.version,
-          i.cardActivityId,
           i.tenantId,
           i.id,
           expectedVersion,
         ],
+      );
+      return changed === 1;
+    },
+    async setCardActivityId(tenantId, id, activityId) {
+      const changed = await x.run(
+        'UPDATE incidents SET card_activity_id = ? WHERE tenant_id = ? AND id = ?',
+        [activityId, tenantId, id],
       );
       return changed === 1;
     },
