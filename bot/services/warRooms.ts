@@ -2,6 +2,7 @@ import type { Actor } from '../../shared/domain/actor';
 import { conflict, notFound } from '../../shared/domain/errors';
 import { validTitle } from '../../shared/domain/title';
 import type { ChannelBinding, WarRoom } from '../../shared/domain/warRoom';
+import type { Language } from '../../shared/i18n';
 import { StorageConflictError, type Storage } from '../storage/types';
 import { appendAudit } from './auditTrail';
 import type { Clock, IdGenerator } from './clock';
@@ -17,7 +18,12 @@ export interface WarRoomDeps {
 export class WarRoomService {
   constructor(private readonly deps: WarRoomDeps) {}
 
-  async start(actor: Actor, binding: ChannelBinding, rawTitle: string): Promise<WarRoom> {
+  async start(
+    actor: Actor,
+    binding: ChannelBinding,
+    rawTitle: string,
+    language: Language,
+  ): Promise<WarRoom> {
     const title = validTitle(rawTitle, 'warroom');
     const { storage, clock, ids, defaultTimeZone } = this.deps;
     const now = clock.now().toISOString();
@@ -27,6 +33,7 @@ export class WarRoomService {
       id: ids(),
       title,
       timeZone: defaultTimeZone,
+      language,
       phase: 'planning',
       createdById: actor.userId,
       createdByName: actor.name,

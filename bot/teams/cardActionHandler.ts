@@ -39,18 +39,18 @@ export async function onCardAction(
       const parsed = CARD_ACTION_SCHEMAS[verb].safeParse(data);
       if (!parsed.success) return invalidAction();
       const { incidentId, status, version } = parsed.data;
-      if (replay) return renderIncident(deps, actor, origin, incidentId, locale);
+      if (replay) return renderIncident(deps, actor, origin, incidentId);
       try {
         await deps.incidents.changeStatus(actor, origin, {
           incidentId,
           status,
           expectedVersion: version,
         });
-        return renderIncident(deps, actor, origin, incidentId, locale);
+        return renderIncident(deps, actor, origin, incidentId);
       } catch (e) {
         // A stale card or a move the lifecycle forbids: show how things stand, and why.
         if (isDomainError(e) && (e.kind === 'conflict' || e.kind === 'invalid')) {
-          return renderIncident(deps, actor, origin, incidentId, locale, messageFor(locale, e));
+          return renderIncident(deps, actor, origin, incidentId, (lang) => messageFor(lang, e));
         }
         throw e;
       }
@@ -58,7 +58,7 @@ export async function onCardAction(
     case VERBS.incidentRefresh: {
       const parsed = CARD_ACTION_SCHEMAS[verb].safeParse(data);
       if (!parsed.success) return invalidAction();
-      return renderIncident(deps, actor, origin, parsed.data.incidentId, locale);
+      return renderIncident(deps, actor, origin, parsed.data.incidentId);
     }
   }
 }
@@ -68,9 +68,18 @@ async function renderIncident(
   actor: Actor,
   origin: Origin,
   incidentId: string,
-  locale: string,
-  notice?: string,
+  /** Why the click did not apply, in the card's language. */
+  notice?: (language: string) => string,
 ) {
   const { incident, warRoom } = await deps.incidents.get(actor, origin, incidentId);
-  return cardResponse(incidentCard({ incident, timeZone: warRoom.timeZone, locale, notice }));
+  // The refreshed card replaces the one everyone sees: the war room's language, as posted.
+  const language = warRoom.language;
+  return cardResponse(
+    incidentCard({
+      incident,
+      timeZone: warRoom.timeZone,
+      locale: language,
+      notice: notice?.(language),
+    }),
+  );
 }

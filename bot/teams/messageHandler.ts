@@ -2,7 +2,7 @@ import { CardFactory, type TurnContext } from 'botbuilder';
 import { parseCommand, stripMentions, type Command } from '../../shared/commands/parse';
 import type { Actor } from '../../shared/domain/actor';
 import { incidentRef } from '../../shared/domain/incident';
-import { t } from '../../shared/i18n';
+import { languageOf, t } from '../../shared/i18n';
 import { incidentCard } from '../cards/incidentCard';
 import { actorOf, bindingOf, botMentionNames, isChannelConversation, tenantOf } from './activity';
 import type { TeamsDeps } from './deps';
@@ -44,6 +44,7 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
       actor,
       bindingOf(context.activity, actor.tenantId),
       command.title,
+      languageOf(locale),
     );
     await context.sendActivity(plainText(t(locale, 'warroom.started', { title: warRoom.title })));
   },
@@ -56,12 +57,16 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
       { title: command.title, severity: command.severity ?? 'sev3' },
     );
     const ref = incidentRef(incident.number);
+    // Everyone in the channel sees the card: the war room's language, not the poster's.
+    const cardLocale = warRoom.language;
     let sentId: string | undefined;
     try {
       const sent = await context.sendActivity({
-        summary: t(locale, 'incident.logged', { ref, title: incident.title }),
+        summary: t(cardLocale, 'incident.logged', { ref, title: incident.title }),
         attachments: [
-          CardFactory.adaptiveCard(incidentCard({ incident, timeZone: warRoom.timeZone, locale })),
+          CardFactory.adaptiveCard(
+            incidentCard({ incident, timeZone: warRoom.timeZone, locale: cardLocale }),
+          ),
         ],
       });
       sentId = sent?.id;

@@ -1,3 +1,5 @@
+import type { Language } from '../i18n';
+
 export const PHASES = ['planning', 'rehearsal', 'cutover', 'hypercare', 'closed'] as const;
 export type Phase = (typeof PHASES)[number];
 
@@ -18,6 +20,11 @@ export interface WarRoom extends ChannelBinding {
   title: string;
   /** IANA zone in which times are shown and parsed. */
   timeZone: string;
+  /**
+   * Language of what everyone in the channel sees (cards): the starter's. Replies to one
+   * person (errors, hints) use that person's language.
+   */
+  language: Language;
   phase: Phase;
   createdById: string;
   createdByName: string;

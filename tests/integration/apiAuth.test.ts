@@ -38,6 +38,7 @@ describe('JSON API authentication and tenant isolation', () => {
       serviceUrl: 'https://smba.trafficmanager.net/emea/',
       title: 'Cutover of tenant A',
       timeZone: 'Europe/Copenhagen',
+      language: 'en',
       phase: 'cutover',
       createdById: 'someone',
       createdByName: 'Someone',

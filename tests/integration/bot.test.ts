@@ -230,6 +230,23 @@ describe('bot in a Teams channel', () => {
     expect(JSON.stringify(cardsOf(t.connector.calls[1]!.activity))).toContain('Alvorlighed');
   });
 
+  test('cards keep the war room’s language whoever clicks; errors follow the clicker', async () => {
+    const dk = channel({ serviceUrl: t.connector.url, tenantId: t.tenantId, locale: 'da-DK' });
+    await t.post(dk.message('start Postkasseflytning'));
+    await t.post(dk.message('hændelse Licenser ikke tildelt sev1'));
+    const [card] = cardsOf(t.connector.calls[1]!.activity) as { actions: { data: unknown }[] }[];
+    const fr = channel({
+      serviceUrl: t.connector.url,
+      tenantId: t.tenantId,
+      channelId: dk.channelId,
+      locale: 'fr-BE',
+    });
+    const r = await t.post(fr.cardAction(VERBS.incidentSetStatus, card!.actions[0]!.data));
+    expect(JSON.stringify(invokeBody(r).value.body)).toContain('Undersøges');
+    const bad = await t.post(fr.cardAction('incident.explode', {}));
+    expect(invokeBody(bad).value.message).toContain('Actualisez la carte');
+  });
+
   test('another tenant cannot touch this tenant’s incident', async () => {
     await t.say('start Mailbox cutover weekend');
     await t.say('incident Licences not assigned sev2');

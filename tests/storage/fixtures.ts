@@ -21,6 +21,7 @@ export function warRoom(tenantId: string, overrides: Partial<WarRoom> = {}): War
     serviceUrl: 'https://smba.trafficmanager.net/emea/',
     title: 'Mailbox cutover weekend',
     timeZone: 'Europe/Copenhagen',
+    language: 'en',
     phase: 'cutover',
     createdById: 'user-lead',
     createdByName: 'Mette Lead',

@@ -3,6 +3,7 @@ import { tamperWithAudit } from '../../bot/storage/testing';
 import { StorageConflictError, type Storage, type Tx } from '../../bot/storage/types';
 import type { WarRoom } from '../../shared/domain/warRoom';
 import { backends, type Backend } from './backends';
+import { createVersion1Database } from './legacy';
 import { at, incident, newTenant, nextAudit, warRoom } from './fixtures';
 
 /** One contract, every engine: services must not be able to tell them apart. */
@@ -314,6 +315,20 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
         ).toEqual(room);
       } finally {
         await again.close();
+      }
+    });
+
+    it('upgrades a release-1 database in place, keeping its war rooms', async () => {
+      const fresh = await backend.fresh();
+      const { language: _added, ...old } = warRoom(newTenant());
+      await createVersion1Database(fresh, { ...old, language: 'en' });
+      const upgraded = await openStorage(fresh);
+      try {
+        expect(
+          await upgraded.transaction((tx) => tx.warRooms.findById(old.tenantId, old.id)),
+        ).toEqual({ ...old, language: 'en' });
+      } finally {
+        await upgraded.close();
       }
     });
 

@@ -88,4 +88,10 @@ CREATE TABLE inbox (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'war room language',
+    // Channel cards are shown to everyone in the channel: they use the war room's language.
+    sql: `ALTER TABLE war_rooms ADD COLUMN language text NOT NULL DEFAULT 'en';`,
+  },
 ];

@@ -1,4 +1,5 @@
 import { PHASES, type WarRoom } from '../../../shared/domain/warRoom';
+import { LANGUAGES } from '../../../shared/i18n';
 import { StorageConflictError, type WarRoomRepo } from '../types';
 import { oneOf, placeholders, type Exec, type SqlValue } from './exec';
 import { toIso } from './instant';
@@ -12,6 +13,7 @@ const COLUMNS = [
   'service_url',
   'title',
   'time_zone',
+  'language',
   'phase',
   'created_by_id',
   'created_by_name',
@@ -30,6 +32,7 @@ interface WarRoomRow {
   service_url: string;
   title: string;
   time_zone: string;
+  language: string;
   phase: string;
   created_by_id: string;
   created_by_name: string;
@@ -51,6 +54,7 @@ function toValues(w: WarRoom): SqlValue[] {
     w.serviceUrl,
     w.title,
     w.timeZone,
+    w.language,
     w.phase,
     w.createdById,
     w.createdByName,
@@ -70,6 +74,7 @@ function fromRow(r: WarRoomRow): WarRoom {
     serviceUrl: r.service_url,
     title: r.title,
     timeZone: r.time_zone,
+    language: oneOf(LANGUAGES, r.language, 'war_rooms.language'),
     phase: oneOf(PHASES, r.phase, 'war_rooms.phase'),
     createdById: r.created_by_id,
     createdByName: r.created_by_name,

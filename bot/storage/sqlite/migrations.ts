@@ -85,4 +85,10 @@ CREATE TABLE inbox (
 ) STRICT, WITHOUT ROWID;
 `,
   },
+  {
+    version: 2,
+    name: 'war room language',
+    // Channel cards are shown to everyone in the channel: they use the war room's language.
+    sql: `ALTER TABLE war_rooms ADD COLUMN language TEXT NOT NULL DEFAULT 'en';`,
+  },
 ];
