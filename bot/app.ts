@@ -68,8 +68,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     createTeamsTransport(config, logger, { storage, clock, warRooms, incidents }),
   );
   mountApi(server, { logger, identify: createIdentityResolver(config), warRooms, incidents });
+  // For load balancers: healthy only while the database answers.
   server.get('/healthz', async (_req, res) => {
-    res.send(200, { ok: true, store: storage.kind });
+    try {
+      await storage.ping();
+      res.send(200, { ok: true, store: storage.kind });
+    } catch (error) {
+      logger.error('health check: the database does not answer', { error });
+      res.send(503, { ok: false, store: storage.kind });
+    }
   });
   mountStaticTab(server, config.tabDir, logger);
 

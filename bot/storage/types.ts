@@ -16,6 +16,8 @@ export interface Storage {
    * PostgreSQL locks the war-room row for counters and the audit chain).
    */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Rejects unless the database answers a trivial query (for health checks). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -207,6 +207,15 @@ describe('bot in a Teams channel', () => {
     expect((await incidents())[0]?.status).toBe('open');
   });
 
+  test('the health check fails once the database is gone', async () => {
+    expect(await t.get('/healthz')).toMatchObject({
+      status: 200,
+      body: { ok: true, store: 'sqlite' },
+    });
+    await t.app.storage.close();
+    expect(await t.get('/healthz')).toMatchObject({ status: 503, body: { ok: false } });
+  });
+
   test('an incident before any war room gets a hint, not an error', async () => {
     await t.say('incident Licences not assigned sev2');
     expect(t.connector.calls[0]?.activity.text).toContain(

@@ -34,6 +34,13 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       await tx.audit.append(nextAudit(room, head));
     });
 
+  it('answers a health check while open, and not after close', async () => {
+    await expect(storage.ping()).resolves.toBeUndefined();
+    const other = await openStorage(location);
+    await other.close();
+    await expect(other.ping()).rejects.toThrow('closed');
+  });
+
   it('is the engine it was asked for', () => {
     expect(storage.kind).toBe(backend.name);
   });

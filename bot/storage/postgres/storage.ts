@@ -52,6 +52,11 @@ export class PostgresStorage implements Storage {
     }
   }
 
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error('storage is closed');
+    await this.pool.query('SELECT 1');
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

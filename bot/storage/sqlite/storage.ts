@@ -49,6 +49,11 @@ export class SqliteStorage implements Storage {
     }
   }
 
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error('storage is closed');
+    this.db.prepare('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
