@@ -5,6 +5,7 @@ import { createIdentityResolver } from './http/identity';
 import { mountStaticTab } from './http/staticTab';
 import { createLogger, type Logger } from './logger';
 import { systemClock, uuidIds, type Clock, type IdGenerator } from './services/clock';
+import { startHousekeeping } from './services/housekeeping';
 import { IncidentService } from './services/incidents';
 import { WarRoomService } from './services/warRooms';
 import { openStorage } from './storage/open';
@@ -80,6 +81,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   mountStaticTab(server, config.tabDir, logger);
 
+  let stopHousekeeping: (() => void) | undefined;
   return {
     config,
     storage,
@@ -88,6 +90,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
+          stopHousekeeping = startHousekeeping({ storage, clock, logger });
           const address = server.address();
           resolve(
             `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`,
@@ -95,6 +98,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         });
       }),
     close: async () => {
+      stopHousekeeping?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await storage.close();
     },

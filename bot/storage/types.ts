@@ -78,8 +78,11 @@ export interface AuditRepo {
 export interface InboxRepo {
   /** Records the activity; returns false if it was recorded before. */
   claim(conversationId: string, activityId: string, at: string): Promise<boolean>;
-  /** Forgets a claim whose handling failed, so a redelivery can try again. */
-  release(conversationId: string, activityId: string): Promise<void>;
+  /**
+   * Forgets claims received before `before` (Bot Framework redelivers within minutes, so
+   * old claims only take space). Returns how many were removed.
+   */
+  prune(before: string): Promise<number>;
 }
 
 /** A uniqueness rule of the store was broken (e.g. a second war room in a channel). */

@@ -300,15 +300,17 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
   });
 
   describe('inbox', () => {
-    it('claims an activity once, and again after a release', async () => {
-      const claim = (activityId: string) =>
-        storage.transaction((tx) => tx.inbox.claim('19:conv', activityId, at()));
+    it('claims an activity once; pruning forgets only claims older than the cut-off', async () => {
+      const claim = (activityId: string, when: string) =>
+        storage.transaction((tx) => tx.inbox.claim('19:conv', activityId, when));
       const id = `activity-${Math.random()}`;
-      expect(await claim(id)).toBe(true);
-      expect(await claim(id)).toBe(false);
-      expect(await claim(`${id}-other`)).toBe(true);
-      await storage.transaction((tx) => tx.inbox.release('19:conv', id));
-      expect(await claim(id)).toBe(true);
+      expect(await claim(id, at(0))).toBe(true);
+      expect(await claim(id, at(1))).toBe(false);
+      expect(await claim(`${id}-later`, at(60))).toBe(true);
+      const pruned = await storage.transaction((tx) => tx.inbox.prune(at(30)));
+      expect(pruned).toBeGreaterThanOrEqual(1);
+      expect(await claim(id, at(61))).toBe(true);
+      expect(await claim(`${id}-later`, at(61))).toBe(false);
     });
   });
 

@@ -13,11 +13,6 @@ export function inboxRepo(x: Exec): InboxRepo {
       );
       return changed === 1;
     },
-    async release(conversationId, activityId) {
-      await x.run('DELETE FROM inbox WHERE conversation_id = ? AND activity_id = ?', [
-        conversationId,
-        activityId,
-      ]);
-    },
+    prune: (before) => x.run('DELETE FROM inbox WHERE received_at < ?', [toIso(before)]),
   };
 }
