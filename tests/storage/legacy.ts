@@ -11,6 +11,8 @@ import type { WarRoom } from '../../shared/domain/warRoom';
  * room, so a test can open it with today's code and see the upgrade keep the data.
  */
 export async function createVersion1Database(location: StorageLocation, w: WarRoom): Promise<void> {
+  // Spelled out rather than reusing the repository's column list: that list follows the
+  // current schema, and this must stay the release-1 shape.
   const row = [
     w.id,
     w.tenantId,
