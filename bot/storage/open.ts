@@ -31,6 +31,9 @@ export async function openStorage(location: StorageLocation, logger?: Logger): P
     return openPostgresStorage(url, {
       onIdleError:
         logger && ((error) => logger.error('idle PostgreSQL connection failed', { error })),
+      // The transaction that held it fails with StorageUnavailableError and is logged there.
+      onClientError:
+        logger && ((error) => logger.warn('PostgreSQL connection failed while in use', { error })),
     });
   }
   if (url) throw new Error('database URL must start with postgres:// or postgresql://');

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Client } from 'pg';
 
 const execFileAsync = promisify(execFile);
 
@@ -14,6 +15,26 @@ export interface TestPostgres {
   createDatabase(name: string): Promise<string>;
   /** Stops the server and deletes its directory. */
   stop(): Promise<void>;
+  /** Fault injection: the server process and its backends, as an outage would treat them. */
+  faults: PostgresFaults;
+}
+
+/** Ways to take the database away from a running app, and to bring it back. */
+export interface PostgresFaults {
+  /** `pg_ctl stop -m fast|immediate`: backends are told to go (fast) or die at once. */
+  shutdown(mode: 'fast' | 'immediate'): Promise<void>;
+  /** SIGKILL to the postmaster: no new connections; its backends exit when they notice. */
+  killPostmaster(): Promise<void>;
+  /** Starts the server again on the same port (after shutdown or kill; retries ~10 s). */
+  restart(): Promise<void>;
+  /** SIGSTOP to the postmaster and every backend: connections open but nothing answers. */
+  freeze(): Promise<void>;
+  /** SIGCONT to what freeze() stopped. */
+  thaw(): Promise<void>;
+  /** `pg_terminate_backend` of every other client backend; resolves with how many. */
+  terminateBackends(): Promise<number>;
+  /** True while a postmaster runs (frozen or not). */
+  isRunning(): Promise<boolean>;
 }
 
 export const INSTALL_HINT =
@@ -96,8 +117,11 @@ export async function startPostgres(): Promise<TestPostgres> {
     await asOwner(path.join(bin, 'initdb'), [...initdb, '--no-sync'], dir);
     const port = await startServer(pgCtl, dir, log);
     const host = `127.0.0.1:${port}`;
+    const url = `postgres://postgres@${host}/postgres`;
+    const faults = clusterFaults({ pgCtl, dir, log, port, url });
     return {
-      url: `postgres://postgres@${host}/postgres`,
+      url,
+      faults,
       async createDatabase(name) {
         if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`bad database name: ${name}`);
         const args = ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', name];
@@ -106,7 +130,12 @@ export async function startPostgres(): Promise<TestPostgres> {
       },
       async stop() {
         try {
-          await asOwner(pgCtl, ['stop', '-D', dir, '-m', 'fast', '-w'], dir);
+          await faults.thaw(); // a frozen server would never stop
+          await asOwner(pgCtl, ['stop', '-D', dir, '-m', 'fast', '-w'], dir).catch(
+            async (e: unknown) => {
+              if (await isRunning(dir)) throw e; // else it was already down (a fault test)
+            },
+          );
         } finally {
           await rm(dir, { recursive: true, force: true });
         }
@@ -123,20 +152,131 @@ async function startServer(pgCtl: string, dir: string, log: string): Promise<num
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
-    const options = [
-      `-p ${port}`,
-      `-k ${dir}`,
-      '-c listen_addresses=127.0.0.1',
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
-    ].join(' ');
     try {
-      await asOwner(pgCtl, ['start', '-D', dir, '-l', log, '-w', '-o', options], dir);
+      await startOn(pgCtl, dir, log, port);
       return port;
     } catch (e) {
       lastError = e;
     }
   }
   throw new Error(`PostgreSQL did not start:\n${await logTail(log)}`, { cause: lastError });
+}
+
+function startOn(pgCtl: string, dir: string, log: string, port: number): Promise<string> {
+  const options = [
+    `-p ${port}`,
+    `-k ${dir}`,
+    '-c listen_addresses=127.0.0.1',
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+  ].join(' ');
+  return asOwner(pgCtl, ['start', '-D', dir, '-l', log, '-w', '-o', options], dir);
+}
+
+/** The postmaster's pid, from the first line of postmaster.pid; undefined when not running. */
+async function postmasterPid(dir: string): Promise<number | undefined> {
+  const text = await readFile(path.join(dir, 'postmaster.pid'), 'utf8').catch(() => '');
+  const pid = Number(text.split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : undefined;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false; // ESRCH: gone (postmaster.pid outlives a killed postmaster)
+  }
+}
+
+async function isRunning(dir: string): Promise<boolean> {
+  return (await postmasterPid(dir)) !== undefined;
+}
+
+/** Pids whose parent is `parent`, from /proc (Linux). */
+async function childrenOf(parent: number): Promise<number[]> {
+  const pids = (await readdir('/proc').catch(() => [] as string[])).filter((e) => /^\d+$/.test(e));
+  const parents = await Promise.all(
+    pids.map(async (pid) => {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses; split after the last ')'.
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    }),
+  );
+  return pids.filter((_, i) => parents[i] === parent).map(Number);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Cluster {
+  pgCtl: string;
+  dir: string;
+  log: string;
+  port: number;
+  url: string;
+}
+
+function clusterFaults({ pgCtl, dir, log, port, url }: Cluster): PostgresFaults {
+  let frozen: number[] = [];
+  const signal = (pids: number[], sig: NodeJS.Signals) => {
+    for (const pid of pids) if (alive(pid)) process.kill(pid, sig);
+  };
+  const requirePid = async () => {
+    const pid = await postmasterPid(dir);
+    if (pid === undefined) throw new Error('PostgreSQL is not running');
+    return pid;
+  };
+  return {
+    async shutdown(mode) {
+      await asOwner(pgCtl, ['stop', '-D', dir, '-m', mode, '-w'], dir);
+    },
+    async killPostmaster() {
+      const pid = await requirePid();
+      process.kill(pid, 'SIGKILL');
+      while (alive(pid)) await sleep(10);
+    },
+    async restart() {
+      // After a kill, orphaned backends keep the shared memory until they notice the
+      // postmaster is gone, and the server refuses to start until then.
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        try {
+          await startOn(pgCtl, dir, log, port);
+          return;
+        } catch (e) {
+          if (Date.now() > deadline) {
+            throw new Error(`PostgreSQL did not restart:\n${await logTail(log)}`, { cause: e });
+          }
+          await sleep(200);
+        }
+      }
+    },
+    async freeze() {
+      const pid = await requirePid();
+      // The postmaster first, so it forks nothing new while its children are being stopped.
+      signal([pid], 'SIGSTOP');
+      frozen = [pid, ...(await childrenOf(pid))];
+      signal(frozen.slice(1), 'SIGSTOP');
+    },
+    async thaw() {
+      signal(frozen, 'SIGCONT');
+      frozen = [];
+    },
+    isRunning: () => isRunning(dir),
+    async terminateBackends() {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM (
+             SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+             WHERE pid <> pg_backend_pid() AND backend_type = 'client backend') t`,
+        );
+        return rows[0]?.n ?? 0;
+      } finally {
+        await client.end();
+      }
+    },
+  };
 }

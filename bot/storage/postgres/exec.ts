@@ -1,21 +1,12 @@
-import { DatabaseError, type PoolClient } from 'pg';
-import { StorageConflictError } from '../types';
+import type { PoolClient } from 'pg';
 import type { Exec, SqlValue } from '../sql/exec';
 import type { TxScope } from '../sql/txScope';
-
-const UNIQUE_VIOLATION = '23505';
+import { toStorageError } from './failures';
 
 /** The shared repositories write `?`; pg wants `$1, $2…`. */
 export function numberPlaceholders(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
-}
-
-function mapError(e: unknown): unknown {
-  if (e instanceof DatabaseError && e.code === UNIQUE_VIOLATION) {
-    return new StorageConflictError(e.constraint ?? 'unique');
-  }
-  return e;
 }
 
 /** Exec over the one pooled client that holds this transaction. */
@@ -25,7 +16,7 @@ export function postgresExec(client: PoolClient, scope: TxScope): Exec {
     try {
       return await client.query<R & object>(numberPlaceholders(sql), [...params]);
     } catch (e) {
-      throw mapError(e);
+      throw toStorageError(e);
     }
   };
   return {

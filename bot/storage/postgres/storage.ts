@@ -1,19 +1,15 @@
-import { Pool, type PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
+import { StorageUnavailableError } from '../errors';
 import type { Storage, Tx } from '../types';
 import { sqlTx } from '../sql/tx';
 import { assertNotNested, runInScope, TxScope } from '../sql/txScope';
 import { postgresExec } from './exec';
+import { toStorageError } from './failures';
 import { migratePostgres } from './migrate';
+import { boundedPing } from './ping';
+import { createPools, type PostgresOptions, type Pools } from './pools';
 
-export interface PostgresOptions {
-  /** Pool size per instance. */
-  maxConnections?: number;
-  /**
-   * An idle pooled connection failed (server restart, network). The pool drops it and
-   * reconnects on demand; without a listener the 'error' event would crash the process.
-   */
-  onIdleError?: (error: Error) => void;
-}
+export type { PostgresOptions } from './pools';
 
 async function rollback(client: PoolClient): Promise<Error | undefined> {
   try {
@@ -25,42 +21,55 @@ async function rollback(client: PoolClient): Promise<Error | undefined> {
   }
 }
 
-/** Storage in PostgreSQL: for several instances behind a load balancer. */
+/**
+ * Storage in PostgreSQL: for several instances behind a load balancer. A database that
+ * cannot be reached surfaces as `StorageUnavailableError`; the pool reconnects by itself
+ * once the server is back.
+ */
 export class PostgresStorage implements Storage {
   readonly kind = 'postgres';
   private closed = false;
 
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pools: Pools,
+    private readonly pingTimeoutMs: number,
+  ) {}
 
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     assertNotNested();
     if (this.closed) throw new Error('storage is closed');
-    const client = await this.pool.connect();
+    const client = await this.pools.main.connect().catch((e: unknown) => {
+      throw toStorageError(e);
+    });
     const scope = new TxScope();
-    let broken: Error | undefined;
+    let discard: Error | undefined;
     try {
       await client.query('BEGIN');
       const result = await runInScope(scope, () => fn(sqlTx(postgresExec(client, scope))));
       await client.query('COMMIT');
       return result;
     } catch (e) {
-      broken = await rollback(client);
-      throw e;
+      const error = toStorageError(e);
+      // A lost or hung connection is dropped, not rolled back: a ROLLBACK would wait on the
+      // same dead socket, and the server rolls back a transaction whose connection ends.
+      discard = error instanceof StorageUnavailableError ? error : await rollback(client);
+      throw error;
     } finally {
       scope.end();
-      client.release(broken);
+      client.release(discard);
     }
   }
 
+  /** Rejects with `StorageUnavailableError` within `pingTimeoutMs` unless `SELECT 1` answers. */
   async ping(): Promise<void> {
     if (this.closed) throw new Error('storage is closed');
-    await this.pool.query('SELECT 1');
+    await boundedPing(this.pools.health, this.pingTimeoutMs);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.pool.end();
+    await Promise.all([this.pools.main.end(), this.pools.health.end()]);
   }
 }
 
@@ -69,21 +78,14 @@ export async function openPostgresStorage(
   url: string,
   options: PostgresOptions = {},
 ): Promise<PostgresStorage> {
-  const pool = new Pool({
-    connectionString: url,
-    max: options.maxConnections ?? 10,
-    application_name: 'war-room',
-  });
-  pool.on(
-    'error',
-    options.onIdleError ??
-      ((e) => console.error(`war-room: idle PostgreSQL connection failed: ${e.message}`)),
-  );
+  const pools = createPools(url, options);
   try {
-    await migratePostgres(pool);
+    await migratePostgres(pools.migration);
   } catch (e) {
-    await pool.end();
+    await Promise.all([pools.main.end(), pools.health.end()]);
     throw e;
+  } finally {
+    await pools.migration.end();
   }
-  return new PostgresStorage(pool);
+  return new PostgresStorage(pools, options.pingTimeoutMs ?? 1000);
 }

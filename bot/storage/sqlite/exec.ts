@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { StorageUnavailableError } from '../errors';
 import { StorageConflictError } from '../types';
 import type { Exec, SqlValue } from '../sql/exec';
 import type { TxScope } from '../sql/txScope';
@@ -22,9 +23,21 @@ export class StatementCache {
   }
 }
 
-function mapError(e: unknown): unknown {
-  if (e instanceof Database.SqliteError && UNIQUE_CODES.has(e.code)) {
+/**
+ * Failures of the file, not of the statement, that may pass: another process held the
+ * write lock past busy_timeout (BUSY), a lock race (LOCKED, PROTOCOL), the disk is full
+ * (FULL) or failed an I/O (IOERR). Corruption, constraints and SQL errors are not here.
+ */
+const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|PROTOCOL|FULL|IOERR)(_|$)/;
+
+/** SQLite errors in the storage port's terms: conflict, unavailable, or unchanged. */
+export function toStorageError(e: unknown): unknown {
+  if (!(e instanceof Database.SqliteError)) return e;
+  if (UNIQUE_CODES.has(e.code)) {
     return new StorageConflictError(e.message.replace(/^.*failed: /, ''));
+  }
+  if (UNAVAILABLE.test(e.code)) {
+    return new StorageUnavailableError(`SQLite is unavailable: ${e.message}`, { cause: e });
   }
   return e;
 }
@@ -36,7 +49,7 @@ export function sqliteExec(statements: StatementCache, scope: TxScope): Exec {
       scope.assertOpen();
       return Promise.resolve(use(statements.get(sql)));
     } catch (e) {
-      return Promise.reject(mapError(e));
+      return Promise.reject(toStorageError(e));
     }
   };
   return {

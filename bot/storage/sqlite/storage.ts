@@ -1,15 +1,24 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { StorageUnavailableError } from '../errors';
 import type { Storage, Tx } from '../types';
 import { sqlTx } from '../sql/tx';
 import { assertNotNested, runInScope, TxScope } from '../sql/txScope';
-import { sqliteExec, StatementCache } from './exec';
+import { sqliteExec, StatementCache, toStorageError } from './exec';
 import { migrateSqlite } from './migrate';
 import { SerialQueue } from './queue';
 
 /** How long a statement waits for another process's write lock before failing. */
 const BUSY_TIMEOUT_MS = 5000;
+
+export interface SqliteOptions {
+  /**
+   * busy_timeout: how long a statement waits for another process's write lock, then
+   * fails with StorageUnavailableError. It blocks the event loop meanwhile. Default 5 s.
+   */
+  busyTimeoutMs?: number;
+}
 
 /** Storage in one SQLite file: the default for a single instance and for local runs. */
 export class SqliteStorage implements Storage {
@@ -34,24 +43,29 @@ export class SqliteStorage implements Storage {
 
   private async run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const scope = new TxScope();
-    // IMMEDIATE takes the write lock up front, so another process cannot slip in between.
-    this.db.exec('BEGIN IMMEDIATE');
     try {
+      // IMMEDIATE takes the write lock up front, so another process cannot slip in between.
+      this.db.exec('BEGIN IMMEDIATE');
       const result = await runInScope(scope, () => fn(sqlTx(sqliteExec(this.statements, scope))));
       this.db.exec('COMMIT');
       return result;
     } catch (e) {
       // A failed COMMIT or some constraint errors may already have ended the transaction.
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw e;
+      throw toStorageError(e);
     } finally {
       scope.end();
     }
   }
 
+  /** Reads the schema page from the file (SELECT 1 would not touch it). */
   async ping(): Promise<void> {
     if (this.closed) throw new Error('storage is closed');
-    this.db.prepare('SELECT 1').get();
+    try {
+      this.db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    } catch (e) {
+      throw new StorageUnavailableError('SQLite does not answer', { cause: e });
+    }
   }
 
   async close(): Promise<void> {
@@ -64,14 +78,17 @@ export class SqliteStorage implements Storage {
 }
 
 /** Opens (creating if needed) the database file and brings its schema up to date. */
-export async function openSqliteStorage(file: string): Promise<SqliteStorage> {
+export async function openSqliteStorage(
+  file: string,
+  options: SqliteOptions = {},
+): Promise<SqliteStorage> {
   if (file !== ':memory:') await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
     migrateSqlite(db);
   } catch (e) {
     db.close();
