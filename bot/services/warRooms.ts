@@ -6,6 +6,7 @@ import type { Language } from '../../shared/i18n';
 import { StorageConflictError, type Storage } from '../storage/types';
 import { appendAudit } from './auditTrail';
 import type { Clock, IdGenerator } from './clock';
+import { withEffects, type Effects } from './effects';
 
 export interface WarRoomDeps {
   storage: Storage;
@@ -23,6 +24,7 @@ export class WarRoomService {
     binding: ChannelBinding,
     rawTitle: string,
     language: Language,
+    effects?: Effects<WarRoom>,
   ): Promise<WarRoom> {
     const title = validTitle(rawTitle, 'warroom');
     const { storage, clock, ids, defaultTimeZone } = this.deps;
@@ -42,23 +44,25 @@ export class WarRoomService {
       version: 1,
     };
     try {
-      return await storage.transaction(async (tx) => {
-        const existing = await tx.warRooms.findByChannel(actor.tenantId, binding.channelId);
-        if (existing) throw conflict('warroom.alreadyExists', { title: existing.title });
-        await tx.warRooms.insert(warRoom);
-        await appendAudit(tx, {
-          tenantId: actor.tenantId,
-          warRoomId: warRoom.id,
-          at: now,
-          actorId: actor.userId,
-          actorName: actor.name,
-          action: 'warroom.started',
-          subject: `warroom:${warRoom.id}`,
-          before: null,
-          after: warRoom,
-        });
-        return warRoom;
-      });
+      return await storage.transaction((tx) =>
+        withEffects(tx, effects, now, ids, async () => {
+          const existing = await tx.warRooms.findByChannel(actor.tenantId, binding.channelId);
+          if (existing) throw conflict('warroom.alreadyExists', { title: existing.title });
+          await tx.warRooms.insert(warRoom);
+          await appendAudit(tx, {
+            tenantId: actor.tenantId,
+            warRoomId: warRoom.id,
+            at: now,
+            actorId: actor.userId,
+            actorName: actor.name,
+            action: 'warroom.started',
+            subject: `warroom:${warRoom.id}`,
+            before: null,
+            after: warRoom,
+          });
+          return warRoom;
+        }),
+      );
     } catch (e) {
       // Two starts racing in one channel: the store's unique rule decides.
       if (e instanceof StorageConflictError) {

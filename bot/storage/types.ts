@@ -26,6 +26,7 @@ export interface Tx {
   readonly incidents: IncidentRepo;
   readonly audit: AuditRepo;
   readonly inbox: InboxRepo;
+  readonly outbox: OutboxRepo;
 }
 
 export interface WarRoomRepo {
@@ -82,6 +83,76 @@ export interface InboxRepo {
    * Forgets claims received before `before` (Bot Framework redelivers within minutes, so
    * old claims only take space). Returns how many were removed.
    */
+  prune(before: string): Promise<number>;
+}
+
+/** Where a message to Teams goes: a conversation (a channel thread, a chat) at a service URL. */
+export interface OutboxTarget {
+  serviceUrl: string;
+  conversationId: string;
+  /** Post as a reply to this activity (the command that asked). */
+  replyToId?: string;
+  /** For an update in place: the activity to replace. */
+  activityId?: string;
+}
+
+/** Messages to one conversation are ordered and paced together under this key. */
+export const conversationKey = (t: OutboxTarget): string => `${t.serviceUrl} ${t.conversationId}`;
+
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'unknown' | 'failed';
+
+/** A message owed to Teams, written in the same transaction as the work that owes it. */
+export interface NewOutboxMessage {
+  id: string;
+  tenantId: string;
+  target: OutboxTarget;
+  operation: 'post' | 'update';
+  /** What the message shows (`incident:<id>`): the posted activity id is recorded for it. */
+  subject: string | null;
+  /** The Bot Framework activity to send (text or attachments), as JSON. */
+  activity: Record<string, unknown>;
+  /** Posted in its place when this message finally cannot be delivered. */
+  failureNotice: Record<string, unknown> | null;
+  createdAt: string;
+}
+
+export interface OutboxMessage extends NewOutboxMessage {
+  /** Order of sending within a conversation. */
+  seq: number;
+  state: OutboxState;
+  attempts: number;
+  notBefore: string;
+  sentActivityId: string | null;
+  lastError: string | null;
+}
+
+/** How a send attempt ended, as the outbox records it. */
+export type OutboxSettlement =
+  | { state: 'sent'; activityId: string | null }
+  | { state: 'pending'; notBefore: string; error: string; countAttempt: boolean }
+  | { state: 'unknown' | 'failed'; error: string };
+
+/** Messages owed to Teams; sent after the commit by a paced sender (services/delivery.ts). */
+export interface OutboxRepo {
+  enqueue(message: NewOutboxMessage): Promise<void>;
+  /**
+   * Leases due messages for sending until `leaseUntil`: only the oldest unsent message of
+   * each conversation (messages to one conversation go out in order), at most `limit`.
+   * A message is leased by one sender at a time, across instances.
+   */
+  claimDue(now: string, leaseUntil: string, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Messages whose sender's lease ran out (the sender died mid-send): an update goes back
+   * to pending (safe to repeat); a post becomes unknown (it may have arrived: never
+   * re-posted blindly). Returns them as they now are.
+   */
+  expireLeases(now: string): Promise<OutboxMessage[]>;
+  /** Records the end of a send attempt; false when the message was not being sent. */
+  settle(id: string, outcome: OutboxSettlement, now: string): Promise<boolean>;
+  findById(id: string): Promise<OutboxMessage | undefined>;
+  /** Counts by state (for health and tests). */
+  countByState(): Promise<Partial<Record<OutboxState, number>>>;
+  /** Forgets sent messages settled before `before`. Returns how many. */
   prune(before: string): Promise<number>;
 }
 

@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../bot/logger';
-import { INBOX_RETENTION_MS, pruneInbox } from '../../bot/services/housekeeping';
+import {
+  INBOX_RETENTION_MS,
+  OUTBOX_RETENTION_MS,
+  pruneInbox,
+  pruneOutbox,
+} from '../../bot/services/housekeeping';
 import { openStorage } from '../../bot/storage/open';
 import type { Storage } from '../../bot/storage/types';
 
@@ -33,5 +38,39 @@ describe('housekeeping', () => {
     expect(removed).toBe(1);
     expect(await claim('old', now.toISOString())).toBe(true);
     expect(await claim('recent', now.toISOString())).toBe(false);
+  });
+
+  test('forgets sent outbox messages older than a week, keeps the rest', async () => {
+    const now = new Date('2026-11-22T20:00:00Z');
+    const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
+    const target = { serviceUrl: 'https://smba.trafficmanager.net/emea/', conversationId: '19:c' };
+    const put = (id: string, at: string, send: boolean) =>
+      storage.transaction(async (tx) => {
+        await tx.outbox.enqueue({
+          id,
+          tenantId: 't',
+          target: { ...target, conversationId: `19:${id}` },
+          operation: 'post',
+          subject: null,
+          activity: { type: 'message', text: id },
+          failureNotice: null,
+          createdAt: at,
+        });
+        if (send) {
+          await tx.outbox.claimDue(at, ago(-60_000), 10);
+          await tx.outbox.settle(id, { state: 'sent', activityId: `a-${id}` }, at);
+        }
+      });
+    await put('old-sent', ago(OUTBOX_RETENTION_MS + 60_000), true);
+    await put('recent-sent', ago(60_000), true);
+    await put('old-pending', ago(OUTBOX_RETENTION_MS + 60_000), false);
+    const deps = { storage, clock: { now: () => now }, logger: createLogger('silent') };
+    expect(await pruneOutbox(deps)).toBe(1);
+    const left = await storage.transaction(async (tx) => [
+      await tx.outbox.findById('old-sent'),
+      await tx.outbox.findById('recent-sent'),
+      await tx.outbox.findById('old-pending'),
+    ]);
+    expect(left.map((m) => m?.state)).toEqual([undefined, 'sent', 'pending']);
   });
 });

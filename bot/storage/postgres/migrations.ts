@@ -94,4 +94,32 @@ CREATE TABLE inbox (
     // Channel cards are shown to everyone in the channel: they use the war room's language.
     sql: `ALTER TABLE war_rooms ADD COLUMN language text NOT NULL DEFAULT 'en';`,
   },
+  {
+    version: 3,
+    name: 'outbox of messages owed to Teams',
+    // Written in the same transaction as the work that owes them; sent after the commit.
+    sql: `
+CREATE TABLE outbox (
+  id text PRIMARY KEY,
+  seq bigint NOT NULL,
+  tenant_id text NOT NULL,
+  conversation_key text NOT NULL,
+  target text NOT NULL,
+  operation text NOT NULL CHECK (operation IN ('post', 'update')),
+  subject text,
+  activity text NOT NULL,
+  failure_notice text,
+  state text NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'unknown', 'failed')),
+  attempts integer NOT NULL DEFAULT 0,
+  not_before timestamptz NOT NULL,
+  lease_until timestamptz,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL,
+  sent_activity_id text,
+  last_error text
+);
+CREATE INDEX outbox_due ON outbox (state, not_before, seq);
+CREATE INDEX outbox_by_conversation ON outbox (conversation_key, seq);
+`,
+  },
 ];

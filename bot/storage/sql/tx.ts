@@ -3,6 +3,7 @@ import { auditRepo } from './audit';
 import type { Exec } from './exec';
 import { incidentRepo } from './incidents';
 import { inboxRepo } from './inbox';
+import { outboxRepo } from './outbox';
 import { warRoomRepo } from './warRooms';
 
 /** The repositories of one transaction, written once for both dialects. */
@@ -12,5 +13,6 @@ export function sqlTx(x: Exec): Tx {
     incidents: incidentRepo(x),
     audit: auditRepo(x),
     inbox: inboxRepo(x),
+    outbox: outboxRepo(x),
   };
 }

@@ -91,4 +91,32 @@ CREATE TABLE inbox (
     // Channel cards are shown to everyone in the channel: they use the war room's language.
     sql: `ALTER TABLE war_rooms ADD COLUMN language TEXT NOT NULL DEFAULT 'en';`,
   },
+  {
+    version: 3,
+    name: 'outbox of messages owed to Teams',
+    // Written in the same transaction as the work that owes them; sent after the commit.
+    sql: `
+CREATE TABLE outbox (
+  id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  tenant_id TEXT NOT NULL,
+  conversation_key TEXT NOT NULL,
+  target TEXT NOT NULL CHECK (json_valid(target)),
+  operation TEXT NOT NULL CHECK (operation IN ('post', 'update')),
+  subject TEXT,
+  activity TEXT NOT NULL CHECK (json_valid(activity)),
+  failure_notice TEXT CHECK (failure_notice IS NULL OR json_valid(failure_notice)),
+  state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'unknown', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  not_before TEXT NOT NULL,
+  lease_until TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  sent_activity_id TEXT,
+  last_error TEXT
+) STRICT;
+CREATE INDEX outbox_due ON outbox (state, not_before, seq);
+CREATE INDEX outbox_by_conversation ON outbox (conversation_key, seq);
+`,
+  },
 ];
