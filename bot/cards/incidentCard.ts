@@ -19,10 +19,15 @@ export interface IncidentCardView {
   notice?: string;
 }
 
+/**
+ * The colour of the title line. Only named colours that every Teams theme (light, dark,
+ * high contrast) draws readably: 'Warning' is yellow on white in some clients (~1.5:1).
+ * Colour is never the only sign of severity: the severity fact says it in words.
+ */
 const SEVERITY_COLOR = {
   sev1: 'Attention',
-  sev2: 'Warning',
-  sev3: 'Accent',
+  sev2: 'Default',
+  sev3: 'Default',
   sev4: 'Default',
 } as const;
 
@@ -33,7 +38,10 @@ const ACTION_LABEL: Record<IncidentStatus, MessageKey> = {
   resolved: 'card.action.resolved',
 };
 
-/** The incident card: facts, and one Action.Execute button per allowed next status. */
+/**
+ * The incident card: its title line, who reported it, facts, and one Action.Execute button
+ * per allowed next status.
+ */
 export function incidentCard({
   incident,
   timeZone,
@@ -53,27 +61,34 @@ export function incidentCard({
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body: [
+      // Everything a person typed or chose (the title, their name, a notice that may quote
+      // a title) is a TextRun, which Teams shows literally. TextBlocks and FactSets render
+      // Markdown: a name like "[Approve here](https://…)" would become a link on our card.
       ...(notice
-        ? [{ type: 'TextBlock', text: notice, wrap: true, isSubtle: true, color: 'Warning' }]
+        ? [{ type: 'Container', style: 'emphasis', items: [literal([{ text: notice }])] }]
         : []),
-      {
-        // A TextRun shows text literally: a title typed as "[Reset password](https://…)"
-        // must not become a link that seems to come from the bot. TextBlocks render Markdown.
-        type: 'RichTextBlock',
-        inlines: [`${incidentRef(incident.number)} · `, incident.title].map((text) => ({
-          type: 'TextRun',
-          text,
+      literal(
+        [{ text: `${incidentRef(incident.number)} · ` }, { text: incident.title }].map((run) => ({
+          ...run,
           weight: 'Bolder',
           size: 'Medium',
           color: SEVERITY_COLOR[incident.severity],
         })),
-      },
+      ),
+      ...(incident.reporterName
+        ? [
+            literal([
+              { text: `${t(locale, 'card.reporter')} `, weight: 'Bolder' },
+              { text: incident.reporterName },
+            ]),
+          ]
+        : []),
       {
         type: 'FactSet',
+        // Our own words only: fact values render Markdown.
         facts: [
           { title: t(locale, 'card.severity'), value: t(locale, `severity.${incident.severity}`) },
           { title: t(locale, 'card.status'), value: t(locale, `status.${incident.status}`) },
-          { title: t(locale, 'card.reporter'), value: incident.reporterName },
           { title: t(locale, 'card.logged'), value: when(incident.createdAt) },
           ...(incident.updatedAt !== incident.createdAt
             ? [{ title: t(locale, 'card.updated'), value: when(incident.updatedAt) }]
@@ -83,4 +98,9 @@ export function incidentCard({
     ],
     actions,
   };
+}
+
+/** A line of TextRuns: shown as given, never read as Markdown. */
+function literal(runs: { text: string; [style: string]: string }[]) {
+  return { type: 'RichTextBlock', inlines: runs.map((run) => ({ type: 'TextRun', ...run })) };
 }

@@ -1,69 +1,162 @@
 import { z } from 'zod';
 import type { Activity } from 'botbuilder';
 import type { Actor } from '../../shared/domain/actor';
+import { singleLine } from '../../shared/domain/title';
 import type { ChannelBinding } from '../../shared/domain/warRoom';
 
 /**
- * What we require of an inbound activity before botbuilder sees it: botbuilder answers
- * 500 for some malformed bodies (no `type`), and we want a plain 400 with nothing stored.
+ * An id from Teams or the Bot Connector (`19:…@thread.tacv2`, `29:…`, a GUID): printable
+ * ASCII only, so no NUL reaches PostgreSQL and no id outgrows an index entry.
  */
-export const inboundActivitySchema = z.looseObject({
-  type: z.string().min(1),
-  id: z.string().min(1).max(512).optional(),
-  channelId: z.string().min(1),
-  serviceUrl: z.url(),
-  conversation: z.looseObject({ id: z.string().min(1).max(1024) }),
-  from: z.looseObject({ id: z.string().min(1) }).optional(),
-  text: z.string().max(28_000).optional(),
+const id = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[\x20-\x7e]+$/);
+/** Text a person chose (a display name): any characters; control characters are cleaned on use. */
+const label = (max: number) => z.string().max(max);
+
+const account = z.looseObject({
+  id: id(1024),
+  name: label(512).nullish(),
+  aadObjectId: id(64).nullish(),
+});
+const idHolder = z.looseObject({ id: id(256).nullish() });
+
+/** Teams tells whom a message mentions as entities; only mentions have a shape we rely on. */
+const mentionEntity = z.looseObject({
+  type: z.literal('mention'),
+  text: label(1024).nullish(),
+  mentioned: z.looseObject({ id: id(1024), name: label(512).nullish() }),
+});
+const otherEntity = z.looseObject({
+  type: z
+    .string()
+    .min(1)
+    .max(256)
+    .refine((type) => type !== 'mention'),
 });
 
-interface TeamsChannelData {
-  tenant?: { id?: string };
-  team?: { id?: string };
-  channel?: { id?: string };
-}
+/**
+ * What we require of an inbound activity before botbuilder sees it: every field the bot
+ * reads has the type it is read as (a 400 instead of a crash or a SQL error deep in a
+ * turn), and no string is longer than Teams makes it. Unknown fields pass; `value` is
+ * validated per card verb. Optional fields may be null (some channels send nulls).
+ */
+export const inboundActivitySchema = z
+  .looseObject({
+    type: z.string().min(1).max(64),
+    id: id(512).nullish(),
+    name: z.string().max(256).nullish(),
+    channelId: id(64),
+    serviceUrl: z.url().max(2048),
+    locale: z.string().max(64).nullish(),
+    text: z.string().max(28_000).nullish(),
+    textFormat: z.string().max(32).nullish(),
+    replyToId: id(512).nullish(),
+    from: account.nullish(),
+    recipient: account.nullish(),
+    conversation: z.looseObject({
+      id: id(1024),
+      tenantId: id(64).nullish(),
+      conversationType: z.string().max(64).nullish(),
+    }),
+    channelData: z
+      .looseObject({
+        tenant: idHolder.nullish(),
+        team: idHolder.nullish(),
+        channel: idHolder.nullish(),
+      })
+      .nullish(),
+    entities: z
+      .array(z.union([mentionEntity, otherEntity]))
+      .max(256)
+      .nullish(),
+    value: z.unknown().optional(),
+  })
+  // Every invoke names what it asks for (`adaptiveCard/action`): without a name it is no invoke.
+  .refine((a) => a.type !== 'invoke' || !!a.name, { path: ['name'] });
 
-const channelData = (a: Activity) => (a.channelData ?? {}) as TeamsChannelData;
+// The helpers below take botbuilder's `Activity`, whose types promise more than JSON from
+// the wire keeps. Each field is read through these guards, so a helper never hands a
+// number or an object to SQL even if it is called with an activity that was not checked.
+
+/** `value` if it is a non-empty string. */
+const str = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+const obj = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+const at = (value: unknown, ...path: string[]): unknown =>
+  path.reduce<unknown>((node, key) => obj(node)[key], value);
 
 /** The tenant of an activity: conversation first, channel data second (Teams sets both, not always). */
 export function tenantOf(a: Activity): string | undefined {
-  return a.conversation?.tenantId || channelData(a).tenant?.id || undefined;
+  return str(at(a, 'conversation', 'tenantId')) ?? str(at(a, 'channelData', 'tenant', 'id'));
 }
+
+/** Longest display name kept (Entra allows 256). */
+const NAME_MAX = 256;
 
 /** Identity is the Entra object id; `from.id` only where a channel has none (local tools). */
 export function actorOf(a: Activity, tenantId: string): Actor {
+  const name = at(a, 'from', 'name');
   return {
     tenantId,
-    userId: a.from?.aadObjectId || a.from?.id || 'unknown',
-    name: a.from?.name || '',
+    userId: str(at(a, 'from', 'aadObjectId')) ?? str(at(a, 'from', 'id')) ?? 'unknown',
+    // Shown on cards and stored: no control characters (PostgreSQL refuses NUL).
+    name: typeof name === 'string' ? [...singleLine(name)].slice(0, NAME_MAX).join('') : '',
   };
 }
 
 /** The channel a message came from; a thread reply's conversation id carries `;messageid=`. */
 export function bindingOf(a: Activity, tenantId: string): ChannelBinding {
-  const data = channelData(a);
-  const conversationId = a.conversation.id.split(';')[0] ?? a.conversation.id;
+  const conversation = str(at(a, 'conversation', 'id'));
+  const serviceUrl = str(at(a, 'serviceUrl'));
+  // The endpoint refuses such an activity; reaching this is a programming error.
+  if (!conversation || !serviceUrl) throw new Error('activity without conversation or serviceUrl');
+  const conversationId = conversation.split(';')[0] || conversation;
   return {
     tenantId,
-    teamId: data.team?.id ?? null,
-    channelId: data.channel?.id ?? conversationId,
+    teamId: str(at(a, 'channelData', 'team', 'id')) ?? null,
+    channelId: str(at(a, 'channelData', 'channel', 'id')) ?? conversationId,
     conversationId,
-    serviceUrl: a.serviceUrl,
+    serviceUrl,
   };
 }
 
-export const isChannelConversation = (a: Activity) =>
-  a.conversation?.conversationType === 'channel' || !!channelData(a).channel?.id;
+export const isChannelConversation = (a: Activity): boolean =>
+  at(a, 'conversation', 'conversationType') === 'channel' ||
+  !!str(at(a, 'channelData', 'channel', 'id'));
 
 /** The names under which this message mentions the bot (Teams marks them as entities). */
 export function botMentionNames(a: Activity): string[] {
-  const names = (a.entities ?? [])
-    .filter(
-      (e) =>
-        e.type === 'mention' &&
-        (e as { mentioned?: { id?: string } }).mentioned?.id === a.recipient?.id,
-    )
-    .map((e) => String((e as { text?: string }).text ?? '').replace(/<\/?at>/gi, ''))
-    .filter(Boolean);
-  return a.recipient?.name ? [...names, a.recipient.name] : names;
+  const botId = str(at(a, 'recipient', 'id'));
+  const entities: unknown[] = Array.isArray(a.entities) ? a.entities : [];
+  const names = botId
+    ? entities
+        .filter((e) => at(e, 'type') === 'mention' && at(e, 'mentioned', 'id') === botId)
+        .map((e) => str(at(e, 'text'))?.replace(/<\/?at>/gi, ''))
+        .filter((name): name is string => !!name)
+    : [];
+  const botName = str(at(a, 'recipient', 'name'));
+  return botName ? [...names, botName] : names;
+}
+
+/** A BCP-47 tag, loosely: a language and subtags of letters and digits (`en-US`, `zh-Hant-TW`). */
+const LOCALE = /^[a-z]{2,3}(?:-[a-z0-9]{1,8}){0,6}$/i;
+
+/**
+ * The activity's locale, canonical (`en-us`, `en_US` → `en-US`) so `Intl` accepts it;
+ * `'en'` when it is missing or not a language tag.
+ */
+export function localeOf(a: { locale?: unknown }): string {
+  if (typeof a.locale !== 'string' || a.locale.length > 64) return 'en';
+  const locale = a.locale.replace(/_/g, '-');
+  if (!LOCALE.test(locale)) return 'en';
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
+  } catch {
+    return 'en'; // shaped like a tag, but not one (a duplicate variant, say)
+  }
 }

@@ -35,18 +35,18 @@ const ENTITIES: Record<string, string> = {
  *
  * `botNames` are the bot's mention texts; without them, a mention at the very start of the
  * message is taken as the bot's (that is how a channel message addresses a bot).
+ *
+ * Linear in the length of the text (it runs on the event loop; the text is the sender's):
+ * every step scans each character a bounded number of times.
  */
 export function stripMentions(text: string, botNames?: readonly string[]): string {
-  const leading = (offset: number) =>
-    text.slice(0, offset).replace(/<[^>]+>|&nbsp;|\s/gi, '') === '';
-  const isBot = (name: string, offset: number) =>
-    botNames ? botNames.some((b) => sameName(b, name)) : leading(offset);
+  const isBot = botNames ? namedBot(botNames) : openingMention(text);
+  // Each match scans from its `<at>` to the next `<` only: the scans do not overlap.
+  const mentionsDone = text.replace(/<at>([^<]*)<\/at>/gi, (_, name: string, offset: number) =>
+    isBot(name, offset) ? ' ' : ` ${name} `,
+  );
   return (
-    text
-      .replace(/<at>([^<]*)<\/at>/gi, (_, name: string, offset: number) =>
-        isBot(name, offset) ? ' ' : ` ${name} `,
-      )
-      .replace(/<[^>]+>/g, ' ')
+    dropTags(mentionsDone)
       // After the tags, in one pass: a typed "&lt;b&gt;" is text, and "&amp;lt;" stays "&lt;".
       .replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/gi, (entity) => decodeEntities(entity))
       .replace(/\s+/g, ' ')
@@ -54,10 +54,47 @@ export function stripMentions(text: string, botNames?: readonly string[]): strin
   );
 }
 
-/** Names compared as people read them: entities decoded, spaces collapsed, any case. */
-function sameName(a: string, b: string): boolean {
-  const norm = (n: string) => decodeEntities(n).replace(/\s+/g, ' ').trim().toLowerCase();
-  return norm(a) === norm(b);
+type IsBot = (name: string, offset: number) => boolean;
+
+/** A mention of one of the bot's names (each normalised once, not once per mention). */
+function namedBot(botNames: readonly string[]): IsBot {
+  const names = new Set(botNames.map(normalName));
+  return (name) => names.has(normalName(name));
+}
+
+/**
+ * A mention before which the text holds only tags, `&nbsp;` and whitespace: it opens the
+ * message. One scan from the start, advanced only as far as the mentions asked about (they
+ * come in order) and stopped at the first other character; a tag is `<` up to the next `>`,
+ * as `dropTags` reads it. A mention in the middle of a tag does not open the message.
+ */
+function openingMention(text: string): IsBot {
+  const opener = /<[^>]+>|&nbsp;|\s/iy;
+  let scanned = 0; // everything before this offset is openers
+  let stopped = false;
+  return (_name, offset) => {
+    while (!stopped && scanned < offset) {
+      opener.lastIndex = scanned;
+      if (opener.test(text)) scanned = opener.lastIndex;
+      else stopped = true;
+    }
+    return scanned === offset;
+  };
+}
+
+/**
+ * Every tag (`<` up to the next `>`) becomes a space. `/<[^>]+>/g` alone is quadratic: from
+ * each `<` with no `>` after it, it scans to the end of the text. After the last `>` there
+ * is no tag, so the regex runs only before it, where every scan stops at a `>`.
+ */
+function dropTags(text: string): string {
+  const end = text.lastIndexOf('>') + 1;
+  return text.slice(0, end).replace(/<[^>]+>/g, ' ') + text.slice(end);
+}
+
+/** A name as people read it: entities decoded, spaces collapsed, any case. */
+function normalName(name: string): string {
+  return decodeEntities(name).replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 function decodeEntities(text: string): string {
@@ -67,12 +104,19 @@ function decodeEntities(text: string): string {
   );
 }
 
+/** `word` without trailing `:,.!` — a loop: `/[:,.!]+$/` is quadratic on a long run of them. */
+function withoutTrailingPunctuation(word: string): string {
+  let end = word.length;
+  while (end > 0 && ':,.!'.includes(word[end - 1]!)) end--;
+  return word.slice(0, end);
+}
+
 /** Parses what a person wrote to the bot (mentions already stripped). */
 export function parseCommand(text: string): Command {
   const trimmed = text.trim();
   const m = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
   if (!m) return { kind: 'help' };
-  const word = (m[1] ?? '').toLowerCase().replace(/[:,.!]+$/, '');
+  const word = withoutTrailingPunctuation((m[1] ?? '').toLowerCase());
   const rest = (m[2] ?? '').trim();
   const kind = (Object.keys(WORDS) as (keyof typeof WORDS)[]).find((k) => WORDS[k].includes(word));
   switch (kind) {

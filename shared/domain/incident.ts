@@ -87,8 +87,23 @@ export function extractSeverity(text: string): { severity?: Severity; rest: stri
   const m = re.exec(text);
   if (!m) return { rest: text.trim() };
   const severity = `sev${m[2]}` as Severity;
-  const rest = (text.slice(0, m.index) + m[1] + text.slice(m.index + m[0].length))
-    .replace(/\s{2,}/g, ' ')
-    .replace(/^[\s:;,\-–—]+|[\s:;,\-–—]+$/g, '');
-  return { severity, rest };
+  const rest = (text.slice(0, m.index) + m[1] + text.slice(m.index + m[0].length)).replace(
+    /\s{2,}/g,
+    ' ',
+  );
+  return { severity, rest: trimSeparators(rest) };
+}
+
+const SEPARATOR = /[\s:;,\-–—]/;
+
+/**
+ * `rest` without separators at either end. A loop, not `/[…]+$/`: that regex retries from
+ * every character of a long run of separators inside the text, which is quadratic.
+ */
+function trimSeparators(rest: string): string {
+  let start = 0;
+  let end = rest.length;
+  while (start < end && SEPARATOR.test(rest[start]!)) start++;
+  while (end > start && SEPARATOR.test(rest[end - 1]!)) end--;
+  return rest.slice(start, end);
 }

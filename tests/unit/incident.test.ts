@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DomainError } from '../../shared/domain/errors';
 import {
   INCIDENT_STATUSES,
@@ -159,5 +160,64 @@ describe('extractSeverity: what people type after "incident"', () => {
     ['', ''],
   ])('%j has no severity and keeps its words', (text, rest) => {
     expect(extractSeverity(text)).toEqual({ rest });
+  });
+});
+
+describe('extractSeverity on text built to be slow (timings: tests/bench/parse.bench.ts)', () => {
+  const N = 28_000;
+
+  test.each([
+    ['a long run of "," after the severity', `x sev1 ${','.repeat(N)} y`, `x ${','.repeat(N)} y`],
+    ['a long run of separators to the end', `x sev1 ${' :-–—;,'.repeat(N / 7)}`, 'x'],
+    ['a long run of separators from the start', `${' :-–—;,'.repeat(N / 7)} sev1 x`, 'x'],
+    [
+      '" s1." repeated: the first one counts',
+      ' s1.'.repeat(N / 4),
+      Array(N / 4 - 1)
+        .fill('s1.')
+        .join(' '),
+    ],
+    [
+      'a long run of "." after "s1" and a letter',
+      ` s1${'.'.repeat(N)}x sev2`,
+      `s1${'.'.repeat(N)}x`,
+    ],
+  ])('%s', (_label, text, rest) => {
+    expect(extractSeverity(text).rest).toBe(rest);
+  });
+
+  test('separators are trimmed as the regex version trimmed them', () => {
+    const trimmedByRegex = (text: string) => {
+      const m = /(^|\s)[([]?(?:sev(?:erity)?[\s-]?|s|p)([1-4])[)\]]?(?:[.,;:!]*(?=\s|$)|:)/i.exec(
+        text,
+      );
+      if (!m) return text.trim();
+      return (text.slice(0, m.index) + m[1] + text.slice(m.index + m[0].length))
+        .replace(/\s{2,}/g, ' ')
+        .replace(/^[\s:;,\-–—]+|[\s:;,\-–—]+$/g, '');
+    };
+    const piece = fc.constantFrom(
+      'sev1',
+      'p2',
+      ' ',
+      '\t',
+      ':',
+      ';',
+      ',',
+      '-',
+      '–',
+      '—',
+      '.',
+      'a',
+      '(',
+      ')',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
+        const text = pieces.join('');
+        expect(extractSeverity(text).rest).toBe(trimmedByRegex(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -2,6 +2,7 @@ import { incidentCard, type IncidentCardView } from '../../bot/cards/incidentCar
 import { CARD_ACTION_SCHEMAS, VERBS, isVerb } from '../../shared/cards/actions';
 import {
   INCIDENT_STATUSES,
+  SEVERITIES,
   type Incident,
   type IncidentStatus,
 } from '../../shared/domain/incident';
@@ -43,7 +44,8 @@ function card(overrides: Partial<Incident> = {}, view: Partial<IncidentCardView>
 interface Block {
   type: string;
   text?: string;
-  inlines?: { text: string }[];
+  color?: string;
+  inlines?: { text: string; color?: string }[];
   facts?: { title: string; value: string }[];
 }
 interface Action {
@@ -53,24 +55,42 @@ interface Action {
   data: Record<string, unknown>;
 }
 
-const bodyOf = (c: ReturnType<typeof card>) => c.body as Block[];
+/** Every object in a card, depth first, in the order a reader meets them. */
+function nodesOf(node: unknown): Block[] {
+  if (Array.isArray(node)) return node.flatMap(nodesOf);
+  if (!node || typeof node !== 'object') return [];
+  return [node as Block, ...Object.values(node).flatMap(nodesOf)];
+}
+const blocksOf = (c: ReturnType<typeof card>) => nodesOf(c.body);
 const actionsOf = (c: ReturnType<typeof card>) => c.actions as Action[];
 /** The text lines a reader sees, TextBlocks and RichTextBlocks (their runs joined). */
 const textsOf = (c: ReturnType<typeof card>) =>
-  bodyOf(c)
+  blocksOf(c)
     .filter((b) => b.type === 'TextBlock' || b.type === 'RichTextBlock')
     .map((b) =>
       b.type === 'RichTextBlock' ? (b.inlines ?? []).map((run) => run.text).join('') : b.text,
     );
-/** Text that Teams renders as Markdown (TextBlocks); TextRuns are shown literally. */
+/** Text that Teams renders as Markdown: TextBlocks and facts. TextRuns are shown literally. */
 const markdownTextsOf = (c: ReturnType<typeof card>) =>
-  bodyOf(c)
-    .filter((b) => b.type === 'TextBlock')
+  blocksOf(c).flatMap((b) =>
+    b.type === 'TextBlock'
+      ? [b.text ?? '']
+      : b.type === 'FactSet'
+        ? (b.facts ?? []).flatMap((f) => [f.title, f.value])
+        : [],
+  );
+/** The texts of the TextRuns: what Teams shows exactly as given. */
+const literalTextsOf = (c: ReturnType<typeof card>) =>
+  blocksOf(c)
+    .filter((b) => b.type === 'TextRun')
     .map((b) => b.text);
 const factsOf = (c: ReturnType<typeof card>) =>
   Object.fromEntries(
-    (bodyOf(c).find((b) => b.type === 'FactSet')?.facts ?? []).map((f) => [f.title, f.value]),
+    (blocksOf(c).find((b) => b.type === 'FactSet')?.facts ?? []).map((f) => [f.title, f.value]),
   );
+/** The title line: the first RichTextBlock whose runs start with the incident reference. */
+const titleLineOf = (c: ReturnType<typeof card>) =>
+  blocksOf(c).find((b) => b.type === 'RichTextBlock' && b.inlines?.[0]?.text.startsWith('INC-'));
 
 /** Every object in the card whose type is an action, wherever it sits. */
 function allActions(node: unknown): { type: string }[] {
@@ -165,8 +185,15 @@ describe('facts shown in the reader language', () => {
     );
   });
 
-  test('the reporter is shown by name', () => {
-    expect(factsOf(card())).toMatchObject({ 'Reported by': 'Mette Sørensen' });
+  test('the reporter is shown by name, on its own line', () => {
+    expect(textsOf(card())).toContain('Reported by Mette Sørensen');
+    expect(textsOf(card({}, { locale: 'da-DK' }))).toContain('Rapporteret af Mette Sørensen');
+  });
+
+  test('without a name, there is no "Reported by" line and the card stays valid', () => {
+    const c = card({ reporterName: '' });
+    expect(cardProblems(c)).toEqual([]);
+    expect(textsOf(c)).toEqual(['INC-4 · Licences not assigned']);
   });
 
   test('a fresh incident shows when it was logged, in the war room zone, and no update time', () => {
@@ -197,7 +224,18 @@ describe('the notice above the card', () => {
   });
 
   test('is absent when not given', () => {
-    expect(textsOf(card())).toEqual(['INC-4 · Licences not assigned']);
+    expect(textsOf(card())).toEqual([
+      'INC-4 · Licences not assigned',
+      'Reported by Mette Sørensen',
+    ]);
+  });
+
+  test('quoting a title, it shows the title literally, not as Markdown', () => {
+    const notice = 'This channel already has a war room: "[Sign in](https://evil.example.com)".';
+    const c = card({}, { notice });
+    expect(cardProblems(c)).toEqual([]);
+    expect(literalTextsOf(c)).toContain(notice);
+    expect(markdownTextsOf(c).join('\n')).not.toContain('evil.example.com');
   });
 });
 
@@ -211,22 +249,71 @@ describe('user text on the card', () => {
   ])('the title %j is shown as typed, in the title line only', (title) => {
     const c = card({ title });
     expect(cardProblems(c)).toEqual([]);
-    expect(textsOf(c)).toEqual([`INC-4 · ${title}`]);
+    expect(textsOf(c).filter((line) => line?.includes(title))).toEqual([`INC-4 · ${title}`]);
     // Never where Markdown is rendered: a "**bold**" or "[link](…)" title stays literal text.
     expect(markdownTextsOf(c).join('\n')).not.toContain(title);
     expect(JSON.stringify(c.actions)).not.toContain(JSON.stringify(title).slice(1, -1));
   });
 
-  test('a reporter name with markup is a fact value as given, and the card stays valid', () => {
-    const c = card({ reporterName: '<i>Jan</i> **Peeters**' });
+  // The security probe's display name: in a fact it became a link on the bot's own card.
+  test.each([
+    '[Approve here](https://evil.example.com) **Admin**',
+    '<i>Jan</i> **Peeters**',
+    '![pixel](https://evil.example.com/track.png)',
+    '<https://evil.example.com>',
+    '# Admin\n- approve',
+    '_Mette_ `Sørensen`',
+  ])('the reporter name %j is shown literally, never where Markdown is rendered', (name) => {
+    const c = card({ reporterName: name });
     expect(cardProblems(c)).toEqual([]);
-    expect(factsOf(c)).toMatchObject({ 'Reported by': '<i>Jan</i> **Peeters**' });
+    expect(literalTextsOf(c)).toContain(name);
+    expect(textsOf(c)).toContain(`Reported by ${name}`);
+    const markdown = markdownTextsOf(c).join('\n');
+    expect(markdown).not.toContain(name);
+    expect(markdown).not.toMatch(/evil\.example|\*\*|\[|<|`/);
   });
 
   test('buttons never carry the title or the reporter, only ids', () => {
     const actions = JSON.stringify(card().actions);
     expect(actions).not.toContain('Licences');
     expect(actions).not.toContain('Mette');
+  });
+});
+
+describe('readable in the light, dark and high-contrast Teams themes', () => {
+  // 'Warning' is drawn yellow on white by some clients (~1.5:1); 'Light'/'Dark' vanish on
+  // one of the backgrounds; subtle text is faded. Teams draws these two readably everywhere.
+  const READABLE = ['Default', 'Attention'];
+
+  test.each(SEVERITIES)('a %s card with a notice uses only readable colours', (severity) => {
+    const c = card({ severity }, { notice: 'Someone changed this incident a moment ago.' });
+    expect(cardProblems(c)).toEqual([]);
+    const colours = nodesOf(c).flatMap((n) => (n.color === undefined ? [] : [n.color]));
+    expect(colours.length).toBeGreaterThan(0);
+    for (const colour of colours) expect(READABLE).toContain(colour);
+    expect(JSON.stringify(c)).not.toMatch(/"isSubtle":true|"style":"warning"/i);
+  });
+
+  test.each([
+    ['sev1', 'Attention', 'Sev 1 (critical)'],
+    ['sev2', 'Default', 'Sev 2 (major)'],
+    ['sev3', 'Default', 'Sev 3 (minor)'],
+    ['sev4', 'Default', 'Sev 4 (low)'],
+  ] as const)(
+    '%s: a bold title line in %s, and the severity in words',
+    (severity, colour, label) => {
+      const c = card({ severity });
+      for (const run of titleLineOf(c)?.inlines ?? []) {
+        expect(run).toMatchObject({ color: colour, weight: 'Bolder' });
+      }
+      expect(factsOf(c)).toMatchObject({ Severity: label });
+    },
+  );
+
+  test('the notice stands apart on an emphasis background, in the default text colour', () => {
+    const c = card({}, { notice: 'Someone changed this incident a moment ago.' });
+    const first = c.body as { type: string; style?: string }[];
+    expect(first[0]).toMatchObject({ type: 'Container', style: 'emphasis' });
   });
 });
 

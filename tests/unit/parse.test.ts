@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { parseCommand, stripMentions, type Command } from '../../shared/commands/parse';
 
 /** What the bot understands from a channel message exactly as Teams delivers it. */
@@ -131,5 +132,154 @@ describe('a channel message as Teams delivers it', () => {
     ['<at>War Room</at>', { kind: 'help' }],
   ] as const)('%j → %j', (teamsText, command) => {
     expect(understand(teamsText)).toEqual(command);
+  });
+});
+
+/**
+ * stripMentions as it was before it was made linear (regexes that rescan the text): the
+ * behaviour to keep, so the two are compared on generated messages.
+ */
+function quadraticStripMentions(text: string, botNames?: readonly string[]): string {
+  const decode = (s: string) =>
+    s.replace(
+      /&(nbsp|amp|lt|gt|quot|apos|#39);/gi,
+      (_, n: string) =>
+        ({ nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" })[
+          n.toLowerCase()
+        ] ?? '',
+    );
+  const norm = (n: string) => decode(n).replace(/\s+/g, ' ').trim().toLowerCase();
+  const leading = (offset: number) =>
+    text.slice(0, offset).replace(/<[^>]+>|&nbsp;|\s/gi, '') === '';
+  const isBot = (name: string, offset: number) =>
+    botNames ? botNames.some((b) => norm(b) === norm(name)) : leading(offset);
+  return text
+    .replace(/<at>([^<]*)<\/at>/gi, (_, name: string, offset: number) =>
+      isBot(name, offset) ? ' ' : ` ${name} `,
+    )
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/gi, (entity) => decode(entity))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+describe('stripMentions reads every message as the regex version did', () => {
+  // Pieces that meet in the tricky ways: tags inside tags, unclosed ones, entities, mentions.
+  const piece = fc.constantFrom(
+    '<',
+    '>',
+    '<>',
+    '<at>',
+    '</at>',
+    '<AT>',
+    '<at>War Room</at>',
+    '<at>Anna</at>',
+    '<p ',
+    '<p>',
+    '</p>',
+    '<br>',
+    '&nbsp;',
+    '&NBSP;',
+    '&amp;',
+    '&lt;',
+    '&',
+    ';',
+    ' ',
+    '\n',
+    '\u00a0',
+    'War Room',
+    'war&nbsp;room',
+    'Anna',
+    'help',
+    'x',
+  );
+  const message = fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join(''));
+  const names = fc.option(
+    fc.array(fc.constantFrom('War Room', 'Anna', 'r&amp;d', ''), { maxLength: 3 }),
+    {
+      nil: undefined,
+    },
+  );
+
+  test('on generated Teams-like HTML, with and without the bot named', () => {
+    fc.assert(
+      fc.property(message, names, (text, botNames) => {
+        expect(stripMentions(text, botNames)).toBe(quadraticStripMentions(text, botNames));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('messages built to be slow read correctly (timings: tests/bench/parse.bench.ts)', () => {
+  const N = 28_000; // the longest text the endpoint accepts
+  const words = (word: string, n: number) => Array.from({ length: n }, () => word).join(' ');
+
+  test.each([
+    ['28,000 "<"', '<'.repeat(N), '<'.repeat(N)],
+    ['"<a" repeated', '<a'.repeat(N / 2), '<a'.repeat(N / 2)],
+    [
+      'a "<" and no ">" after it',
+      `<at>War Room</at> help <${'x'.repeat(N)}`,
+      `help <${'x'.repeat(N)}`,
+    ],
+    ['28,000 "<at>"', '<at>'.repeat(N), ''],
+    ['"<at>" never closed, then a command', `${'<at>'.repeat(N / 4)}help`, 'help'],
+    ['"<at>Anna " never closed', '<at>Anna '.repeat(N / 9), words('Anna', N / 9)],
+    ['"</at>" without an opening', '</at>'.repeat(N / 5), ''],
+    ['"&" repeated', '&'.repeat(N), '&'.repeat(N)],
+    ['"&amp;" repeated', '&amp;'.repeat(N / 5), '&'.repeat(N / 5)],
+    ['"&nbsp;" repeated, then a command', `${'&nbsp;'.repeat(N / 6)}help`, 'help'],
+    [
+      'many mentions after the bot',
+      `<at>War Room</at>${' <at>Anna</at>'.repeat(2000)}`,
+      words('Anna', 2000),
+    ],
+    [
+      'the bot mentioned again and again',
+      '<at>War Room</at>'.repeat(1600),
+      words('War Room', 1599),
+    ],
+  ])('%s', (_label, teamsText, typed) => {
+    expect(stripMentions(teamsText)).toBe(typed);
+  });
+
+  test('the bot mentioned again and again, with its name known, is all removed', () => {
+    expect(stripMentions('<at>War Room</at>'.repeat(1600), ['War Room'])).toBe('');
+  });
+
+  test('many mentions and many bot names', () => {
+    const names = Array.from({ length: 256 }, (_, i) => `Bot ${i}`);
+    const text = Array.from({ length: 2000 }, (_, i) => `<at>Bot ${i % 512}</at>`).join(' ');
+    const kept = Array.from({ length: 2000 }, (_, i) => i % 512)
+      .filter((i) => i >= 256)
+      .map((i) => `Bot ${i}`)
+      .join(' ');
+    expect(stripMentions(text, names)).toBe(kept);
+  });
+
+  test.each([
+    [
+      'a command word ending in a long run of ":"',
+      `incident${':'.repeat(N)}`,
+      { kind: 'incident', title: '', severity: undefined },
+    ],
+    [
+      'the same run with a letter after it',
+      `incident${':'.repeat(N)}x`,
+      { kind: 'unknown', word: `incident${':'.repeat(N)}x` },
+    ],
+    [
+      'a severity before a long run of ","',
+      `incident x sev1 ${','.repeat(N)}y`,
+      { kind: 'incident', title: `x ${','.repeat(N)}y`, severity: 'sev1' },
+    ],
+    [
+      'a severity and a long run of "-" to the end',
+      `incident x sev2 ${'-'.repeat(N)}`,
+      { kind: 'incident', title: 'x', severity: 'sev2' },
+    ],
+  ] as const)('parseCommand: %s', (_label, text, command) => {
+    expect(parseCommand(text)).toEqual(command);
   });
 });
