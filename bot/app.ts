@@ -1,21 +1,27 @@
 import restify from 'restify';
 import type { Config } from './config';
 import { mountApi } from './http/api';
+import { refuseEncodedBodies } from './http/contentEncoding';
 import { createIdentityResolver } from './http/identity';
 import { mountStaticTab } from './http/staticTab';
 import { createLogger, type Logger } from './logger';
 import { systemClock, uuidIds, type Clock, type IdGenerator } from './services/clock';
+import { DeliveryService, type DeliveryOptions } from './services/delivery';
 import { startHousekeeping } from './services/housekeeping';
 import { IncidentService } from './services/incidents';
+import { Pacer } from './services/pacer';
+import { ReplyService } from './services/replies';
 import { WarRoomService } from './services/warRooms';
 import { openStorage } from './storage/open';
 import type { Storage } from './storage/types';
-import { createTeamsTransport } from './teams';
+import { createTeamsTransport, TEAMS_RATE_LIMITS } from './teams';
 
 export interface App {
   config: Config;
   storage: Storage;
   logger: Logger;
+  /** The outbox sender (tests wait on `idle()`). */
+  delivery: DeliveryService;
   /** Starts listening; resolves with the base URL (http://host:port). */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -25,6 +31,7 @@ export interface AppOverrides {
   clock?: Clock;
   ids?: IdGenerator;
   logger?: Logger;
+  delivery?: Partial<DeliveryOptions>;
 }
 
 /**
@@ -46,8 +53,30 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     defaultTimeZone: config.defaultTimeZone,
   });
   const incidents = new IncidentService({ storage, clock, ids });
+  const replies = new ReplyService({ storage, clock, ids });
+  const teams = createTeamsTransport(config, logger);
+  const delivery = new DeliveryService({
+    storage,
+    clock,
+    ids,
+    logger,
+    messenger: teams.messenger,
+    pacer: new Pacer(TEAMS_RATE_LIMITS),
+    options: overrides.delivery,
+    onPosted: async (message, activityId) => {
+      const [kind, id] = (message.subject ?? '').split(':');
+      if (kind === 'incident' && id) {
+        await incidents.attachCard(
+          { tenantId: message.tenantId, userId: 'war-room', name: 'War Room' },
+          id,
+          activityId,
+        );
+      }
+    },
+  });
 
   const server = restify.createServer({ name: 'war-room', handleUncaughtExceptions: false });
+  server.pre(refuseEncodedBodies);
   server.use(restify.plugins.queryParser());
   server.use(
     restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false, rejectUnknown: true }),
@@ -64,10 +93,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     return callback();
   });
 
-  server.post(
-    '/api/messages',
-    createTeamsTransport(config, logger, { storage, clock, warRooms, incidents }),
-  );
+  server.post('/api/messages', teams.endpoint({ clock, warRooms, incidents, replies, delivery }));
   mountApi(server, { logger, identify: createIdentityResolver(config), warRooms, incidents });
   // For load balancers: healthy only while the database answers.
   server.get('/healthz', async (_req, res) => {
@@ -86,11 +112,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     config,
     storage,
     logger,
+    delivery,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           stopHousekeeping = startHousekeeping({ storage, clock, logger });
+          delivery.start();
           const address = server.address();
           resolve(
             `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`,
@@ -100,6 +128,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     close: async () => {
       stopHousekeeping?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await delivery.stop();
       await storage.close();
     },
   };

@@ -1,5 +1,7 @@
 import { createApp } from './app';
 import { ConfigError, parseConfig } from './config';
+import { createLogger } from './logger';
+import { installSafetyNet } from './safetyNet';
 
 /** Process entry: parse config (refuse to start on bad config), build the app, listen. */
 async function main(): Promise<void> {
@@ -13,7 +15,9 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const app = await createApp(config);
+  const logger = createLogger(config.logLevel);
+  installSafetyNet(logger);
+  const app = await createApp(config, { logger });
   if (config.bot.openIdMetadataUrl) {
     app.logger.warn('bot tokens are validated against BOT_OPENID_METADATA_URL, not Microsoft', {
       url: config.bot.openIdMetadataUrl,

@@ -1,18 +1,36 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import { AuthenticationConstants } from 'botframework-connector';
+import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { StrictAuthentication } from './strictAuthentication';
+
+/** CloudAdapter that runs a turn for a request we have already authenticated ourselves. */
+export class WarRoomAdapter extends CloudAdapter {
+  run(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+export interface BotRuntime {
+  adapter: WarRoomAdapter;
+  auth: StrictAuthentication;
+}
 
 /**
  * Builds botbuilder's CloudAdapter from our config. An empty app id switches bot
  * authentication off; config.ts allows that only in explicit local development mode.
  */
-export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+export function createAdapter(config: Config, logger: Logger): BotRuntime {
   const { bot } = config;
   const settings: Record<string, string | undefined> = {
     MicrosoftAppId: bot.appId,
@@ -35,11 +53,14 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
       ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
     });
   }
-  const auth = new ConfigurationBotFrameworkAuthentication(settings);
-  const adapter = new CloudAdapter(new StrictAuthentication(auth, logger));
+  const auth = new StrictAuthentication(
+    new ConfigurationBotFrameworkAuthentication(settings),
+    logger,
+  );
+  const adapter = new WarRoomAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The router catches everything it knows; this is the last net.
     logger.error('unhandled bot turn error', { error, activityId: context.activity.id });
   };
-  return adapter;
+  return { adapter, auth };
 }

@@ -2,11 +2,12 @@ import type { InvokeResponse, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { CARD_ACTION_SCHEMAS, VERBS, isVerb } from '../../shared/cards/actions';
 import type { Actor } from '../../shared/domain/actor';
+import type { Delivery } from '../services/effects';
 import type { Origin } from '../services/incidents';
 import { isDomainError } from '../../shared/domain/errors';
 import { messageFor, t } from '../../shared/i18n';
 import { incidentCard } from '../cards/incidentCard';
-import { actorOf, bindingOf, tenantOf } from './activity';
+import { actorOf, bindingOf, localeOf, tenantOf } from './activity';
 import type { TeamsDeps } from './deps';
 import { cardResponse, errorResponse } from './invokeResponse';
 
@@ -16,16 +17,30 @@ const invokeValueSchema = z.object({
 
 /**
  * An `Action.Execute` click. The card sent only a verb and ids: validate them for that
- * verb, reload the state, act, and answer with the refreshed card.
- * `replay` is true for a redelivered invoke: answer with the current card, change nothing.
+ * verb, reload the state, act (claiming the delivery in the same transaction), and answer
+ * with the refreshed card.
  */
-export async function onCardAction(
+export function onCardAction(
   context: TurnContext,
   deps: TeamsDeps,
-  replay: boolean,
+  delivery: Delivery,
 ): Promise<InvokeResponse> {
+  return handle(context, deps, delivery);
+}
+
+/** A redelivered click that was handled before: answer with the current card, change nothing. */
+export function replayCardAction(context: TurnContext, deps: TeamsDeps): Promise<InvokeResponse> {
+  return handle(context, deps, undefined);
+}
+
+async function handle(
+  context: TurnContext,
+  deps: TeamsDeps,
+  delivery: Delivery | undefined,
+): Promise<InvokeResponse> {
+  const replay = delivery === undefined;
   const { activity } = context;
-  const locale = activity.locale ?? 'en';
+  const locale = localeOf(activity);
   const invalidAction = () => errorResponse(400, 'BadRequest', t(locale, 'error.invalidAction'));
   const value = invokeValueSchema.safeParse(activity.value);
   if (!value.success || !isVerb(value.data.action.verb)) return invalidAction();
@@ -41,11 +56,12 @@ export async function onCardAction(
       const { incidentId, status, version } = parsed.data;
       if (replay) return renderIncident(deps, actor, origin, incidentId);
       try {
-        await deps.incidents.changeStatus(actor, origin, {
-          incidentId,
-          status,
-          expectedVersion: version,
-        });
+        await deps.incidents.changeStatus(
+          actor,
+          origin,
+          { incidentId, status, expectedVersion: version },
+          { delivery },
+        );
         return renderIncident(deps, actor, origin, incidentId);
       } catch (e) {
         // A stale card or a move the lifecycle forbids: show how things stand, and why.

@@ -4,88 +4,123 @@ import type { Actor } from '../../shared/domain/actor';
 import { incidentRef } from '../../shared/domain/incident';
 import { languageOf, t } from '../../shared/i18n';
 import { incidentCard } from '../cards/incidentCard';
-import { actorOf, bindingOf, botMentionNames, isChannelConversation, tenantOf } from './activity';
+import type { Delivery } from '../services/effects';
+import {
+  actorOf,
+  bindingOf,
+  botMentionNames,
+  isChannelConversation,
+  localeOf,
+  tenantOf,
+} from './activity';
 import type { TeamsDeps } from './deps';
-import { plainText } from './replies';
+import { plainText, replyTo } from './replies';
 
-/** A channel message: parse the command, call one service, reply. */
-export async function onMessage(context: TurnContext, deps: TeamsDeps): Promise<void> {
+/**
+ * A channel message: parse the command, call one service with the delivery (claimed in
+ * the same transaction) and the replies it owes (sent after the commit by the outbox).
+ */
+export async function onMessage(
+  context: TurnContext,
+  deps: TeamsDeps,
+  delivery: Delivery,
+): Promise<void> {
   const { activity } = context;
   const tenantId = tenantOf(activity) as string; // the router checked it
   const actor = actorOf(activity, tenantId);
-  const locale = activity.locale ?? 'en';
+  const locale = localeOf(activity);
   const command = parseCommand(stripMentions(activity.text ?? '', botMentionNames(activity)));
-  await COMMANDS[command.kind](context, deps, actor, locale, command as never);
+  await COMMANDS[command.kind]({ context, deps, actor, locale, delivery }, command as never);
+}
+
+interface Turn {
+  context: TurnContext;
+  deps: TeamsDeps;
+  actor: Actor;
+  locale: string;
+  delivery: Delivery;
 }
 
 type Handler<K extends Command['kind']> = (
-  context: TurnContext,
-  deps: TeamsDeps,
-  actor: Actor,
-  locale: string,
+  turn: Turn,
   command: Extract<Command, { kind: K }>,
 ) => Promise<void>;
 
+/** An unknown word is echoed back, but not an essay. */
+const MAX_ECHO = 60;
+
+/** Replies that change nothing else: claimed and owed in one transaction. */
+const answer = ({ context, deps, delivery }: Turn, text: string, markdown = false) =>
+  deps.replies.reply(delivery, [
+    replyTo(context.activity, markdown ? { text, textFormat: 'markdown' } : plainText(text)),
+  ]);
+
 const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
-  help: async (context, _deps, _actor, locale) => {
-    await context.sendActivity({ text: t(locale, 'help.text'), textFormat: 'markdown' });
+  help: (turn) => answer(turn, t(turn.locale, 'help.text'), true),
+
+  unknown: (turn, command) => {
+    const word =
+      command.word.length > MAX_ECHO ? `${command.word.slice(0, MAX_ECHO)}…` : command.word;
+    return answer(turn, t(turn.locale, 'command.unknown', { command: word }));
   },
 
-  unknown: async (context, _deps, _actor, locale, command) => {
-    await context.sendActivity(plainText(t(locale, 'command.unknown', { command: command.word })));
-  },
-
-  start: async (context, deps, actor, locale, command) => {
+  start: async (turn, command) => {
+    const { context, deps, actor, locale, delivery } = turn;
     if (!isChannelConversation(context.activity)) {
-      await context.sendActivity(plainText(t(locale, 'command.onlyInChannel')));
+      await answer(turn, t(locale, 'command.onlyInChannel'));
       return;
     }
-    const warRoom = await deps.warRooms.start(
+    await deps.warRooms.start(
       actor,
       bindingOf(context.activity, actor.tenantId),
       command.title,
       languageOf(locale),
+      {
+        delivery,
+        messages: (warRoom) => [
+          replyTo(
+            context.activity,
+            plainText(t(locale, 'warroom.started', { title: warRoom.title })),
+          ),
+        ],
+      },
     );
-    await context.sendActivity(plainText(t(locale, 'warroom.started', { title: warRoom.title })));
   },
 
-  incident: async (context, deps, actor, locale, command) => {
+  incident: async ({ context, deps, actor, delivery }, command) => {
     const { channelId } = bindingOf(context.activity, actor.tenantId);
-    const { incident, warRoom } = await deps.incidents.log(
+    await deps.incidents.log(
       actor,
       { channelId },
       { title: command.title, severity: command.severity ?? 'sev3' },
+      {
+        delivery,
+        messages: ({ incident, warRoom }) => {
+          // Everyone in the channel sees the card: the war room's language, not the poster's.
+          const language = warRoom.language;
+          const ref = incidentRef(incident.number);
+          const card = incidentCard({ incident, timeZone: warRoom.timeZone, locale: language });
+          return [
+            replyTo(
+              context.activity,
+              {
+                summary: t(language, 'incident.logged', { ref, title: incident.title }),
+                attachments: [CardFactory.adaptiveCard(card)],
+              },
+              {
+                subject: `incident:${incident.id}`,
+                // If the card never arrives, the channel still learns the incident exists.
+                failureNotice: {
+                  type: 'message',
+                  ...plainText(
+                    t(language, 'incident.cardNotPosted', { ref, title: incident.title }),
+                  ),
+                },
+              },
+            ),
+          ];
+        },
+      },
     );
-    const ref = incidentRef(incident.number);
-    // Everyone in the channel sees the card: the war room's language, not the poster's.
-    const cardLocale = warRoom.language;
-    let sentId: string | undefined;
-    try {
-      const sent = await context.sendActivity({
-        summary: t(cardLocale, 'incident.logged', { ref, title: incident.title }),
-        attachments: [
-          CardFactory.adaptiveCard(
-            incidentCard({ incident, timeZone: warRoom.timeZone, locale: cardLocale }),
-          ),
-        ],
-      });
-      sentId = sent?.id;
-    } catch (error) {
-      // The incident is logged: say so plainly rather than "try again", which would log it twice.
-      deps.logger.error('incident card could not be posted', { error, incidentId: incident.id });
-      await context.sendActivity(
-        plainText(t(locale, 'incident.cardNotPosted', { ref, title: incident.title })),
-      );
-      return;
-    }
-    if (sentId) {
-      // Bookkeeping only: the card is out; losing its id must not look like a failed post.
-      await deps.incidents.attachCard(actor, incident.id, sentId).catch((error: unknown) => {
-        deps.logger.error('could not record the card message id', {
-          error,
-          incidentId: incident.id,
-        });
-      });
-    }
   },
 };

@@ -2,18 +2,22 @@ import { ActivityTypes, type Activity, type InvokeResponse, type TurnContext } f
 import { isDomainError } from '../../shared/domain/errors';
 import { messageFor, t } from '../../shared/i18n';
 import { STATUS_OF } from '../errorStatus';
-import { bindingOf, tenantOf } from './activity';
-import { onCardAction } from './cardActionHandler';
+import { isAlreadyHandled, type Delivery } from '../services/effects';
+import { isStorageUnavailable } from '../storage/errors';
+import { bindingOf, localeOf, tenantOf } from './activity';
+import { onCardAction, replayCardAction } from './cardActionHandler';
 import type { TeamsDeps } from './deps';
 import { errorResponse } from './invokeResponse';
 import { onMessage } from './messageHandler';
-import { plainText } from './replies';
+import { plainText, replyTo } from './replies';
 
 /** A route: which activities it takes, and what it does. Invoke routes return their answer. */
 interface Route {
   name: string;
   select(activity: Activity): boolean;
-  handle(context: TurnContext, deps: TeamsDeps, replay: boolean): Promise<InvokeResponse | void>;
+  handle(context: TurnContext, deps: TeamsDeps, delivery: Delivery): Promise<InvokeResponse | void>;
+  /** The answer to a redelivery of an activity that was handled before. */
+  replay?(context: TurnContext, deps: TeamsDeps): Promise<InvokeResponse | void>;
 }
 
 /** Routing as data: wire names on the left, friendly names in logs. */
@@ -21,28 +25,38 @@ const ROUTES: Route[] = [
   {
     name: 'message',
     select: (a) => a.type === ActivityTypes.Message,
-    handle: (context, deps, replay) => (replay ? Promise.resolve() : onMessage(context, deps)),
+    handle: onMessage,
   },
   {
     name: 'card.action',
     select: (a) => a.type === ActivityTypes.Invoke && a.name === 'adaptiveCard/action',
     handle: onCardAction,
+    replay: replayCardAction,
   },
 ];
 
+/** How long a direct reply may take when the outbox (the database) is not there. */
+const DIRECT_REPLY_TIMEOUT_MS = 2000;
+
 /**
- * The bot's turn logic: tenant check, redelivery guard, route, and one try/catch that
- * turns any failure into a clean answer in the user's language (details go to the log).
+ * The bot's turn logic: tenant check, route, and one try/catch that turns any failure
+ * into a clean answer in the user's language (details go to the log). Each route claims
+ * the activity against redelivery in the same transaction as its work; a redelivery of
+ * handled work is answered by `replay`. `retryLater` asks the endpoint for a 503, so that
+ * Teams redelivers a message whose work could not be stored.
  */
 export function createTurnHandler(deps: TeamsDeps) {
-  return async (context: TurnContext): Promise<void> => {
+  return async (context: TurnContext, retryLater: () => void): Promise<void> => {
     const { activity } = context;
     const route = ROUTES.find((r) => r.select(activity));
+    const locale = localeOf(activity);
     if (!route) {
-      if (activity.type === ActivityTypes.Invoke) await answer(context, { status: 501 });
+      // An invoke this bot does not offer: a clear refusal, not a server error.
+      if (activity.type === ActivityTypes.Invoke) {
+        await answer(context, errorResponse(400, 'NotSupported', t(locale, 'error.invalidAction')));
+      }
       return;
     }
-    const locale = activity.locale ?? 'en';
     const tenantId = tenantOf(activity);
     if (!tenantId || !tenantAllowed(deps, tenantId)) {
       deps.logger.warn('activity from a tenant that is not allowed', {
@@ -54,33 +68,36 @@ export function createTurnHandler(deps: TeamsDeps) {
       }
       return;
     }
+    const delivery = deliveryOf(activity, tenantId);
     try {
-      const fresh = await claim(deps, activity, tenantId);
-      if (!fresh) {
-        deps.logger.info('redelivered activity', { activityId: activity.id, route: route.name });
-      }
-      const result = await route.handle(context, deps, !fresh);
+      const result = await route.handle(context, deps, delivery);
       if (result) await answer(context, result);
+      deps.delivery.kick();
     } catch (error) {
-      await fail(context, deps, route.name, locale, error);
+      if (isAlreadyHandled(error)) {
+        deps.logger.info('redelivered activity', { activityId: activity.id, route: route.name });
+        const result = await route
+          .replay?.(context, deps)
+          .catch((e: unknown) => failureAnswer(context, deps, route.name, locale, e));
+        if (result) await answer(context, result);
+        return;
+      }
+      const result = await failureAnswer(context, deps, route.name, locale, error, delivery);
+      if (result) await answer(context, result);
+      if (isStorageUnavailable(error) && activity.type === ActivityTypes.Message) retryLater();
     }
   };
 }
 
-/**
- * Claims the activity against redelivery and, for a first delivery, records the service URL
- * it came with (Teams may move a tenant; proactive messages need the latest), in one
- * transaction. False for a redelivery.
- */
-async function claim(deps: TeamsDeps, activity: Activity, tenantId: string): Promise<boolean> {
+function deliveryOf(activity: Activity, tenantId: string): Delivery {
   const binding = bindingOf(activity, tenantId);
-  return deps.storage.transaction(async (tx) => {
-    const fresh = activity.id
-      ? await tx.inbox.claim(activity.conversation.id, activity.id, deps.clock.now().toISOString())
-      : true;
-    if (fresh) await tx.warRooms.refreshServiceUrl(tenantId, binding.channelId, binding.serviceUrl);
-    return fresh;
-  });
+  return {
+    tenantId,
+    conversationId: activity.conversation.id,
+    activityId: activity.id,
+    channelId: binding.channelId,
+    serviceUrl: binding.serviceUrl,
+  };
 }
 
 function tenantAllowed(deps: TeamsDeps, tenantId: string): boolean {
@@ -92,25 +109,53 @@ async function answer(context: TurnContext, response: InvokeResponse): Promise<v
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
 }
 
-async function fail(
+/**
+ * What the user is told when a turn fails: an invoke gets an error answer; a message gets
+ * a reply through the outbox (claimed, so a redelivery does not repeat it), or, when the
+ * database itself is down, directly and bounded in time.
+ */
+async function failureAnswer(
   context: TurnContext,
   deps: TeamsDeps,
   route: string,
   locale: string,
   error: unknown,
-) {
+  delivery?: Delivery,
+): Promise<InvokeResponse | void> {
   const known = isDomainError(error);
-  if (!known)
+  const unavailable = isStorageUnavailable(error);
+  if (unavailable) deps.logger.warn('bot turn: the database is not answering', { route, error });
+  else if (!known) {
     deps.logger.error('bot turn failed', { route, error, activityId: context.activity.id });
-  const text = known ? messageFor(locale, error) : t(locale, 'error.internal');
+  }
+  const text = known
+    ? messageFor(locale, error)
+    : t(locale, unavailable ? 'error.unavailable' : 'error.internal');
+  if (context.activity.type === ActivityTypes.Invoke) {
+    const status = known ? STATUS_OF[error.kind] : unavailable ? 503 : 500;
+    const code = known ? error.kind : unavailable ? 'ServiceUnavailable' : 'InternalError';
+    return errorResponse(status, code, text);
+  }
   try {
-    if (context.activity.type === ActivityTypes.Invoke) {
-      const status = known ? STATUS_OF[error.kind] : 500;
-      await answer(context, errorResponse(status, known ? error.kind : 'InternalError', text));
+    if (delivery && !unavailable) {
+      await deps.replies.reply(delivery, [replyTo(context.activity, plainText(text))]);
+      deps.delivery.kick();
     } else {
-      await context.sendActivity(plainText(text));
+      await withTimeout(context.sendActivity(plainText(text)), DIRECT_REPLY_TIMEOUT_MS);
     }
   } catch (sendError) {
-    deps.logger.error('could not tell the user about a failure', { route, error: sendError });
+    if (!isAlreadyHandled(sendError)) {
+      deps.logger.error('could not tell the user about a failure', { route, error: sendError });
+    }
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }

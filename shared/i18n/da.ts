@@ -24,6 +24,10 @@ export const da: Catalog = {
   'command.unknown': 'Jeg forstod ikke "{command}". Skriv "hjælp" for at se, hvad jeg kan.',
   'command.onlyInChannel': 'Start et krigsrum fra en kanal i et team, ikke fra en chat.',
   'error.internal': 'Noget gik galt hos os. Prøv igen om lidt.',
+  'error.unavailable':
+    'Krigsrummet kan ikke gemme noget lige nu (databasen svarer ikke). Teams prøver måske din besked igen; hvis intet dukker op inden for et par minutter, så send den igen.',
+  'error.unavailableApi':
+    'Krigsrummet kan ikke nås lige nu (databasen svarer ikke). Prøv igen om et minut.',
   'error.invalidAction': 'Knappen sendte noget, jeg ikke kan bruge. Opdater kortet og prøv igen.',
   'error.unauthenticated': 'Log ind igen: din session kunne ikke bekræftes.',
   'error.tenantNotAllowed': 'Denne organisation er ikke sat op til War Room.',

@@ -22,6 +22,10 @@ export const en = {
   'command.unknown': 'I did not understand "{command}". Type "help" to see what I can do.',
   'command.onlyInChannel': 'Start a war room from a team channel, not from a chat.',
   'error.internal': 'Something went wrong on our side. Please try again in a moment.',
+  'error.unavailable':
+    'The war room cannot save anything right now (its database is not answering). Teams may retry your message; if nothing appears within a few minutes, send it again.',
+  'error.unavailableApi':
+    'The war room cannot be reached right now (its database is not answering). Try again in a minute.',
   'error.invalidAction': 'This button sent something I cannot use. Refresh the card and try again.',
   'error.unauthenticated': 'Sign in again: your session could not be verified.',
   'error.tenantNotAllowed': 'This organisation is not set up to use War Room.',

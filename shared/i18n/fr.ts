@@ -28,6 +28,10 @@ export const fr: Catalog = {
   'command.onlyInChannel':
     "Ouvrez une cellule de crise depuis un canal d'équipe, pas depuis une conversation.",
   'error.internal': 'Un problème est survenu de notre côté. Réessayez dans un instant.',
+  'error.unavailable':
+    'La cellule de crise ne peut rien enregistrer pour le moment (sa base de données ne répond pas). Teams renverra peut-être votre message ; si rien n’apparaît d’ici quelques minutes, renvoyez-le.',
+  'error.unavailableApi':
+    'La cellule de crise est injoignable pour le moment (sa base de données ne répond pas). Réessayez dans une minute.',
   'error.invalidAction':
     'Ce bouton a envoyé des données inutilisables. Actualisez la carte et réessayez.',
   'error.unauthenticated': "Reconnectez-vous : votre session n'a pas pu être vérifiée.",

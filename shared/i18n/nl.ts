@@ -25,6 +25,10 @@ export const nl: Catalog = {
   'command.unknown': 'Ik begreep "{command}" niet. Typ "help" om te zien wat ik kan.',
   'command.onlyInChannel': 'Start een war room vanuit een teamkanaal, niet vanuit een chat.',
   'error.internal': 'Er ging bij ons iets mis. Probeer het zo opnieuw.',
+  'error.unavailable':
+    'De war room kan nu niets opslaan (de database antwoordt niet). Teams probeert je bericht misschien opnieuw; verschijnt er binnen een paar minuten niets, stuur het dan opnieuw.',
+  'error.unavailableApi':
+    'De war room is nu niet bereikbaar (de database antwoordt niet). Probeer het over een minuut opnieuw.',
   'error.invalidAction':
     'Deze knop stuurde iets wat ik niet kan gebruiken. Vernieuw de kaart en probeer opnieuw.',
   'error.unauthenticated': 'Meld u opnieuw aan: uw sessie kon niet worden gecontroleerd.',

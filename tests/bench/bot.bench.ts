@@ -33,6 +33,21 @@ async function timed(fn: () => Promise<{ status: number }>): Promise<number> {
   return performance.now() - start;
 }
 
+/**
+ * `@War Room <text>` as a new post in the channel: each post is its own thread in Teams,
+ * and Teams' rate limits (and the outbox's pacing) are per thread.
+ */
+function newPost(t: TestApp, text: string, n: number) {
+  const activity = t.room.message(text);
+  return {
+    ...activity,
+    conversation: {
+      ...activity.conversation,
+      id: `${t.room.channelId};messageid=${1800000000000 + n}`,
+    },
+  };
+}
+
 async function main() {
   let pg: TestPostgres | undefined;
   let databaseUrl = process.env.DATABASE_URL;
@@ -47,7 +62,7 @@ async function main() {
 
     const logLatency: number[] = [];
     for (let i = 0; i < INCIDENTS; i++)
-      logLatency.push(await timed(() => t.say(`incident Bench failure ${i} sev3`)));
+      logLatency.push(await timed(() => t.post(newPost(t, `incident Bench failure ${i} sev3`, i))));
     console.log(`log an incident (message → stored → card posted): ${stats(logLatency)}`);
 
     const incidents = await t.app.storage.transaction(async (tx) => {
@@ -68,7 +83,7 @@ async function main() {
     const concurrent: number[] = [];
     for (let i = 0; i < CONCURRENT_BATCH; i += CONCURRENCY) {
       const batch = Array.from({ length: CONCURRENCY }, (_, j) =>
-        timed(() => t.say(`incident Burst ${i + j} sev4`)),
+        timed(() => t.post(newPost(t, `incident Burst ${i + j} sev4`, INCIDENTS + i + j))),
       );
       concurrent.push(...(await Promise.all(batch)));
     }

@@ -157,6 +157,9 @@ describe('bot in a Teams channel', () => {
     await t.say('start Mailbox cutover weekend');
     t.connector.failNext(1, 429, { 'retry-after': '1' });
     await t.say('incident Licences not assigned sev2');
+    // The outbox sends it again on a later round, after Retry-After.
+    await t.connector.waitForCalls(2);
+    await t.app.delivery.idle();
     const [throttled, retried] = t.connector.attempts.slice(-2);
     expect(throttled?.status).toBe(429);
     expect(retried?.status).toBe(200);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp, type App } from '../../bot/app';
+import { createApp, type App, type AppOverrides } from '../../bot/app';
 import { parseConfig } from '../../bot/config';
 import { channel } from './activities';
 import { FakeConnector } from './fakeConnector';
@@ -33,7 +33,10 @@ export interface TestApp {
  * fresh SQLite file or the given DATABASE_URL, plus a fake Bot Connector. Local
  * development mode unless `env` says otherwise.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  overrides: AppOverrides = {},
+): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-test-'));
   const config = parseOrCleanUp(dataDir, {
     WARROOM_LOCAL_DEV: '1',
@@ -45,7 +48,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const connector = await new FakeConnector().start();
-  const app = await createApp(config);
+  const app = await createApp(config, overrides);
   const baseUrl = await app.listen();
   const room = channel({ serviceUrl: connector.url, tenantId: config.devIdentity.tenantId });
 
@@ -64,6 +67,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
+    // Replies leave through the outbox after the commit: let them reach the connector.
+    if (pathname === '/api/messages') await app.delivery.idle();
     let parsed: unknown = text;
     try {
       parsed = text ? JSON.parse(text) : undefined;

@@ -1,6 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+export type Misbehaviour =
+  | { kind: 'status'; status: number; headers: Record<string, string> }
+  | { kind: 'hang' }
+  | { kind: 'reset' }
+  | { kind: 'slow'; delayMs: number };
+
 /** One call the bot made to the Bot Connector. */
 export interface ConnectorCall {
   method: string;
@@ -20,8 +26,14 @@ export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   private server = http.createServer((req, res) => void this.handle(req, res));
   private counter = 0;
-  /** Answers to give instead of success, first in first out (e.g. a 429 with Retry-After). */
-  private readonly failures: { status: number; headers: Record<string, string> }[] = [];
+  /**
+   * Misbehaviours instead of success, first in first out: an error status (e.g. a 429 with
+   * Retry-After), never answering, resetting the connection, or answering late.
+   */
+  private readonly failures: Misbehaviour[] = [];
+  /** Misbehaviour for every request while set (a connector that is down for a while). */
+  always: Misbehaviour | undefined;
+  private readonly hanging = new Set<http.ServerResponse>();
   /** Every request, failed ones included (calls holds only the ones that succeeded). */
   readonly attempts: { method: string; at: number; status: number }[] = [];
   private waiters: (() => void)[] = [];
@@ -34,13 +46,19 @@ export class FakeConnector {
   }
 
   async stop(): Promise<void> {
+    this.hanging.clear();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
   /** The next `times` requests are answered with `status` (and `headers`) instead. */
   failNext(times: number, status: number, headers: Record<string, string> = {}): void {
-    for (let i = 0; i < times; i++) this.failures.push({ status, headers });
+    for (let i = 0; i < times; i++) this.failures.push({ kind: 'status', status, headers });
+  }
+
+  /** The next `times` requests get `behaviour` instead of a normal answer. */
+  misbehaveNext(times: number, behaviour: Misbehaviour): void {
+    for (let i = 0; i < times; i++) this.failures.push(behaviour);
   }
 
   /** Resolves once at least `count` calls arrived (or rejects after `timeoutMs`). */
@@ -70,17 +88,27 @@ export class FakeConnector {
       res.end('{"error":{"code":"NotFound"}}');
       return;
     }
-    const failure = this.failures.shift();
+    const failure = this.failures.shift() ?? this.always;
     this.attempts.push({
       method: req.method ?? '',
       at: Date.now(),
-      status: failure?.status ?? 200,
+      status:
+        failure?.kind === 'status' ? failure.status : failure && failure.kind !== 'slow' ? 0 : 200,
     });
-    if (failure) {
+    if (failure?.kind === 'status') {
       res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
       res.end('{"error":{"code":"Throttled","message":"Too many requests"}}');
       return;
     }
+    if (failure?.kind === 'hang') {
+      this.hanging.add(res); // never answered; closed by stop()
+      return;
+    }
+    if (failure?.kind === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (failure?.kind === 'slow') await new Promise((r) => setTimeout(r, failure.delayMs));
     const activity = JSON.parse(
       Buffer.concat(chunks).toString('utf8') || '{}',
     ) as ConnectorCall['activity'];
