@@ -8,8 +8,9 @@ import {
 import { t, type MessageKey } from '../../shared/i18n';
 import { formatInstant } from '../../shared/time/format';
 
-/** An Adaptive Card as plain JSON (what Teams receives). */
-export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
+import type { AdaptiveCardJson } from './types';
+
+export type { AdaptiveCardJson } from './types';
 
 export interface IncidentCardView {
   incident: Incident;

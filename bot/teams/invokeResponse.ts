@@ -1,5 +1,5 @@
 import type { InvokeResponse } from 'botbuilder';
-import type { AdaptiveCardJson } from '../cards/incidentCard';
+import type { AdaptiveCardJson } from '../cards/types';
 
 /** Invoke answers in the shapes Teams expects for `adaptiveCard/action`. */
 export const cardResponse = (card: AdaptiveCardJson): InvokeResponse => ({

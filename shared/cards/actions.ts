@@ -21,7 +21,7 @@ export type IncidentSetStatusData = z.infer<typeof incidentSetStatusData>;
 
 export const incidentRefreshData = z.object({ incidentId: z.uuid() });
 
-/** The data schema of each verb. */
+/** The data schema of each verb (the bot registers a handler per verb beside its feature). */
 export const CARD_ACTION_SCHEMAS = {
   [VERBS.incidentSetStatus]: incidentSetStatusData,
   [VERBS.incidentRefresh]: incidentRefreshData,

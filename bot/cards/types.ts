@@ -1,0 +1,2 @@
+/** An Adaptive Card as plain JSON (what Teams receives). */
+export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
