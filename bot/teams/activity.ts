@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Activity } from 'botbuilder';
 import type { Actor } from '../../shared/domain/actor';
+import { mentionedPeople, type MentionEntity } from '../../shared/commands/mentions';
+import type { Person } from '../../shared/domain/person';
 import { singleLine } from '../../shared/domain/title';
 import type { ChannelBinding } from '../../shared/domain/warRoom';
 
@@ -141,6 +143,25 @@ export function botMentionNames(a: Activity): string[] {
     : [];
   const botName = str(at(a, 'recipient', 'name'));
   return botName ? [...names, botName] : names;
+}
+
+/** The message's mentions of people other than the bot, with their Teams identities. */
+export function peopleMentioned(a: Activity): Person[] {
+  const botId = str(at(a, 'recipient', 'id'));
+  const entities: unknown[] = Array.isArray(a.entities) ? a.entities : [];
+  const mentions: MentionEntity[] = entities.flatMap((e) => {
+    const id = str(at(e, 'mentioned', 'id'));
+    const text = str(at(e, 'text'));
+    if (at(e, 'type') !== 'mention' || !id || !text) return [];
+    const aad = str(at(e, 'mentioned', 'aadObjectId'));
+    const name = str(at(e, 'mentioned', 'name'));
+    return [{ id, text, ...(aad ? { aadObjectId: aad } : {}), ...(name ? { name } : {}) }];
+  });
+  const text = str(at(a, 'text')) ?? '';
+  return mentionedPeople(text, mentions, (m) => m.id === botId).map((p) => ({
+    ...p,
+    name: [...singleLine(p.name)].slice(0, NAME_MAX).join(''),
+  }));
 }
 
 /** A BCP-47 tag, loosely: a language and subtags of letters and digits (`en-US`, `zh-Hant-TW`). */
