@@ -7,10 +7,12 @@ import { mountStaticTab } from './http/staticTab';
 import { createLogger, type Logger } from './logger';
 import { systemClock, uuidIds, type Clock, type IdGenerator } from './services/clock';
 import { DeliveryService, type DeliveryOptions } from './services/delivery';
-import { startHousekeeping } from './services/housekeeping';
+import { housekeepingJob } from './services/housekeeping';
 import { IncidentService } from './services/incidents';
 import { Pacer } from './services/pacer';
 import { ReplyService } from './services/replies';
+import { RoleService } from './services/roles';
+import { Scheduler } from './services/scheduler';
 import { WarRoomService } from './services/warRooms';
 import { openStorage } from './storage/open';
 import type { Storage } from './storage/types';
@@ -22,6 +24,8 @@ export interface App {
   logger: Logger;
   /** The outbox sender (tests wait on `idle()`). */
   delivery: DeliveryService;
+  /** Jobs due at a time, housekeeping among them (tests wait on `idle()`). */
+  scheduler: Scheduler;
   /** Starts listening; resolves with the base URL (http://host:port). */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -54,6 +58,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   const incidents = new IncidentService({ storage, clock, ids });
   const replies = new ReplyService({ storage, clock, ids });
+  const roles = new RoleService({ storage, clock, ids });
   const teams = createTeamsTransport(config, logger);
   const delivery = new DeliveryService({
     storage,
@@ -93,7 +98,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     return callback();
   });
 
-  server.post('/api/messages', teams.endpoint({ clock, warRooms, incidents, replies, delivery }));
+  server.post(
+    '/api/messages',
+    teams.endpoint({ clock, warRooms, incidents, replies, roles, delivery }),
+  );
   mountApi(server, { logger, identify: createIdentityResolver(config), warRooms, incidents });
   // For load balancers: healthy only while the database answers.
   server.get('/healthz', async (_req, res) => {
@@ -107,17 +115,20 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   mountStaticTab(server, config.tabDir, logger);
 
-  let stopHousekeeping: (() => void) | undefined;
+  const scheduler = new Scheduler({ storage, clock, ids, logger }).register(
+    housekeepingJob({ storage, clock, logger }),
+  );
   return {
     config,
     storage,
     logger,
     delivery,
+    scheduler,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
-          stopHousekeeping = startHousekeeping({ storage, clock, logger });
+          scheduler.start();
           delivery.start();
           const address = server.address();
           resolve(
@@ -126,7 +137,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         });
       }),
     close: async () => {
-      stopHousekeeping?.();
+      await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await delivery.stop();
       await storage.close();

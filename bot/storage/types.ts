@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../shared/domain/audit';
 import type { Incident } from '../../shared/domain/incident';
-import type { WarRoom } from '../../shared/domain/warRoom';
+import type { Role, WarRoom } from '../../shared/domain/warRoom';
 
 /**
  * The storage port. Services see only this; SQL stays in the implementations beside it
@@ -27,6 +27,8 @@ export interface Tx {
   readonly audit: AuditRepo;
   readonly inbox: InboxRepo;
   readonly outbox: OutboxRepo;
+  readonly jobs: JobRepo;
+  readonly roles: RoleRepo;
 }
 
 export interface WarRoomRepo {
@@ -156,10 +158,109 @@ export interface OutboxRepo {
   prune(before: string): Promise<number>;
 }
 
+/** A role the lead gave someone in a war room. */
+export interface RoleAssignment {
+  tenantId: string;
+  warRoomId: string;
+  /** Teams user id (`29:…`), what mentions carry. */
+  teamsUserId: string;
+  /** Entra object id, when known (actors are identified by it). */
+  userId: string | null;
+  name: string;
+  role: Role;
+  assignedById: string;
+  assignedAt: string;
+}
+
+/** Roles given in war rooms. Someone without one has the default role (shared/domain/roles.ts). */
+export interface RoleRepo {
+  /** The assignment of the person with either id, if any. */
+  find(
+    tenantId: string,
+    warRoomId: string,
+    ids: { userId: string; teamsUserId?: string },
+  ): Promise<RoleAssignment | undefined>;
+  /** Creates or replaces the person's assignment (keyed by war room and Teams user id). */
+  put(assignment: RoleAssignment): Promise<void>;
+  /** In order of assignment. */
+  list(tenantId: string, warRoomId: string): Promise<RoleAssignment[]>;
+}
+
 /** A uniqueness rule of the store was broken (e.g. a second war room in a channel). */
 export class StorageConflictError extends Error {
   constructor(readonly constraint: string) {
     super(`storage conflict on ${constraint}`);
     this.name = 'StorageConflictError';
   }
+}
+
+export type JobState = 'pending' | 'running' | 'done' | 'failed';
+
+/** Work due at a time (services/scheduler.ts), written in whichever transaction owes it. */
+export interface NewJob {
+  id: string;
+  /** Which registered handler runs it (`housekeeping`, `decision.reminder`). */
+  kind: string;
+  tenantId: string | null;
+  warRoomId: string | null;
+  payload: Record<string, unknown>;
+  /**
+   * At most one job per key, ever (until a done job is pruned): a recurring job or a
+   * per-subject one (`housekeeping`, `decision:<id>:reminder:1`) is scheduled once.
+   */
+  dedupeKey: string | null;
+  dueAt: string;
+  createdAt: string;
+}
+
+export interface Job extends NewJob {
+  state: JobState;
+  /** Runs started (counted when leased, so a run whose instance died counts too). */
+  attempts: number;
+  leaseUntil: string | null;
+  lastError: string | null;
+  updatedAt: string;
+}
+
+/** One run of a job: the job and its attempt number, which fences off an older run. */
+export type JobLease = Pick<Job, 'id' | 'attempts'>;
+
+/** How a run ended, as the jobs table records it. */
+export type JobSettlement =
+  | { state: 'done' }
+  /** Runs again at `dueAt`: a retry (attempts kept) or a recurring job's next run (reset). */
+  | { state: 'pending'; dueAt: string; error: string | null; resetAttempts: boolean }
+  | { state: 'failed'; error: string };
+
+/** Jobs with a due time, leased by one instance at a time (services/scheduler.ts). */
+export interface JobRepo {
+  /**
+   * Adds a pending job. When its dedupe key is taken, changes nothing and returns false
+   * (to move a pending job's due time: `cancel` it and schedule it again, in one transaction).
+   */
+  schedule(job: NewJob): Promise<boolean>;
+  /**
+   * Leases due pending jobs until `leaseUntil`, earliest due first, at most `limit`, only of
+   * `kinds` when given (an instance leases only what it can run), and counts the attempt.
+   * A job is leased by one instance at a time; PostgreSQL skips jobs another is leasing.
+   */
+  claimDue(
+    now: string,
+    leaseUntil: string,
+    limit: number,
+    kinds?: readonly string[],
+  ): Promise<Job[]>;
+  /**
+   * Records the end of a run; false when that run no longer holds the job (its lease ran
+   * out and the job was released or leased again).
+   */
+  settle(lease: JobLease, outcome: JobSettlement, now: string): Promise<boolean>;
+  /** Jobs whose instance died mid-run (lease ran out) go back to pending; returns them. */
+  expireLeases(now: string): Promise<Job[]>;
+  /** Removes the pending job with this key (a running one finishes). True if one was. */
+  cancel(dedupeKey: string): Promise<boolean>;
+  findById(id: string): Promise<Job | undefined>;
+  findByDedupeKey(dedupeKey: string): Promise<Job | undefined>;
+  /** Forgets done jobs finished before `before` (which frees their keys). Returns how many. */
+  prune(before: string): Promise<number>;
 }

@@ -1,36 +1,51 @@
+import type { Compilable } from 'kysely';
 import type { PoolClient } from 'pg';
-import type { Exec, SqlValue } from '../sql/exec';
+import { compileOnly } from '../sql/builder';
+import type { Exec } from '../sql/exec';
 import type { TxScope } from '../sql/txScope';
 import { toStorageError } from './failures';
 
-/** The shared repositories write `?`; pg wants `$1, $2…`. */
+/**
+ * Tests only (bot/storage/testing.ts writes raw `?` SQL): renumbers `?` to `$1, $2…`.
+ * The repositories no longer use it: the query builder compiles pg's placeholders.
+ */
 export function numberPlaceholders(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
+/** Compiles PostgreSQL's dialect; stateless, so one serves every transaction. */
+const postgres = compileOnly('postgres');
+
 /** Exec over the one pooled client that holds this transaction. */
 export function postgresExec(client: PoolClient, scope: TxScope): Exec {
-  const query = async <R>(sql: string, params: readonly SqlValue[]) => {
+  const query = async <R>(compilable: Compilable<R>) => {
     scope.assertOpen();
+    const { sql, parameters } = compilable.compile();
     try {
-      return await client.query<R & object>(numberPlaceholders(sql), [...params]);
+      return await client.query<R & object>(sql, [...parameters]);
     } catch (e) {
       throw toStorageError(e);
     }
   };
   return {
-    all: async <R>(sql: string, params: readonly SqlValue[]) => (await query<R>(sql, params)).rows,
-    run: async (sql, params) => (await query(sql, params)).rowCount ?? 0,
+    db: postgres,
+    all: async <R>(q: Compilable<R>) => (await query(q)).rows,
+    run: async (q) => (await query(q)).rowCount ?? 0,
     async lockWarRoom(tenantId, warRoomId) {
       // NO KEY UPDATE is the lock nextNumber's UPDATE takes: one lock per war room, so the
       // order of nextNumber and audit.head in a transaction cannot deadlock, and the KEY
       // SHARE locks of foreign-key checks (inserting incidents) do not conflict with it.
-      await query('SELECT 1 FROM war_rooms WHERE tenant_id = ? AND id = ? FOR NO KEY UPDATE', [
-        tenantId,
-        warRoomId,
-      ]);
+      await query(
+        postgres
+          .selectFrom('war_rooms')
+          .select((eb) => eb.lit(1).as('locked'))
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', warRoomId)
+          .forNoKeyUpdate(),
+      );
     },
     decodeJson: (raw) => raw ?? null,
+    skipLocked: (query) => query.forUpdate().skipLocked(),
   };
 }

@@ -122,4 +122,49 @@ CREATE INDEX outbox_due ON outbox (state, not_before, seq);
 CREATE INDEX outbox_by_conversation ON outbox (conversation_key, seq);
 `,
   },
+  {
+    version: 4,
+    name: 'jobs: the scheduler in the database',
+    // Due work that survives a restart; leased by one instance at a time (services/scheduler.ts).
+    sql: `
+CREATE TABLE jobs (
+  id text PRIMARY KEY,
+  kind text NOT NULL,
+  tenant_id text,
+  war_room_id text,
+  payload text NOT NULL,
+  -- A job that must exist once ('housekeeping', 'decision:<id>:reminder:1'); NULLs differ.
+  dedupe_key text,
+  due_at timestamptz NOT NULL,
+  state text NOT NULL CHECK (state IN ('pending', 'running', 'done', 'failed')),
+  attempts integer NOT NULL DEFAULT 0,
+  lease_until timestamptz,
+  last_error text,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+CREATE UNIQUE INDEX jobs_dedupe_key ON jobs (dedupe_key);
+CREATE INDEX jobs_due ON jobs (state, due_at);
+`,
+  },
+  {
+    version: 5,
+    name: 'roles in war rooms',
+    // The lead's assignments; everyone else has the default role (shared/domain/roles.ts).
+    sql: `
+CREATE TABLE war_room_roles (
+  tenant_id text NOT NULL,
+  war_room_id text NOT NULL,
+  teams_user_id text NOT NULL,
+  user_id text,
+  name text NOT NULL,
+  role text NOT NULL CHECK (role IN ('lead', 'engineer', 'comms', 'approver', 'observer')),
+  assigned_by_id text NOT NULL,
+  assigned_at timestamptz NOT NULL,
+  PRIMARY KEY (war_room_id, teams_user_id),
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+);
+CREATE INDEX war_room_roles_by_user ON war_room_roles (war_room_id, user_id);
+`,
+  },
 ];

@@ -1,7 +1,9 @@
+import type { Insertable, Selectable } from 'kysely';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import { StorageConflictError, type AuditRepo } from '../types';
-import { encodeJson, placeholders, type Exec, type SqlValue } from './exec';
+import { encodeJson, type Exec } from './exec';
 import { toIso } from './instant';
+import type { Database } from './schema';
 
 const COLUMNS = [
   'tenant_id',
@@ -18,36 +20,23 @@ const COLUMNS = [
   'hash',
 ] as const;
 
-interface AuditRow {
-  tenant_id: string;
-  war_room_id: string;
-  seq: number;
-  at: string | Date;
-  actor_id: string;
-  actor_name: string;
-  action: string;
-  subject: string;
-  before: unknown;
-  after: unknown;
-  prev_hash: string;
-  hash: string;
-}
+type AuditRow = Pick<Selectable<Database['audit_log']>, (typeof COLUMNS)[number]>;
 
-function toValues(e: AuditEntry): SqlValue[] {
-  return [
-    e.tenantId,
-    e.warRoomId,
-    e.seq,
-    toIso(e.at),
-    e.actorId,
-    e.actorName,
-    e.action,
-    e.subject,
-    encodeJson(e.before),
-    encodeJson(e.after),
-    e.prevHash,
-    e.hash,
-  ];
+function toRow(e: AuditEntry): Insertable<Database['audit_log']> {
+  return {
+    tenant_id: e.tenantId,
+    war_room_id: e.warRoomId,
+    seq: e.seq,
+    at: toIso(e.at),
+    actor_id: e.actorId,
+    actor_name: e.actorName,
+    action: e.action,
+    subject: e.subject,
+    before: encodeJson(e.before),
+    after: encodeJson(e.after),
+    prev_hash: e.prevHash,
+    hash: e.hash,
+  };
 }
 
 function fromRow(r: AuditRow, decodeJson: (raw: unknown) => unknown): AuditEntry {
@@ -68,33 +57,34 @@ function fromRow(r: AuditRow, decodeJson: (raw: unknown) => unknown): AuditEntry
 }
 
 export function auditRepo(x: Exec): AuditRepo {
+  const { db } = x;
+  const chain = (tenantId: string, warRoomId: string) =>
+    db
+      .selectFrom('audit_log')
+      .where('tenant_id', '=', tenantId)
+      .where('war_room_id', '=', warRoomId);
   return {
     async head(tenantId, warRoomId) {
       // Lock first, read after, in separate statements: in PostgreSQL a statement that waited
       // for the lock would still read with the snapshot it started with, i.e. a stale head.
       await x.lockWarRoom(tenantId, warRoomId);
-      const [row] = await x.all<{ seq: number; hash: string }>(
-        `SELECT seq, hash FROM audit_log WHERE tenant_id = ? AND war_room_id = ?
-         ORDER BY seq DESC LIMIT 1`,
-        [tenantId, warRoomId],
+      const [row] = await x.all(
+        chain(tenantId, warRoomId).select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
       );
       return row && { seq: row.seq, hash: row.hash };
     },
     async append(entry) {
       // A second entry with the same seq would fork the chain.
       const changed = await x.run(
-        `INSERT INTO audit_log (${COLUMNS.join(', ')}) VALUES (${placeholders(COLUMNS.length)})
-         ON CONFLICT (war_room_id, seq) DO NOTHING`,
-        toValues(entry),
+        db
+          .insertInto('audit_log')
+          .values(toRow(entry))
+          .onConflict((oc) => oc.columns(['war_room_id', 'seq']).doNothing()),
       );
       if (changed === 0) throw new StorageConflictError('audit_log.seq');
     },
     async list(tenantId, warRoomId) {
-      const rows = await x.all<AuditRow>(
-        `SELECT ${COLUMNS.join(', ')} FROM audit_log WHERE tenant_id = ? AND war_room_id = ?
-         ORDER BY seq`,
-        [tenantId, warRoomId],
-      );
+      const rows = await x.all(chain(tenantId, warRoomId).select(COLUMNS).orderBy('seq'));
       return rows.map((r) => fromRow(r, x.decodeJson));
     },
   };

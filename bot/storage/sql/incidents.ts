@@ -1,7 +1,9 @@
+import type { Insertable, Selectable } from 'kysely';
 import { INCIDENT_STATUSES, SEVERITIES, type Incident } from '../../../shared/domain/incident';
 import { StorageConflictError, type IncidentRepo } from '../types';
-import { oneOf, placeholders, type Exec, type SqlValue } from './exec';
+import { oneOf, type Exec } from './exec';
 import { toIso, toIsoOrNull } from './instant';
+import type { Database } from './schema';
 
 const COLUMNS = [
   'id',
@@ -21,47 +23,28 @@ const COLUMNS = [
   'version',
   'card_activity_id',
 ] as const;
-const SELECT = `SELECT ${COLUMNS.join(', ')} FROM incidents`;
 
-type Instant = string | Date;
-interface IncidentRow {
-  id: string;
-  tenant_id: string;
-  war_room_id: string;
-  number: number;
-  title: string;
-  severity: string;
-  status: string;
-  reporter_id: string;
-  reporter_name: string;
-  created_at: Instant;
-  updated_at: Instant;
-  acknowledged_at: Instant | null;
-  mitigated_at: Instant | null;
-  resolved_at: Instant | null;
-  version: number;
-  card_activity_id: string | null;
-}
+type IncidentRow = Pick<Selectable<Database['incidents']>, (typeof COLUMNS)[number]>;
 
-function toValues(i: Incident): SqlValue[] {
-  return [
-    i.id,
-    i.tenantId,
-    i.warRoomId,
-    i.number,
-    i.title,
-    i.severity,
-    i.status,
-    i.reporterId,
-    i.reporterName,
-    toIso(i.createdAt),
-    toIso(i.updatedAt),
-    toIsoOrNull(i.acknowledgedAt),
-    toIsoOrNull(i.mitigatedAt),
-    toIsoOrNull(i.resolvedAt),
-    i.version,
-    i.cardActivityId,
-  ];
+function toRow(i: Incident): Insertable<Database['incidents']> {
+  return {
+    id: i.id,
+    tenant_id: i.tenantId,
+    war_room_id: i.warRoomId,
+    number: i.number,
+    title: i.title,
+    severity: i.severity,
+    status: i.status,
+    reporter_id: i.reporterId,
+    reporter_name: i.reporterName,
+    created_at: toIso(i.createdAt),
+    updated_at: toIso(i.updatedAt),
+    acknowledged_at: toIsoOrNull(i.acknowledgedAt),
+    mitigated_at: toIsoOrNull(i.mitigatedAt),
+    resolved_at: toIsoOrNull(i.resolvedAt),
+    version: i.version,
+    card_activity_id: i.cardActivityId,
+  };
 }
 
 function fromRow(r: IncidentRow): Incident {
@@ -86,55 +69,60 @@ function fromRow(r: IncidentRow): Incident {
 }
 
 export function incidentRepo(x: Exec): IncidentRepo {
-  const one = async (where: string, params: SqlValue[]) => {
-    const [row] = await x.all<IncidentRow>(`${SELECT} WHERE ${where}`, params);
+  const { db } = x;
+  const select = (tenantId: string) =>
+    db.selectFrom('incidents').select(COLUMNS).where('tenant_id', '=', tenantId);
+  const one = async (query: ReturnType<typeof select>) => {
+    const [row] = await x.all(query);
     return row && fromRow(row);
   };
   return {
     async insert(incident) {
       const changed = await x.run(
-        `INSERT INTO incidents (${COLUMNS.join(', ')}) VALUES (${placeholders(COLUMNS.length)})
-         ON CONFLICT (war_room_id, number) DO NOTHING`,
-        toValues(incident),
+        db
+          .insertInto('incidents')
+          .values(toRow(incident))
+          .onConflict((oc) => oc.columns(['war_room_id', 'number']).doNothing()),
       );
       if (changed === 0) throw new StorageConflictError('incidents.number');
     },
-    findById: (tenantId, id) => one('tenant_id = ? AND id = ?', [tenantId, id]),
+    findById: (tenantId, id) => one(select(tenantId).where('id', '=', id)),
     findByNumber: (tenantId, warRoomId, number) =>
-      one('tenant_id = ? AND war_room_id = ? AND number = ?', [tenantId, warRoomId, number]),
+      one(select(tenantId).where('war_room_id', '=', warRoomId).where('number', '=', number)),
     async update(i, expectedVersion) {
       // Identity, war room, number, reporter and creation time never change.
       const changed = await x.run(
-        `UPDATE incidents SET title = ?, severity = ?, status = ?, updated_at = ?,
-           acknowledged_at = ?, mitigated_at = ?, resolved_at = ?, version = ?
-         WHERE tenant_id = ? AND id = ? AND version = ?`,
-        [
-          i.title,
-          i.severity,
-          i.status,
-          toIso(i.updatedAt),
-          toIsoOrNull(i.acknowledgedAt),
-          toIsoOrNull(i.mitigatedAt),
-          toIsoOrNull(i.resolvedAt),
-          i.version,
-          i.tenantId,
-          i.id,
-          expectedVersion,
-        ],
+        db
+          .updateTable('incidents')
+          .set({
+            title: i.title,
+            severity: i.severity,
+            status: i.status,
+            updated_at: toIso(i.updatedAt),
+            acknowledged_at: toIsoOrNull(i.acknowledgedAt),
+            mitigated_at: toIsoOrNull(i.mitigatedAt),
+            resolved_at: toIsoOrNull(i.resolvedAt),
+            version: i.version,
+          })
+          .where('tenant_id', '=', i.tenantId)
+          .where('id', '=', i.id)
+          .where('version', '=', expectedVersion),
       );
       return changed === 1;
     },
     async setCardActivityId(tenantId, id, activityId) {
       const changed = await x.run(
-        'UPDATE incidents SET card_activity_id = ? WHERE tenant_id = ? AND id = ?',
-        [activityId, tenantId, id],
+        db
+          .updateTable('incidents')
+          .set({ card_activity_id: activityId })
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', id),
       );
       return changed === 1;
     },
     async listByWarRoom(tenantId, warRoomId) {
-      const rows = await x.all<IncidentRow>(
-        `${SELECT} WHERE tenant_id = ? AND war_room_id = ? ORDER BY number`,
-        [tenantId, warRoomId],
+      const rows = await x.all(
+        select(tenantId).where('war_room_id', '=', warRoomId).orderBy('number'),
       );
       return rows.map(fromRow);
     },

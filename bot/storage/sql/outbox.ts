@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import {
   conversationKey,
   type NewOutboxMessage,
@@ -6,8 +7,9 @@ import {
   type OutboxState,
   type OutboxTarget,
 } from '../types';
-import { encodeJson, oneOf, placeholders, type Exec } from './exec';
+import { encodeJson, oneOf, type Exec } from './exec';
 import { toIso } from './instant';
+import type { Database } from './schema';
 
 const STATES: readonly OutboxState[] = ['pending', 'sending', 'sent', 'unknown', 'failed'];
 const COLUMNS = [
@@ -28,24 +30,8 @@ const COLUMNS = [
   'sent_activity_id',
   'last_error',
 ] as const;
-const RETURNING = `RETURNING ${COLUMNS.join(', ')}`;
 
-interface OutboxRow {
-  id: string;
-  seq: number | string; // pg returns bigint as text
-  tenant_id: string;
-  target: string;
-  operation: string;
-  subject: string | null;
-  activity: string;
-  failure_notice: string | null;
-  state: string;
-  attempts: number;
-  not_before: string | Date;
-  created_at: string | Date;
-  sent_activity_id: string | null;
-  last_error: string | null;
-}
+type OutboxRow = Pick<Selectable<Database['outbox']>, (typeof COLUMNS)[number]>;
 
 /**
  * Order of enqueueing: microseconds of the creation time, kept strictly increasing within
@@ -62,7 +48,7 @@ function nextSeq(createdAt: string): number {
 function fromRow(r: OutboxRow): OutboxMessage {
   return {
     id: r.id,
-    seq: Number(r.seq),
+    seq: Number(r.seq), // pg returns bigint as text
     tenantId: r.tenant_id,
     target: JSON.parse(r.target) as OutboxTarget,
     operation: oneOf(['post', 'update'] as const, r.operation, 'outbox.operation'),
@@ -84,29 +70,29 @@ function fromRow(r: OutboxRow): OutboxMessage {
 const clip = (text: string) => text.slice(0, 1000);
 
 export function outboxRepo(x: Exec): OutboxRepo {
+  const { db } = x;
+  /** A message being sent, when its attempt ends. */
+  const settling = (id: string) =>
+    db.updateTable('outbox').where('id', '=', id).where('state', '=', 'sending');
   return {
     async enqueue(m: NewOutboxMessage) {
       const at = toIso(m.createdAt);
-      const values = [
-        m.id,
-        nextSeq(at),
-        m.tenantId,
-        conversationKey(m.target),
-        JSON.stringify(m.target),
-        m.operation,
-        m.subject,
-        JSON.stringify(m.activity),
-        encodeJson(m.failureNotice ?? undefined),
-        'pending',
-        at,
-        at,
-        at,
-      ];
       await x.run(
-        `INSERT INTO outbox (id, seq, tenant_id, conversation_key, target, operation, subject,
-           activity, failure_notice, state, not_before, created_at, updated_at)
-         VALUES (${placeholders(values.length)})`,
-        values,
+        db.insertInto('outbox').values({
+          id: m.id,
+          seq: nextSeq(at),
+          tenant_id: m.tenantId,
+          conversation_key: conversationKey(m.target),
+          target: JSON.stringify(m.target),
+          operation: m.operation,
+          subject: m.subject,
+          activity: JSON.stringify(m.activity),
+          failure_notice: encodeJson(m.failureNotice ?? undefined),
+          state: 'pending',
+          not_before: at,
+          created_at: at,
+          updated_at: at,
+        }),
       );
     },
 
@@ -115,76 +101,109 @@ export function outboxRepo(x: Exec): OutboxRepo {
       // message of another instance may carry a lower seq yet commit later);
       // `state = 'pending'` is checked again by the
       // UPDATE itself, so of two instances racing for a row, the second updates nothing.
-      const rows = await x.all<OutboxRow>(
-        `UPDATE outbox SET state = 'sending', lease_until = ?, updated_at = ?
-         WHERE state = 'pending' AND id IN (
-           SELECT o.id FROM outbox o
-           WHERE o.state = 'pending' AND o.not_before <= ?
-             AND NOT EXISTS (
-               SELECT 1 FROM outbox e
-               WHERE e.conversation_key = o.conversation_key
-                 AND ((e.seq < o.seq AND e.state = 'pending') OR e.state = 'sending'))
-           ORDER BY o.seq LIMIT ?)
-         ${RETURNING}`,
-        [toIso(leaseUntil), toIso(now), toIso(now), limit],
+      const due = db
+        .selectFrom('outbox as o')
+        .select('o.id')
+        .where('o.state', '=', 'pending')
+        .where('o.not_before', '<=', toIso(now))
+        .where(({ not, exists, selectFrom, lit }) =>
+          not(
+            exists(
+              selectFrom('outbox as e')
+                .select(lit(1).as('one'))
+                .whereRef('e.conversation_key', '=', 'o.conversation_key')
+                .where((eb) =>
+                  eb.or([
+                    eb.and([eb('e.seq', '<', eb.ref('o.seq')), eb('e.state', '=', 'pending')]),
+                    eb('e.state', '=', 'sending'),
+                  ]),
+                ),
+            ),
+          ),
+        )
+        .orderBy('o.seq')
+        .limit(limit);
+      const rows = await x.all(
+        db
+          .updateTable('outbox')
+          .set({ state: 'sending', lease_until: toIso(leaseUntil), updated_at: toIso(now) })
+          .where('state', '=', 'pending')
+          .where('id', 'in', due)
+          .returning(COLUMNS),
       );
       return rows.map(fromRow).sort((a, b) => a.seq - b.seq);
     },
 
     async expireLeases(now) {
-      const rows = await x.all<OutboxRow>(
-        `UPDATE outbox
-         SET state = CASE WHEN operation = 'update' THEN 'pending' ELSE 'unknown' END,
-             lease_until = NULL, updated_at = ?,
-             last_error = 'the sender stopped while sending'
-         WHERE state = 'sending' AND lease_until < ?
-         ${RETURNING}`,
-        [toIso(now), toIso(now)],
+      const rows = await x.all(
+        db
+          .updateTable('outbox')
+          .set((eb) => ({
+            state: eb.case().when('operation', '=', 'update').then('pending').else('unknown').end(),
+            lease_until: null,
+            updated_at: toIso(now),
+            last_error: 'the sender stopped while sending',
+          }))
+          .where('state', '=', 'sending')
+          .where('lease_until', '<', toIso(now))
+          .returning(COLUMNS),
       );
       return rows.map(fromRow);
     },
 
     async settle(id, outcome, now) {
       const at = toIso(now);
-      const where = `WHERE id = ? AND state = 'sending'`;
       let changed: number;
       switch (outcome.state) {
         case 'sent':
           changed = await x.run(
-            `UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_activity_id = ?,
-               lease_until = NULL, last_error = NULL, updated_at = ? ${where}`,
-            [outcome.activityId, at, id],
+            settling(id).set((eb) => ({
+              state: 'sent',
+              attempts: eb('attempts', '+', 1),
+              sent_activity_id: outcome.activityId,
+              lease_until: null,
+              last_error: null,
+              updated_at: at,
+            })),
           );
           break;
         case 'pending':
           changed = await x.run(
-            `UPDATE outbox SET state = 'pending', attempts = attempts + ?, not_before = ?,
-               lease_until = NULL, last_error = ?, updated_at = ? ${where}`,
-            [outcome.countAttempt ? 1 : 0, toIso(outcome.notBefore), clip(outcome.error), at, id],
+            settling(id).set((eb) => ({
+              state: 'pending',
+              attempts: eb('attempts', '+', outcome.countAttempt ? 1 : 0),
+              not_before: toIso(outcome.notBefore),
+              lease_until: null,
+              last_error: clip(outcome.error),
+              updated_at: at,
+            })),
           );
           break;
         default:
           changed = await x.run(
-            `UPDATE outbox SET state = ?, attempts = attempts + 1, lease_until = NULL,
-               last_error = ?, updated_at = ? ${where}`,
-            [outcome.state, clip(outcome.error), at, id],
+            settling(id).set((eb) => ({
+              state: outcome.state,
+              attempts: eb('attempts', '+', 1),
+              lease_until: null,
+              last_error: clip(outcome.error),
+              updated_at: at,
+            })),
           );
       }
       return changed === 1;
     },
 
     async findById(id) {
-      const [row] = await x.all<OutboxRow>(
-        `SELECT ${COLUMNS.join(', ')} FROM outbox WHERE id = ?`,
-        [id],
-      );
+      const [row] = await x.all(db.selectFrom('outbox').select(COLUMNS).where('id', '=', id));
       return row && fromRow(row);
     },
 
     async countByState() {
-      const rows = await x.all<{ state: string; n: number | string }>(
-        'SELECT state, COUNT(*) AS n FROM outbox GROUP BY state',
-        [],
+      const rows = await x.all(
+        db
+          .selectFrom('outbox')
+          .select((eb) => ['state', eb.fn.countAll().as('n')])
+          .groupBy('state'),
       );
       return Object.fromEntries(
         rows.map((r) => [oneOf(STATES, r.state, 'outbox.state'), Number(r.n)]),
@@ -192,6 +211,8 @@ export function outboxRepo(x: Exec): OutboxRepo {
     },
 
     prune: (before) =>
-      x.run(`DELETE FROM outbox WHERE state = 'sent' AND updated_at < ?`, [toIso(before)]),
+      x.run(
+        db.deleteFrom('outbox').where('state', '=', 'sent').where('updated_at', '<', toIso(before)),
+      ),
   };
 }

@@ -3,7 +3,9 @@ import { auditRepo } from './audit';
 import type { Exec } from './exec';
 import { incidentRepo } from './incidents';
 import { inboxRepo } from './inbox';
+import { jobRepo } from './jobs';
 import { outboxRepo } from './outbox';
+import { roleRepo } from './roles';
 import { warRoomRepo } from './warRooms';
 
 /** The repositories of one transaction, written once for both dialects. */
@@ -14,5 +16,7 @@ export function sqlTx(x: Exec): Tx {
     audit: auditRepo(x),
     inbox: inboxRepo(x),
     outbox: outboxRepo(x),
+    jobs: jobRepo(x),
+    roles: roleRepo(x),
   };
 }

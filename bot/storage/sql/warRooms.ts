@@ -1,8 +1,10 @@
+import type { Insertable, Selectable } from 'kysely';
 import { PHASES, type WarRoom } from '../../../shared/domain/warRoom';
 import { LANGUAGES } from '../../../shared/i18n';
 import { StorageConflictError, type WarRoomRepo } from '../types';
-import { oneOf, placeholders, type Exec, type SqlValue } from './exec';
+import { oneOf, type Exec } from './exec';
 import { toIso } from './instant';
+import type { Database } from './schema';
 
 const COLUMNS = [
   'id',
@@ -21,47 +23,30 @@ const COLUMNS = [
   'updated_at',
   'version',
 ] as const;
-const SELECT = `SELECT ${COLUMNS.join(', ')} FROM war_rooms`;
 
-interface WarRoomRow {
-  id: string;
-  tenant_id: string;
-  team_id: string | null;
-  channel_id: string;
-  conversation_id: string;
-  service_url: string;
-  title: string;
-  time_zone: string;
-  language: string;
-  phase: string;
-  created_by_id: string;
-  created_by_name: string;
-  created_at: string | Date;
-  updated_at: string | Date;
-  version: number;
-}
+type WarRoomRow = Pick<Selectable<Database['war_rooms']>, (typeof COLUMNS)[number]>;
 
 /** Per-war-room counters, by the name the port uses. */
 const SEQUENCE_COLUMN = { incident: 'incident_seq' } as const;
 
-function toValues(w: WarRoom): SqlValue[] {
-  return [
-    w.id,
-    w.tenantId,
-    w.teamId,
-    w.channelId,
-    w.conversationId,
-    w.serviceUrl,
-    w.title,
-    w.timeZone,
-    w.language,
-    w.phase,
-    w.createdById,
-    w.createdByName,
-    toIso(w.createdAt),
-    toIso(w.updatedAt),
-    w.version,
-  ];
+function toRow(w: WarRoom): Insertable<Database['war_rooms']> {
+  return {
+    id: w.id,
+    tenant_id: w.tenantId,
+    team_id: w.teamId,
+    channel_id: w.channelId,
+    conversation_id: w.conversationId,
+    service_url: w.serviceUrl,
+    title: w.title,
+    time_zone: w.timeZone,
+    language: w.language,
+    phase: w.phase,
+    created_by_id: w.createdById,
+    created_by_name: w.createdByName,
+    created_at: toIso(w.createdAt),
+    updated_at: toIso(w.updatedAt),
+    version: w.version,
+  };
 }
 
 function fromRow(r: WarRoomRow): WarRoom {
@@ -85,45 +70,54 @@ function fromRow(r: WarRoomRow): WarRoom {
 }
 
 export function warRoomRepo(x: Exec): WarRoomRepo {
-  const one = async (where: string, params: SqlValue[]) => {
-    const [row] = await x.all<WarRoomRow>(`${SELECT} WHERE ${where}`, params);
+  const { db } = x;
+  const select = (tenantId: string) =>
+    db.selectFrom('war_rooms').select(COLUMNS).where('tenant_id', '=', tenantId);
+  const one = async (query: ReturnType<typeof select>) => {
+    const [row] = await x.all(query);
     return row && fromRow(row);
   };
   return {
     async insert(warRoom) {
       // DO NOTHING (not an error) keeps a pg transaction usable after the conflict, as in SQLite.
       const changed = await x.run(
-        `INSERT INTO war_rooms (${COLUMNS.join(', ')}) VALUES (${placeholders(COLUMNS.length)})
-         ON CONFLICT (tenant_id, channel_id) DO NOTHING`,
-        toValues(warRoom),
+        db
+          .insertInto('war_rooms')
+          .values(toRow(warRoom))
+          .onConflict((oc) => oc.columns(['tenant_id', 'channel_id']).doNothing()),
       );
       if (changed === 0) throw new StorageConflictError('war_rooms.channel');
     },
-    findById: (tenantId, id) => one('tenant_id = ? AND id = ?', [tenantId, id]),
+    findById: (tenantId, id) => one(select(tenantId).where('id', '=', id)),
     findByChannel: (tenantId, channelId) =>
-      one('tenant_id = ? AND channel_id = ?', [tenantId, channelId]),
+      one(select(tenantId).where('channel_id', '=', channelId)),
     async refreshServiceUrl(tenantId, channelId, serviceUrl) {
       const changed = await x.run(
-        `UPDATE war_rooms SET service_url = ?
-         WHERE tenant_id = ? AND channel_id = ? AND service_url <> ?`,
-        [serviceUrl, tenantId, channelId, serviceUrl],
+        db
+          .updateTable('war_rooms')
+          .set({ service_url: serviceUrl })
+          .where('tenant_id', '=', tenantId)
+          .where('channel_id', '=', channelId)
+          .where('service_url', '<>', serviceUrl),
       );
       return changed > 0;
     },
     async listByTenant(tenantId) {
-      const rows = await x.all<WarRoomRow>(
-        `${SELECT} WHERE tenant_id = ? ORDER BY created_at DESC, id DESC`,
-        [tenantId],
+      const rows = await x.all(
+        select(tenantId).orderBy('created_at', 'desc').orderBy('id', 'desc'),
       );
       return rows.map(fromRow);
     },
     async nextNumber(tenantId, warRoomId, sequence) {
       const column = SEQUENCE_COLUMN[sequence];
       // The UPDATE's row lock is what serialises concurrent takers in PostgreSQL.
-      const [row] = await x.all<{ n: number }>(
-        `UPDATE war_rooms SET ${column} = ${column} + 1 WHERE tenant_id = ? AND id = ?
-         RETURNING ${column} AS n`,
-        [tenantId, warRoomId],
+      const [row] = await x.all(
+        db
+          .updateTable('war_rooms')
+          .set((eb) => ({ [column]: eb(column, '+', 1) }))
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', warRoomId)
+          .returning(`${column} as n`),
       );
       if (!row) throw new Error(`no war room ${warRoomId} in this tenant`);
       return row.n;

@@ -1,13 +1,18 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import type { Compilable } from 'kysely';
 import { StorageUnavailableError } from '../errors';
 import { StorageConflictError } from '../types';
-import type { Exec, SqlValue } from '../sql/exec';
+import { compileOnly } from '../sql/builder';
+import type { Exec } from '../sql/exec';
 import type { TxScope } from '../sql/txScope';
 
-type Statement = Database.Statement<SqlValue[], unknown>;
+type Statement = Database.Statement<unknown[], unknown>;
 const UNIQUE_CODES = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
 
-/** Prepared statements, reused across transactions: preparing is the costly part. */
+/**
+ * Prepared statements, reused across transactions: preparing is the costly part. Keyed by
+ * the compiled SQL, which is the same text every time a repository builds the same query.
+ */
 export class StatementCache {
   private readonly cache = new Map<string, Statement>();
 
@@ -16,7 +21,7 @@ export class StatementCache {
   get(sql: string): Statement {
     let stmt = this.cache.get(sql);
     if (!stmt) {
-      stmt = this.db.prepare<SqlValue[], unknown>(sql);
+      stmt = this.db.prepare<unknown[], unknown>(sql);
       this.cache.set(sql, stmt);
     }
     return stmt;
@@ -30,9 +35,19 @@ export class StatementCache {
  */
 const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|PROTOCOL|FULL|IOERR)(_|$)/;
 
+/**
+ * Duck-typed by its code, not `instanceof Database.SqliteError` (nor `Error`): the native
+ * addon keeps the error class of the first copy of better-sqlite3 loaded in the process,
+ * so in a module sandbox (a Jest worker's next test file, another realm) the class differs.
+ */
+const isSqliteError = (e: unknown): e is { code: string; message: string } => {
+  const { code, message } = Object(e) as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && code.startsWith('SQLITE_') && typeof message === 'string';
+};
+
 /** SQLite errors in the storage port's terms: conflict, unavailable, or unchanged. */
 export function toStorageError(e: unknown): unknown {
-  if (!(e instanceof Database.SqliteError)) return e;
+  if (!isSqliteError(e)) return e;
   if (UNIQUE_CODES.has(e.code)) {
     return new StorageConflictError(e.message.replace(/^.*failed: /, ''));
   }
@@ -42,20 +57,26 @@ export function toStorageError(e: unknown): unknown {
   return e;
 }
 
+/** Compiles SQLite's dialect; stateless, so one serves every transaction. */
+const sqlite = compileOnly('sqlite');
+
 /** Exec over the single connection; the queue has already serialised transactions. */
 export function sqliteExec(statements: StatementCache, scope: TxScope): Exec {
-  const call = <T>(sql: string, use: (stmt: Statement) => T): Promise<T> => {
+  const call = <T>(query: Compilable, use: (stmt: Statement, params: unknown[]) => T) => {
     try {
       scope.assertOpen();
-      return Promise.resolve(use(statements.get(sql)));
+      const { sql, parameters } = query.compile();
+      return Promise.resolve(use(statements.get(sql), [...parameters]));
     } catch (e) {
       return Promise.reject(toStorageError(e));
     }
   };
   return {
-    all: <R>(sql: string, params: readonly SqlValue[]) => call(sql, (s) => s.all(...params) as R[]),
-    run: (sql, params) => call(sql, (s) => s.run(...params).changes),
+    db: sqlite,
+    all: <R>(query: Compilable<R>) => call(query, (s, params) => s.all(...params) as R[]),
+    run: (query) => call(query, (s, params) => s.run(...params).changes),
     lockWarRoom: () => Promise.resolve(),
     decodeJson: (raw) => (typeof raw === 'string' ? JSON.parse(raw) : null),
+    skipLocked: (query) => query,
   };
 }

@@ -119,4 +119,49 @@ CREATE INDEX outbox_due ON outbox (state, not_before, seq);
 CREATE INDEX outbox_by_conversation ON outbox (conversation_key, seq);
 `,
   },
+  {
+    version: 4,
+    name: 'jobs: the scheduler in the database',
+    // Due work that survives a restart; leased by one instance at a time (services/scheduler.ts).
+    sql: `
+CREATE TABLE jobs (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  tenant_id TEXT,
+  war_room_id TEXT,
+  payload TEXT NOT NULL CHECK (json_valid(payload)),
+  -- A job that must exist once ('housekeeping', 'decision:<id>:reminder:1'); NULLs differ.
+  dedupe_key TEXT,
+  due_at TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  lease_until TEXT,
+  last_error TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX jobs_dedupe_key ON jobs (dedupe_key);
+CREATE INDEX jobs_due ON jobs (state, due_at);
+`,
+  },
+  {
+    version: 5,
+    name: 'roles in war rooms',
+    // The lead's assignments; everyone else has the default role (shared/domain/roles.ts).
+    sql: `
+CREATE TABLE war_room_roles (
+  tenant_id TEXT NOT NULL,
+  war_room_id TEXT NOT NULL,
+  teams_user_id TEXT NOT NULL,
+  user_id TEXT,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('lead', 'engineer', 'comms', 'approver', 'observer')),
+  assigned_by_id TEXT NOT NULL,
+  assigned_at TEXT NOT NULL,
+  PRIMARY KEY (war_room_id, teams_user_id),
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+) STRICT;
+CREATE INDEX war_room_roles_by_user ON war_room_roles (war_room_id, user_id);
+`,
+  },
 ];

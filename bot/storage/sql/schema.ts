@@ -1,0 +1,162 @@
+import type { ColumnType } from 'kysely';
+
+/**
+ * How a column is stored in each dialect, and what the driver hands back:
+ * - `text`, `integer`: the same type in both;
+ * - `bigint`: pg int8 (returned as text), SQLite INTEGER;
+ * - `instant`: pg timestamptz (returned as Date), SQLite TEXT in `toISOString` form;
+ * - `json`: pg jsonb (returned parsed), SQLite TEXT holding JSON (decode with Exec#decodeJson);
+ * - `jsonText`: JSON kept as text in both (the repository parses it).
+ */
+interface Families {
+  text: { read: string; write: string };
+  integer: { read: number; write: number };
+  bigint: { read: number | string; write: number };
+  instant: { read: string | Date; write: string };
+  json: { read: unknown; write: string };
+  jsonText: { read: string; write: string };
+}
+export type Family = keyof Families;
+
+export interface ColumnSpec {
+  readonly family: Family;
+  readonly nullable: boolean;
+  /** The column's DEFAULT as SQL text (`0`, `'en'`), or null when it has none. */
+  readonly default: string | null;
+}
+
+const column = <F extends Family, N extends boolean, D extends string | null>(
+  family: F,
+  nullable: N,
+  defaultSql: D,
+) => ({ family, nullable, default: defaultSql });
+const required = <F extends Family>(family: F) => column(family, false, null);
+const optional = <F extends Family>(family: F) => column(family, true, null);
+const defaulted = <F extends Family, D extends string>(family: F, defaultSql: D) =>
+  column(family, false, defaultSql);
+
+/**
+ * Every table and column the migrations create, once, as data. The query builder's types
+ * (`Database`) are derived from it, and tests/storage/schemaMatch.test.ts checks that both
+ * dialects' migrated schemas match it. A new table or column goes here and into a migration
+ * per dialect; the test fails until all three agree.
+ */
+export const SCHEMA = {
+  war_rooms: {
+    id: required('text'),
+    tenant_id: required('text'),
+    team_id: optional('text'),
+    channel_id: required('text'),
+    conversation_id: required('text'),
+    service_url: required('text'),
+    title: required('text'),
+    time_zone: required('text'),
+    language: defaulted('text', "'en'"),
+    phase: required('text'),
+    created_by_id: required('text'),
+    created_by_name: required('text'),
+    created_at: required('instant'),
+    updated_at: required('instant'),
+    version: required('integer'),
+    incident_seq: defaulted('integer', '0'),
+  },
+  incidents: {
+    id: required('text'),
+    tenant_id: required('text'),
+    war_room_id: required('text'),
+    number: required('integer'),
+    title: required('text'),
+    severity: required('text'),
+    status: required('text'),
+    reporter_id: required('text'),
+    reporter_name: required('text'),
+    created_at: required('instant'),
+    updated_at: required('instant'),
+    acknowledged_at: optional('instant'),
+    mitigated_at: optional('instant'),
+    resolved_at: optional('instant'),
+    version: required('integer'),
+    card_activity_id: optional('text'),
+  },
+  audit_log: {
+    tenant_id: required('text'),
+    war_room_id: required('text'),
+    seq: required('integer'),
+    at: required('instant'),
+    actor_id: required('text'),
+    actor_name: required('text'),
+    action: required('text'),
+    subject: required('text'),
+    before: optional('json'),
+    after: optional('json'),
+    prev_hash: required('text'),
+    hash: required('text'),
+  },
+  war_room_roles: {
+    tenant_id: required('text'),
+    war_room_id: required('text'),
+    teams_user_id: required('text'),
+    user_id: optional('text'),
+    name: required('text'),
+    role: required('text'),
+    assigned_by_id: required('text'),
+    assigned_at: required('instant'),
+  },
+  inbox: {
+    conversation_id: required('text'),
+    activity_id: required('text'),
+    received_at: required('instant'),
+  },
+  outbox: {
+    id: required('text'),
+    seq: required('bigint'),
+    tenant_id: required('text'),
+    conversation_key: required('text'),
+    target: required('jsonText'),
+    operation: required('text'),
+    subject: optional('text'),
+    activity: required('jsonText'),
+    failure_notice: optional('jsonText'),
+    state: required('text'),
+    attempts: defaulted('integer', '0'),
+    not_before: required('instant'),
+    lease_until: optional('instant'),
+    created_at: required('instant'),
+    updated_at: required('instant'),
+    sent_activity_id: optional('text'),
+    last_error: optional('text'),
+  },
+  jobs: {
+    id: required('text'),
+    kind: required('text'),
+    tenant_id: optional('text'),
+    war_room_id: optional('text'),
+    payload: required('jsonText'),
+    dedupe_key: optional('text'),
+    due_at: required('instant'),
+    state: required('text'),
+    attempts: defaulted('integer', '0'),
+    lease_until: optional('instant'),
+    last_error: optional('text'),
+    created_at: required('instant'),
+    updated_at: required('instant'),
+  },
+} as const satisfies Record<string, Record<string, ColumnSpec>>;
+
+type Schema = typeof SCHEMA;
+
+/** A column's Kysely type: what a SELECT returns, what INSERT and UPDATE accept. */
+type ColumnOf<C extends ColumnSpec> = ColumnType<
+  Families[C['family']]['read'] | (C['nullable'] extends true ? null : never),
+  | Families[C['family']]['write']
+  | (C['nullable'] extends true ? null : never)
+  | (C['default'] extends string ? undefined : never),
+  Families[C['family']]['write'] | (C['nullable'] extends true ? null : never)
+>;
+
+/** The tables as the query builder sees them, derived from SCHEMA. */
+export type Database = {
+  [T in keyof Schema]: {
+    [C in keyof Schema[T]]: Schema[T][C] extends ColumnSpec ? ColumnOf<Schema[T][C]> : never;
+  };
+};
