@@ -10,6 +10,7 @@ import {
 import type { Storage, Tx } from '../storage/types';
 import { appendAudit } from './auditTrail';
 import type { Clock, IdGenerator } from './clock';
+import { authorize, recordingRefusals } from './access';
 import { withEffects, type Effects } from './effects';
 import { validTitle } from '../../shared/domain/title';
 import type { WarRoom } from '../../shared/domain/warRoom';
@@ -52,31 +53,34 @@ export class IncidentService {
     const title = validTitle(input.title, 'incident');
     const { storage, clock, ids } = this.deps;
     const now = clock.now().toISOString();
-    return storage.transaction((tx) =>
-      withEffects(tx, effects, now, ids, async () => {
-        const warRoom = await warRoomOf(tx, actor, origin);
-        const incident: Incident = {
-          id: ids(),
-          tenantId: actor.tenantId,
-          warRoomId: warRoom.id,
-          number: await tx.warRooms.nextNumber(actor.tenantId, warRoom.id, 'incident'),
-          title,
-          severity: input.severity,
-          status: 'open',
-          reporterId: actor.userId,
-          reporterName: actor.name,
-          createdAt: now,
-          updatedAt: now,
-          acknowledgedAt: null,
-          mitigatedAt: null,
-          resolvedAt: null,
-          version: 1,
-          cardActivityId: null,
-        };
-        await tx.incidents.insert(incident);
-        await audit(tx, actor, now, 'incident.logged', null, incident);
-        return { incident, warRoom };
-      }),
+    return recordingRefusals(this.deps, actor, () =>
+      storage.transaction((tx) =>
+        withEffects(tx, effects, now, ids, async () => {
+          const warRoom = await warRoomOf(tx, actor, origin);
+          await authorize(tx, warRoom, actor, 'incident.write');
+          const incident: Incident = {
+            id: ids(),
+            tenantId: actor.tenantId,
+            warRoomId: warRoom.id,
+            number: await tx.warRooms.nextNumber(actor.tenantId, warRoom.id, 'incident'),
+            title,
+            severity: input.severity,
+            status: 'open',
+            reporterId: actor.userId,
+            reporterName: actor.name,
+            createdAt: now,
+            updatedAt: now,
+            acknowledgedAt: null,
+            mitigatedAt: null,
+            resolvedAt: null,
+            version: 1,
+            cardActivityId: null,
+          };
+          await tx.incidents.insert(incident);
+          await audit(tx, actor, now, 'incident.logged', null, incident);
+          return { incident, warRoom };
+        }),
+      ),
     );
   }
 
@@ -88,27 +92,32 @@ export class IncidentService {
   ): Promise<Incident> {
     const { storage, clock, ids } = this.deps;
     const now = clock.now().toISOString();
-    return storage.transaction((tx) =>
-      withEffects(tx, effects, now, ids, async () => {
-        const current = await load(tx, actor, input.incidentId, origin);
-        if (current.version !== input.expectedVersion) {
-          throw conflict('incident.staleCard', { ref: current.number });
-        }
-        assertTransition(current.status, input.status);
-        const field = timestampFieldFor(input.status);
-        const next: Incident = {
-          ...current,
-          status: input.status,
-          updatedAt: now,
-          version: current.version + 1,
-          ...(field && !current[field] ? { [field]: now } : {}),
-        };
-        if (!(await tx.incidents.update(next, current.version))) {
-          throw conflict('incident.staleCard', { ref: current.number });
-        }
-        await audit(tx, actor, now, 'incident.status_changed', current, next);
-        return next;
-      }),
+    return recordingRefusals(this.deps, actor, () =>
+      storage.transaction((tx) =>
+        withEffects(tx, effects, now, ids, async () => {
+          const current = await load(tx, actor, input.incidentId, origin);
+          const warRoom = await tx.warRooms.findById(actor.tenantId, current.warRoomId);
+          if (!warRoom) throw notFound('warroom.notFound');
+          await authorize(tx, warRoom, actor, 'incident.write');
+          if (current.version !== input.expectedVersion) {
+            throw conflict('incident.staleCard', { ref: current.number });
+          }
+          assertTransition(current.status, input.status);
+          const field = timestampFieldFor(input.status);
+          const next: Incident = {
+            ...current,
+            status: input.status,
+            updatedAt: now,
+            version: current.version + 1,
+            ...(field && !current[field] ? { [field]: now } : {}),
+          };
+          if (!(await tx.incidents.update(next, current.version))) {
+            throw conflict('incident.staleCard', { ref: current.number });
+          }
+          await audit(tx, actor, now, 'incident.status_changed', current, next);
+          return next;
+        }),
+      ),
     );
   }
 

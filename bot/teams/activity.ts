@@ -106,6 +106,7 @@ export function actorOf(a: Activity, tenantId: string): Actor {
   return {
     tenantId,
     userId: str(at(a, 'from', 'aadObjectId')) ?? str(at(a, 'from', 'id')) ?? 'unknown',
+    ...(str(at(a, 'from', 'id')) ? { teamsUserId: str(at(a, 'from', 'id')) } : {}),
     // Shown on cards and stored: no control characters (PostgreSQL refuses NUL).
     name: typeof name === 'string' ? [...singleLine(name)].slice(0, NAME_MAX).join('') : '',
   };

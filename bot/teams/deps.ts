@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import type { Clock } from '../services/clock';
 import type { IncidentService } from '../services/incidents';
 import type { ReplyService } from '../services/replies';
+import type { RoleService } from '../services/roles';
 import type { WarRoomService } from '../services/warRooms';
 
 /** What the Teams transport needs; built once by the composition root. */
@@ -13,6 +14,7 @@ export interface TeamsDeps {
   warRooms: WarRoomService;
   incidents: IncidentService;
   replies: ReplyService;
+  roles: RoleService;
   /** The outbox sender: told to send after a turn committed messages. */
   delivery: { kick(): void };
 }

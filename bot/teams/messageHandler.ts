@@ -2,7 +2,7 @@ import { CardFactory, type TurnContext } from 'botbuilder';
 import { parseCommand, stripMentions, type Command } from '../../shared/commands/parse';
 import type { Actor } from '../../shared/domain/actor';
 import { incidentRef } from '../../shared/domain/incident';
-import { languageOf, t } from '../../shared/i18n';
+import { languageOf, t, type MessageKey } from '../../shared/i18n';
 import { incidentCard } from '../cards/incidentCard';
 import type { Delivery } from '../services/effects';
 import {
@@ -11,6 +11,7 @@ import {
   botMentionNames,
   isChannelConversation,
   localeOf,
+  peopleMentioned,
   tenantOf,
 } from './activity';
 import type { TeamsDeps } from './deps';
@@ -122,5 +123,24 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
         },
       },
     );
+  },
+
+  role: async ({ context, deps, actor, locale, delivery }, command) => {
+    const { channelId } = bindingOf(context.activity, actor.tenantId);
+    const [person] = peopleMentioned(context.activity);
+    await deps.roles.assign(actor, { channelId }, person, command.role, {
+      delivery,
+      messages: ({ assignment }) => [
+        replyTo(
+          context.activity,
+          plainText(
+            t(locale, 'role.assigned', {
+              name: assignment.name,
+              role: t(locale, `role.name.${assignment.role}` as MessageKey),
+            }),
+          ),
+        ),
+      ],
+    });
   },
 };

@@ -1,4 +1,6 @@
 import { extractSeverity, type Severity } from '../domain/incident';
+import { parseRole } from '../domain/roles';
+import type { Role } from '../domain/warRoom';
 
 /**
  * Channel commands, understood in every shipped language: Teams sends the localised
@@ -8,12 +10,15 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'start'; title: string }
   | { kind: 'incident'; title: string; severity: Severity | undefined }
+  /** `role @person <role>`: the person comes from the message's mentions. */
+  | { kind: 'role'; role: Role | undefined }
   | { kind: 'unknown'; word: string };
 
 const WORDS: Record<Exclude<Command['kind'], 'unknown'>, readonly string[]> = {
   help: ['help', 'hjælp', 'hjaelp', 'aide', '?'],
   start: ['start', 'begin', 'démarrer', 'demarrer', 'open'],
   incident: ['incident', 'hændelse', 'haendelse', 'inc', 'incidents'],
+  role: ['role', 'rolle', 'rol', 'rôle'],
 };
 
 /** The entities Teams escapes message text with. */
@@ -127,6 +132,11 @@ export function parseCommand(text: string): Command {
     case 'incident': {
       const { severity, rest: title } = extractSeverity(rest);
       return { kind: 'incident', title, severity };
+    }
+    case 'role': {
+      // The role is the last word: "role Anna Jensen approver" (the name is the mention's).
+      const last = rest.split(' ').at(-1) ?? '';
+      return { kind: 'role', role: parseRole(last) };
     }
     default:
       return { kind: 'unknown', word: m[1] ?? '' };

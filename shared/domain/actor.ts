@@ -6,4 +6,6 @@ export interface Actor {
   tenantId: string;
   userId: string;
   name: string;
+  /** Teams user id (`29:…`) when the request came from Teams: mentions carry only this. */
+  teamsUserId?: string;
 }

@@ -2,7 +2,7 @@ import type { Catalog } from './en';
 
 export const da: Catalog = {
   'help.text':
-    'Jeg holder styr på krigsrummet i denne kanal. Kommandoer: **start** <titel> åbner et krigsrum her; **hændelse** <titel> [sev1–sev4] registrerer en hændelse; **hjælp** viser denne tekst.',
+    'Jeg holder styr på krigsrummet i denne kanal. Kommandoer: **start** <titel> åbner et krigsrum her; **hændelse** <titel> [sev1–sev4] registrerer en hændelse; **rolle** @person <rolle> giver nogen en rolle (leder, ingeniør, kommunikation, godkender, observatør; kun lederen); **hjælp** viser denne tekst.',
   'warroom.started':
     'Krigsrummet "{title}" er åbent i denne kanal. Registrér en hændelse med "hændelse <titel> sev2".',
   'warroom.alreadyExists': 'Denne kanal har allerede et krigsrum: "{title}".',
@@ -28,6 +28,19 @@ export const da: Catalog = {
     'Krigsrummet kan ikke gemme noget lige nu (databasen svarer ikke). Teams prøver måske din besked igen; hvis intet dukker op inden for et par minutter, så send den igen.',
   'error.unavailableApi':
     'Krigsrummet kan ikke nås lige nu (databasen svarer ikke). Prøv igen om et minut.',
+  'role.whoMissing': 'Sig hvis rolle der skal sættes, med en omtale: "rolle @Anna godkender".',
+  'role.roleMissing':
+    'Sig hvilken rolle: leder, ingeniør, kommunikation, godkender eller observatør. For eksempel "rolle @Anna godkender".',
+  'role.assigned': '{name} er nu {role} i dette krigsrum.',
+  'role.name.lead': 'leder',
+  'role.name.engineer': 'ingeniør',
+  'role.name.comms': 'kommunikation',
+  'role.name.approver': 'godkender',
+  'role.name.observer': 'observatør',
+  'access.incident.write':
+    'Du følger dette krigsrum som observatør: du kan læse det, ikke ændre hændelser.',
+  'access.role.assign': 'Kun krigsrummets leder kan tildele roller.',
+  'access.warroom.read': 'Du er ikke medlem af dette krigsrum.',
   'error.invalidAction': 'Knappen sendte noget, jeg ikke kan bruge. Opdater kortet og prøv igen.',
   'error.unauthenticated': 'Log ind igen: din session kunne ikke bekræftes.',
   'error.tenantNotAllowed': 'Denne organisation er ikke sat op til War Room.',

@@ -1,7 +1,7 @@
 /** English: the reference catalog. Every other language must have the same keys. */
 export const en = {
   'help.text':
-    'I keep the war room of this channel. Commands: **start** <title> opens a war room here; **incident** <title> [sev1–sev4] logs an incident; **help** shows this text.',
+    'I keep the war room of this channel. Commands: **start** <title> opens a war room here; **incident** <title> [sev1–sev4] logs an incident; **role** @person <role> gives someone a role (lead, engineer, comms, approver, observer; the lead only); **help** shows this text.',
   'warroom.started':
     'War room "{title}" is open in this channel. Log an incident with "incident <title> sev2".',
   'warroom.alreadyExists': 'This channel already has a war room: "{title}".',
@@ -26,6 +26,19 @@ export const en = {
     'The war room cannot save anything right now (its database is not answering). Teams may retry your message; if nothing appears within a few minutes, send it again.',
   'error.unavailableApi':
     'The war room cannot be reached right now (its database is not answering). Try again in a minute.',
+  'role.whoMissing': 'Say whose role to set, with a mention: "role @Anna approver".',
+  'role.roleMissing':
+    'Say which role: lead, engineer, comms, approver or observer. For example "role @Anna approver".',
+  'role.assigned': '{name} is now {role} in this war room.',
+  'role.name.lead': 'lead',
+  'role.name.engineer': 'engineer',
+  'role.name.comms': 'comms',
+  'role.name.approver': 'approver',
+  'role.name.observer': 'observer',
+  'access.incident.write':
+    'You follow this war room as an observer: you can read it, not change incidents.',
+  'access.role.assign': "Only the war room's lead can give roles.",
+  'access.warroom.read': 'You are not a member of this war room.',
   'error.invalidAction': 'This button sent something I cannot use. Refresh the card and try again.',
   'error.unauthenticated': 'Sign in again: your session could not be verified.',
   'error.tenantNotAllowed': 'This organisation is not set up to use War Room.',

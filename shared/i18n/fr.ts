@@ -2,7 +2,7 @@ import type { Catalog } from './en';
 
 export const fr: Catalog = {
   'help.text':
-    'Je tiens la cellule de crise de ce canal. Commandes : **démarrer** <titre> ouvre une cellule de crise ici ; **incident** <titre> [sev1–sev4] enregistre un incident ; **aide** affiche ce texte.',
+    'Je tiens la cellule de crise de ce canal. Commandes : **démarrer** <titre> ouvre une cellule de crise ici ; **incident** <titre> [sev1–sev4] enregistre un incident ; **rôle** @personne <rôle> attribue un rôle (responsable, ingénieur, communication, approbateur, observateur ; le responsable seulement) ; **aide** affiche ce texte.',
   'warroom.started':
     'La cellule de crise « {title} » est ouverte dans ce canal. Enregistrez un incident avec « incident <titre> sev2 ».',
   'warroom.alreadyExists': 'Ce canal a déjà une cellule de crise : « {title} ».',
@@ -32,6 +32,20 @@ export const fr: Catalog = {
     'La cellule de crise ne peut rien enregistrer pour le moment (sa base de données ne répond pas). Teams renverra peut-être votre message ; si rien n’apparaît d’ici quelques minutes, renvoyez-le.',
   'error.unavailableApi':
     'La cellule de crise est injoignable pour le moment (sa base de données ne répond pas). Réessayez dans une minute.',
+  'role.whoMissing':
+    'Indiquez de qui définir le rôle, avec une mention : « rôle @Anna approbateur ».',
+  'role.roleMissing':
+    'Indiquez le rôle : responsable, ingénieur, communication, approbateur ou observateur. Par exemple « rôle @Anna approbateur ».',
+  'role.assigned': '{name} est maintenant {role} dans cette cellule de crise.',
+  'role.name.lead': 'responsable',
+  'role.name.engineer': 'ingénieur',
+  'role.name.comms': 'communication',
+  'role.name.approver': 'approbateur',
+  'role.name.observer': 'observateur',
+  'access.incident.write':
+    'Vous suivez cette cellule de crise en observateur : vous pouvez la lire, pas modifier les incidents.',
+  'access.role.assign': 'Seul le responsable de la cellule de crise peut attribuer des rôles.',
+  'access.warroom.read': "Vous n'êtes pas membre de cette cellule de crise.",
   'error.invalidAction':
     'Ce bouton a envoyé des données inutilisables. Actualisez la carte et réessayez.',
   'error.unauthenticated': "Reconnectez-vous : votre session n'a pas pu être vérifiée.",

@@ -2,7 +2,7 @@ import type { Catalog } from './en';
 
 export const nl: Catalog = {
   'help.text':
-    'Ik houd de war room van dit kanaal bij. Opdrachten: **start** <titel> opent hier een war room; **incident** <titel> [sev1–sev4] registreert een incident; **help** toont deze tekst.',
+    'Ik houd de war room van dit kanaal bij. Opdrachten: **start** <titel> opent hier een war room; **incident** <titel> [sev1–sev4] registreert een incident; **rol** @persoon <rol> geeft iemand een rol (leider, technicus, communicatie, goedkeurder, waarnemer; alleen de leider); **help** toont deze tekst.',
   'warroom.started':
     'War room "{title}" is geopend in dit kanaal. Registreer een incident met "incident <titel> sev2".',
   'warroom.alreadyExists': 'Dit kanaal heeft al een war room: "{title}".',
@@ -29,6 +29,20 @@ export const nl: Catalog = {
     'De war room kan nu niets opslaan (de database antwoordt niet). Teams probeert je bericht misschien opnieuw; verschijnt er binnen een paar minuten niets, stuur het dan opnieuw.',
   'error.unavailableApi':
     'De war room is nu niet bereikbaar (de database antwoordt niet). Probeer het over een minuut opnieuw.',
+  'role.whoMissing':
+    'Zeg wiens rol je wilt instellen, met een vermelding: "rol @Anna goedkeurder".',
+  'role.roleMissing':
+    'Zeg welke rol: leider, technicus, communicatie, goedkeurder of waarnemer. Bijvoorbeeld "rol @Anna goedkeurder".',
+  'role.assigned': '{name} is nu {role} in deze war room.',
+  'role.name.lead': 'leider',
+  'role.name.engineer': 'technicus',
+  'role.name.comms': 'communicatie',
+  'role.name.approver': 'goedkeurder',
+  'role.name.observer': 'waarnemer',
+  'access.incident.write':
+    'Je volgt deze war room als waarnemer: je kunt meelezen, geen incidenten wijzigen.',
+  'access.role.assign': 'Alleen de leider van de war room kan rollen toekennen.',
+  'access.warroom.read': 'Je bent geen lid van deze war room.',
   'error.invalidAction':
     'Deze knop stuurde iets wat ik niet kan gebruiken. Vernieuw de kaart en probeer opnieuw.',
   'error.unauthenticated': 'Meld u opnieuw aan: uw sessie kon niet worden gecontroleerd.',

@@ -1,3 +1,4 @@
+import { parseCommand } from '../../shared/commands/parse';
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -32,14 +33,24 @@ const EXPECTED_FILES = [
 ];
 /** Channel commands per language; chats (groupChat, personal) offer only the last, help. */
 const COMMANDS = {
-  en: ['start', 'incident', 'help'],
-  da: ['start', 'hændelse', 'hjælp'],
-  nl: ['start', 'incident', 'help'],
-  fr: ['démarrer', 'incident', 'aide'],
+  en: ['start', 'incident', 'role', 'help'],
+  da: ['start', 'hændelse', 'rolle', 'hjælp'],
+  nl: ['start', 'incident', 'rol', 'help'],
+  fr: ['démarrer', 'incident', 'rôle', 'aide'],
 };
 /** A war room lives in a team channel: in chats, only help is offered. */
 const commandsFor = (lang: keyof typeof COMMANDS, list: number) =>
-  list === 0 ? COMMANDS[lang] : COMMANDS[lang].slice(2);
+  list === 0 ? COMMANDS[lang] : COMMANDS[lang].slice(-1);
+
+describe('command titles', () => {
+  // Teams sends the localised title the user clicked: the parser must know every one.
+  test.each(Object.entries(COMMANDS))(
+    'every %s title is a command the bot understands',
+    (_, titles) => {
+      for (const title of titles) expect(parseCommand(title).kind).not.toBe('unknown');
+    },
+  );
+});
 
 const temp = useTempDirOffline();
 

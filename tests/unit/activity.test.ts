@@ -208,6 +208,7 @@ describe('the helpers read only what has the right type, even from an unchecked 
       tenantId: TENANT,
       userId: 'aaaaaaaa-0000-0000-0000-00000000a11c',
       name: 'Alice Lead',
+      teamsUserId: '29:aaaaaaaa-0000-0000-0000-00000000a11c',
     });
     expect(bindingOf(a, TENANT)).toEqual({
       tenantId: TENANT,
