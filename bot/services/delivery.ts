@@ -163,8 +163,13 @@ export class DeliveryService {
     return due.length;
   }
 
-  private async deliver(message: OutboxMessage): Promise<void> {
+  private async deliver(queued: OutboxMessage): Promise<void> {
     const { pacer, clock } = this.deps;
+    const message = await this.withPostedActivity(queued);
+    if (!message) {
+      await this.settle(queued, { state: 'failed', error: 'the card to update was never posted' });
+      return;
+    }
     const key = conversationKey(message.target);
     let wait = pacer.waitMs(key, clock.now().getTime());
     if (wait > MAX_INLINE_WAIT_MS) {
@@ -188,6 +193,22 @@ export class DeliveryService {
       pacer.block(key, clock.now().getTime() + outcome.retryAfterMs);
     }
     await this.settle(message, this.settlementFor(message, outcome), outcome);
+  }
+
+  /**
+   * An update in place names its card by subject: the activity id is the one its post got
+   * (the post went first: same conversation, earlier in the queue). Undefined when that
+   * post never arrived.
+   */
+  private async withPostedActivity(message: OutboxMessage): Promise<OutboxMessage | undefined> {
+    if (message.operation !== 'update' || message.target.activityId) return message;
+    if (!message.subject) return undefined;
+    const subject = message.subject;
+    const post = await this.deps.storage.transaction((tx) =>
+      tx.outbox.findPost(message.tenantId, subject),
+    );
+    if (post?.state !== 'sent' || !post.sentActivityId) return undefined;
+    return { ...message, target: { ...message.target, activityId: post.sentActivityId } };
   }
 
   /** One bounded attempt: whatever the transport does, it ends within the timeout. */

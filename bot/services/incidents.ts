@@ -10,7 +10,10 @@ import {
 import type { Storage, Tx } from '../storage/types';
 import { appendAudit } from './auditTrail';
 import type { Clock, IdGenerator } from './clock';
+import { cardMessage } from '../cards/message';
+import { incidentCard } from '../cards/incidentCard';
 import { authorize, recordingRefusals } from './access';
+import { refreshCard } from './cardRefresh';
 import { withEffects, type Effects } from './effects';
 import { validTitle } from '../../shared/domain/title';
 import type { WarRoom } from '../../shared/domain/warRoom';
@@ -38,6 +41,9 @@ export interface ChangeStatusInput {
   /** The version the user saw; a different stored version means their view was stale. */
   expectedVersion: number;
 }
+
+/** What the outbox calls an incident's card. */
+export const incidentSubject = (incidentId: string) => `incident:${incidentId}`;
 
 /** Use cases of incidents: log one, move it along its lifecycle, read them. */
 export class IncidentService {
@@ -115,6 +121,23 @@ export class IncidentService {
             throw conflict('incident.staleCard', { ref: current.number });
           }
           await audit(tx, actor, now, 'incident.status_changed', current, next);
+          // Everyone sees the change on the channel's card, not only whoever clicked.
+          await refreshCard(
+            tx,
+            {
+              tenantId: actor.tenantId,
+              subject: incidentSubject(next.id),
+              activity: cardMessage(
+                incidentCard({
+                  incident: next,
+                  timeZone: warRoom.timeZone,
+                  locale: warRoom.language,
+                }),
+              ),
+            },
+            now,
+            ids,
+          );
           return next;
         }),
       ),

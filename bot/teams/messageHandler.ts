@@ -5,6 +5,7 @@ import { incidentRef } from '../../shared/domain/incident';
 import { languageOf, t, type MessageKey } from '../../shared/i18n';
 import { incidentCard } from '../cards/incidentCard';
 import type { Delivery } from '../services/effects';
+import { incidentSubject } from '../services/incidents';
 import {
   actorOf,
   bindingOf,
@@ -109,7 +110,7 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
                 attachments: [CardFactory.adaptiveCard(card)],
               },
               {
-                subject: `incident:${incident.id}`,
+                subject: incidentSubject(incident.id),
                 // If the card never arrives, the channel still learns the incident exists.
                 failureNotice: {
                   type: 'message',

@@ -130,6 +130,32 @@ describe('bot in a Teams channel', () => {
     ]);
   });
 
+  test('a click updates the channel card in place for everyone: a PUT, never a new post', async () => {
+    await t.say('start Mailbox cutover weekend');
+    await t.say('incident Licences not assigned sev2');
+    const posted = t.connector.calls.at(-1)!;
+    const investigate = lastCard().actions[0]!;
+    await t.post(t.room.cardAction(investigate.verb, investigate.data));
+    const edit = t.connector.calls.at(-1)!;
+    expect(edit.method).toBe('PUT');
+    // The card's own message in its own thread: the id the post was given.
+    expect(edit.activityId).toBe((await incidents())[0]?.cardActivityId);
+    expect(edit.conversationId).toBe(posted.conversationId);
+    const [card] = cardsOf(edit.activity);
+    expect(cardProblems(card)).toEqual([]);
+    expect(JSON.stringify(card)).toContain('Investigating');
+    expect(t.connector.calls.filter((c) => c.method === 'POST')).toHaveLength(2); // start + card
+
+    // Two more changes: each is an edit of the same message, the last shows the outcome.
+    const resolve = lastCard().actions.find(
+      (a) => (a.data as { status: string }).status === 'resolved',
+    )!;
+    await t.post(t.room.cardAction(resolve.verb, resolve.data));
+    const edits = t.connector.calls.filter((c) => c.method === 'PUT');
+    expect(edits.map((c) => c.activityId)).toEqual([edit.activityId, edit.activityId]);
+    expect(JSON.stringify(cardsOf(edits[1]!.activity)[0])).toContain('Resolved');
+  });
+
   test('a redelivered activity changes nothing and posts nothing', async () => {
     await t.say('start Mailbox cutover weekend');
     const message = t.room.message('incident Licences not assigned sev2');

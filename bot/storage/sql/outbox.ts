@@ -210,9 +210,39 @@ export function outboxRepo(x: Exec): OutboxRepo {
       );
     },
 
+    async findPost(tenantId, subject) {
+      const [row] = await x.all(
+        db
+          .selectFrom('outbox')
+          .select(COLUMNS)
+          .where('tenant_id', '=', tenantId)
+          .where('subject', '=', subject)
+          .where('operation', '=', 'post')
+          .orderBy('seq', 'desc')
+          .limit(1),
+      );
+      return row && fromRow(row);
+    },
+
+    async replacePending(id, activity) {
+      const changed = await x.run(
+        db
+          .updateTable('outbox')
+          .set({ activity: JSON.stringify(activity) })
+          .where('id', '=', id)
+          .where('state', '=', 'pending'),
+      );
+      return changed === 1;
+    },
+
+    // A sent post with a subject is the record of where its card lives: kept.
     prune: (before) =>
       x.run(
-        db.deleteFrom('outbox').where('state', '=', 'sent').where('updated_at', '<', toIso(before)),
+        db
+          .deleteFrom('outbox')
+          .where('state', '=', 'sent')
+          .where('updated_at', '<', toIso(before))
+          .where((eb) => eb.or([eb('subject', 'is', null), eb('operation', '=', 'update')])),
       ),
   };
 }
