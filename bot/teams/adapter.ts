@@ -56,6 +56,9 @@ export function createAdapter(config: Config, logger: Logger): BotRuntime {
   const auth = new StrictAuthentication(
     new ConfigurationBotFrameworkAuthentication(settings),
     logger,
+    bot.appId
+      ? (bot.tokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer)
+      : undefined,
   );
   const adapter = new WarRoomAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

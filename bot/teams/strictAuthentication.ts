@@ -19,7 +19,7 @@ export const AUTH_TIMEOUT_MS = 5000;
  */
 export class AuthenticationUnavailableError extends Error {
   constructor() {
-    super(`token validation did not finish within ${AUTH_TIMEOUT_MS} ms`);
+    super('token validation could not complete (signing keys unreachable or too slow)');
     this.name = 'AuthenticationUnavailableError';
   }
 }
@@ -30,9 +30,14 @@ export class AuthenticationUnavailableError extends Error {
  * so a forged signature or an HS256 token surfaced as a 500.
  */
 export class StrictAuthentication extends BotFrameworkAuthentication {
+  /**
+   * `issuer`: the only issuer a channel token may have (Bot Framework's); undefined when
+   * authentication is off (local development).
+   */
   constructor(
     private readonly inner: BotFrameworkAuthentication,
     private readonly logger: Logger,
+    private readonly issuer?: string,
   ) {
     super();
   }
@@ -41,6 +46,14 @@ export class StrictAuthentication extends BotFrameworkAuthentication {
     activity: Activity,
     authHeader: string,
   ): Promise<AuthenticateRequestResult> {
+    // A token from another issuer is refused before any key lookup: botbuilder would fetch
+    // the Emulator's metadata for it, and an unreachable endpoint must not turn a forged
+    // token into a 503 (only failures to validate genuine channel tokens are ours).
+    const iss = unverifiedIssuer(authHeader);
+    if (this.issuer && iss !== undefined && iss !== this.issuer) {
+      this.logger.info('bot token from a foreign issuer', { issuer: iss.slice(0, 200) });
+      throw new AuthenticationError('Unauthorized: foreign issuer.', StatusCodes.UNAUTHORIZED);
+    }
     return asUnauthorized(() => this.inner.authenticateRequest(activity, authHeader), this.logger);
   }
 
@@ -80,7 +93,13 @@ async function asUnauthorized<T>(fn: () => Promise<T>, logger: Logger): Promise<
   try {
     return await Promise.race([fn(), timeout]);
   } catch (e) {
-    if (e instanceof AuthenticationError || e instanceof AuthenticationUnavailableError) throw e;
+    if (e instanceof AuthenticationUnavailableError) throw e;
+    if (signingKeysUnreachable(e)) {
+      // Not the caller's fault: a 401 would make Teams drop a genuine message.
+      logger.warn('bot token validation could not reach its signing keys', { error: e });
+      throw new AuthenticationUnavailableError();
+    }
+    if (e instanceof AuthenticationError) throw e;
     // Keep the real cause for operators (an unreachable OpenID endpoint looks like this too).
     logger.warn('bot request failed authentication', { error: e });
     throw new AuthenticationError(
@@ -89,5 +108,35 @@ async function asUnauthorized<T>(fn: () => Promise<T>, logger: Logger): Promise<
     );
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * The OpenID metadata or key endpoint failed (botbuilder reports a 5xx from it as an
+ * AuthenticationError with a 5xx status) or could not be reached at all.
+ */
+function signingKeysUnreachable(e: unknown): boolean {
+  const err = e as { statusCode?: unknown; code?: unknown; type?: unknown; message?: unknown };
+  if (e instanceof AuthenticationError)
+    return typeof err.statusCode === 'number' && err.statusCode >= 500;
+  return (
+    err.type === 'system' ||
+    (typeof err.code === 'string' &&
+      /^(ECONN|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH)/.test(err.code)) ||
+    (typeof err.message === 'string' &&
+      /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|socket hang up/.test(err.message))
+  );
+}
+
+/** The `iss` claim of a bearer JWT, read without validating it (only to pick a path). */
+function unverifiedIssuer(authHeader: string): string | undefined {
+  const payload = /^Bearer\s+[^.\s]+\.([^.\s]+)\./i.exec(authHeader)?.[1];
+  if (!payload) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
+    const iss = (claims as { iss?: unknown } | null)?.iss;
+    return typeof iss === 'string' ? iss : '';
+  } catch {
+    return ''; // not a JWT at all: no issuer we accept
   }
 }

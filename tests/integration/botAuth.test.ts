@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { VERBS } from '../../shared/cards/actions';
 import { TENANT } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/app';
@@ -103,4 +105,70 @@ describe('bot endpoint authentication', () => {
       }),
     ).rejects.toThrow(/MICROSOFT_APP_ID/);
   });
+});
+
+/**
+ * When the bot cannot check a genuine token (its OpenID metadata answers 5xx, is not
+ * reachable, or hangs), Teams gets 503 and will retry, not a 401 that drops the message.
+ */
+describe('bot token validation when the signing keys are out of reach', () => {
+  const jwksUp = () => new LocalJwks(BF_ISSUER, ['msteams']).start();
+  const failing = http.createServer((req, res) => {
+    if (req.url?.includes('hang')) return; // never answers
+    res.writeHead(503);
+    res.end('down');
+  });
+  let port = 0;
+  beforeAll(async () => {
+    await new Promise<void>((r) => failing.listen(0, '127.0.0.1', r));
+    port = (failing.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    failing.closeAllConnections();
+    await new Promise((r) => failing.close(r));
+  });
+
+  test.each([
+    ['answers 503', () => `http://127.0.0.1:${port}/.well-known/openid-configuration`],
+    ['refuses connections', () => 'http://127.0.0.1:1/.well-known/openid-configuration'],
+    ['never answers', () => `http://127.0.0.1:${port}/hang/.well-known/openid-configuration`],
+  ])(
+    'metadata that %s: 503 with Retry-After, nothing stored',
+    async (_name, url) => {
+      const signer = await jwksUp(); // signs like Bot Framework; the bot looks elsewhere
+      const t = await startTestApp({
+        WARROOM_LOCAL_DEV: '0',
+        MICROSOFT_APP_ID: APP_ID,
+        MICROSOFT_APP_PASSWORD: 'not-used-by-these-tests',
+        BOT_OPENID_METADATA_URL: url(),
+        WARROOM_ALLOWED_TENANTS: TENANT,
+        AAD_APP_CLIENT_ID: APP_ID,
+        WARROOM_SERVICE_URLS: 'http://127.0.0.1:',
+      });
+      try {
+        const activity = t.room.message('start Should wait for a retry');
+        const token = await signer.sign({
+          iss: BF_ISSUER,
+          aud: APP_ID,
+          serviceurl: activity.serviceUrl,
+        });
+        const res = await fetch(`${t.baseUrl}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(activity),
+        });
+        expect(res.status).toBe(503);
+        expect(res.headers.get('retry-after')).toBeTruthy();
+        expect(await res.json()).toEqual({
+          error: { code: 'auth_unavailable', message: 'Try again shortly.' },
+        });
+        const rooms = await t.app.storage.transaction((tx) => tx.warRooms.listByTenant(TENANT));
+        expect(rooms).toHaveLength(0);
+      } finally {
+        await t.stop();
+        await signer.stop();
+      }
+    },
+    20_000,
+  );
 });
