@@ -18,6 +18,9 @@ export async function refreshCard(
   const post = await tx.outbox.findPost(card.tenantId, card.subject);
   if (!post || post.state === 'unknown' || post.state === 'failed') return;
   if (post.state === 'pending' && (await tx.outbox.replacePending(post.id, card.activity))) return;
+  // An edit still waiting takes the newest content: one edit, and no older one sent last.
+  const waiting = await tx.outbox.findPendingUpdate(card.tenantId, card.subject);
+  if (waiting && (await tx.outbox.replacePending(waiting.id, card.activity))) return;
   const { serviceUrl, conversationId } = post.target;
   await tx.outbox.enqueue(
     outboxMessage(

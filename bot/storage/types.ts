@@ -156,6 +156,8 @@ export interface OutboxRepo {
   countByState(): Promise<Partial<Record<OutboxState, number>>>;
   /** The latest post showing `subject` (its card), whatever its state. */
   findPost(tenantId: string, subject: string): Promise<OutboxMessage | undefined>;
+  /** The newest update in place of `subject` that has not left yet. */
+  findPendingUpdate(tenantId: string, subject: string): Promise<OutboxMessage | undefined>;
   /** Replaces the activity of a message not yet sent; false when it is no longer pending. */
   replacePending(id: string, activity: Record<string, unknown>): Promise<boolean>;
   /**

@@ -79,4 +79,13 @@ describe('refreshCard', () => {
     await refresh('resolved');
     expect(await all()).toHaveLength(1);
   });
+
+  test('an edit still waiting takes the newest content: one edit, never an older one last', async () => {
+    await settlePost('sent');
+    await refresh('investigating');
+    await refresh('resolved');
+    const edits = (await all()).filter((m) => m.operation === 'update');
+    expect(edits).toHaveLength(1);
+    expect(edits[0]?.activity).toEqual(card('resolved'));
+  });
 });

@@ -224,6 +224,21 @@ export function outboxRepo(x: Exec): OutboxRepo {
       return row && fromRow(row);
     },
 
+    async findPendingUpdate(tenantId, subject) {
+      const [row] = await x.all(
+        db
+          .selectFrom('outbox')
+          .select(COLUMNS)
+          .where('tenant_id', '=', tenantId)
+          .where('subject', '=', subject)
+          .where('operation', '=', 'update')
+          .where('state', '=', 'pending')
+          .orderBy('seq', 'desc')
+          .limit(1),
+      );
+      return row && fromRow(row);
+    },
+
     async replacePending(id, activity) {
       const changed = await x.run(
         db
