@@ -12,11 +12,13 @@ import { IncidentService } from './services/incidents';
 import { Pacer } from './services/pacer';
 import { ReplyService } from './services/replies';
 import { RoleService } from './services/roles';
-import { Scheduler } from './services/scheduler';
+import { RosterService, type RosterOptions } from './services/roster';
+import { Scheduler, type SchedulerOptions } from './services/scheduler';
 import { WarRoomService } from './services/warRooms';
 import { openStorage } from './storage/open';
 import type { Storage } from './storage/types';
 import { createTeamsTransport, TEAMS_RATE_LIMITS } from './teams';
+import type { RosterSourceOptions } from './teams/rosterSource';
 
 export interface App {
   config: Config;
@@ -36,6 +38,8 @@ export interface AppOverrides {
   ids?: IdGenerator;
   logger?: Logger;
   delivery?: Partial<DeliveryOptions>;
+  scheduler?: Partial<SchedulerOptions>;
+  roster?: Partial<RosterOptions> & { source?: Partial<RosterSourceOptions> };
 }
 
 /**
@@ -50,16 +54,27 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   );
   const clock = overrides.clock ?? systemClock;
   const ids = overrides.ids ?? uuidIds;
+  const scheduler = new Scheduler({ storage, clock, ids, logger, options: overrides.scheduler });
+  const { source: rosterSourceOptions, ...rosterOptions } = overrides.roster ?? {};
+  const teams = createTeamsTransport(config, logger, { roster: rosterSourceOptions });
+  const roster = new RosterService({
+    storage,
+    clock,
+    logger,
+    source: teams.rosterSource,
+    scheduler,
+    options: rosterOptions,
+  });
   const warRooms = new WarRoomService({
     storage,
     clock,
     ids,
     defaultTimeZone: config.defaultTimeZone,
+    onStarted: (warRoom, tx) => roster.warRoomStarted(warRoom, tx),
   });
   const incidents = new IncidentService({ storage, clock, ids });
   const replies = new ReplyService({ storage, clock, ids });
   const roles = new RoleService({ storage, clock, ids });
-  const teams = createTeamsTransport(config, logger);
   const delivery = new DeliveryService({
     storage,
     clock,
@@ -100,7 +115,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   server.post(
     '/api/messages',
-    teams.endpoint({ clock, warRooms, incidents, replies, roles, delivery }),
+    teams.endpoint({ clock, warRooms, incidents, replies, roles, roster, delivery }),
   );
   mountApi(server, { logger, identify: createIdentityResolver(config), warRooms, incidents });
   // For load balancers: healthy only while the database answers.
@@ -115,9 +130,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   mountStaticTab(server, config.tabDir, logger);
 
-  const scheduler = new Scheduler({ storage, clock, ids, logger }).register(
-    housekeepingJob({ storage, clock, logger }),
-  );
+  scheduler.register(housekeepingJob({ storage, clock, logger }), roster.job());
   return {
     config,
     storage,

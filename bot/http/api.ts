@@ -40,12 +40,13 @@ export function mountApi(server: Server, deps: ApiDeps): void {
   server.get(
     '/api/v1/war-rooms',
     route(async (req, actor) => {
-      // A channel tab asks for its own channel's war room; elsewhere, all of the tenant's.
+      // A channel tab asks for its own channel's war room; elsewhere, all the caller may see
+      // (their teams', theirs, their roles'; everything for the local development identity).
       const channelId = channelQuery(req);
       const rooms =
         channelId === undefined
-          ? await deps.warRooms.list(actor)
-          : [await deps.warRooms.findByChannel(actor.tenantId, channelId)].filter(
+          ? await deps.warRooms.listVisible(actor)
+          : [await deps.warRooms.findVisibleByChannel(actor, channelId)].filter(
               (w): w is WarRoom => !!w,
             );
       return {
@@ -60,7 +61,7 @@ export function mountApi(server: Server, deps: ApiDeps): void {
     '/api/v1/war-rooms/:id/incidents',
     route(async (req, actor) => {
       const id = idParam(req);
-      const warRoom = await deps.warRooms.get(actor, id);
+      const warRoom = await deps.warRooms.getVisible(actor, id);
       const incidents = await deps.incidents.list(actor, id);
       return { warRoom: summary(warRoom, incidents), incidents: incidents.map(incidentDto) };
     }),

@@ -3,7 +3,7 @@ import { conflict, notFound } from '../../shared/domain/errors';
 import { validTitle } from '../../shared/domain/title';
 import type { ChannelBinding, WarRoom } from '../../shared/domain/warRoom';
 import type { Language } from '../../shared/i18n';
-import { StorageConflictError, type Storage } from '../storage/types';
+import { StorageConflictError, type Storage, type Tx } from '../storage/types';
 import { appendAudit } from './auditTrail';
 import type { Clock, IdGenerator } from './clock';
 import { withEffects, type Effects } from './effects';
@@ -13,9 +13,17 @@ export interface WarRoomDeps {
   clock: Clock;
   ids: IdGenerator;
   defaultTimeZone: string;
+  /** Runs in the transaction that starts a war room (the composition root asks for its roster). */
+  onStarted?: (warRoom: WarRoom, tx: Tx) => Promise<void>;
 }
 
-/** Use cases of war rooms: open one in a channel, find it again, list a tenant's. */
+/**
+ * Who looks at war rooms through the tab. The local development identity is in no team's
+ * roster: in local development mode it sees every war room of its tenant.
+ */
+export type Viewer = Actor & { devIdentity?: boolean };
+
+/** Use cases of war rooms: open one in a channel; show the tab the ones its caller may see. */
 export class WarRoomService {
   constructor(private readonly deps: WarRoomDeps) {}
 
@@ -60,6 +68,7 @@ export class WarRoomService {
             before: null,
             after: warRoom,
           });
+          await this.deps.onStarted?.(warRoom, tx);
           return warRoom;
         }),
       );
@@ -77,15 +86,51 @@ export class WarRoomService {
     return this.deps.storage.transaction((tx) => tx.warRooms.findByChannel(tenantId, channelId));
   }
 
-  async get(actor: Actor, id: string): Promise<WarRoom> {
-    const found = await this.deps.storage.transaction((tx) =>
-      tx.warRooms.findById(actor.tenantId, id),
+  /** The war rooms of the viewer's tenant that the viewer may see (`visibleTo`), newest first. */
+  listVisible(viewer: Viewer): Promise<WarRoom[]> {
+    return this.deps.storage.transaction(async (tx) =>
+      visibleTo(tx, viewer, await tx.warRooms.listByTenant(viewer.tenantId)),
     );
+  }
+
+  /** The war room of a channel, if there is one and the viewer may see it. */
+  findVisibleByChannel(viewer: Viewer, channelId: string): Promise<WarRoom | undefined> {
+    return this.deps.storage.transaction(async (tx) => {
+      const found = await tx.warRooms.findByChannel(viewer.tenantId, channelId);
+      return found && (await visibleTo(tx, viewer, [found]))[0];
+    });
+  }
+
+  /** A war room the viewer may see; not found otherwise, so its existence does not leak. */
+  async getVisible(viewer: Viewer, id: string): Promise<WarRoom> {
+    const found = await this.deps.storage.transaction(async (tx) => {
+      const warRoom = await tx.warRooms.findById(viewer.tenantId, id);
+      return warRoom && (await visibleTo(tx, viewer, [warRoom]))[0];
+    });
     if (!found) throw notFound('warroom.notFound');
     return found;
   }
+}
 
-  list(actor: Actor): Promise<WarRoom[]> {
-    return this.deps.storage.transaction((tx) => tx.warRooms.listByTenant(actor.tenantId));
+/**
+ * Who sees a war room in the tab: the members of its team (per the roster, services/
+ * roster.ts), its starter, and whoever holds a role in it. Before its team's roster is
+ * first fetched, only the latter two do.
+ */
+async function visibleTo(tx: Tx, viewer: Viewer, warRooms: WarRoom[]): Promise<WarRoom[]> {
+  // Local development: the development identity is in no roster; it sees everything.
+  if (viewer.devIdentity) return warRooms;
+  const { tenantId, userId } = viewer;
+  const teams = new Set(await tx.roster.teamsOf(tenantId, userId));
+  const visible: WarRoom[] = [];
+  for (const w of warRooms) {
+    if (
+      w.createdById === userId ||
+      (w.teamId !== null && teams.has(w.teamId)) ||
+      (await tx.roles.find(tenantId, w.id, { userId }))
+    ) {
+      visible.push(w);
+    }
   }
+  return visible;
 }

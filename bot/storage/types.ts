@@ -29,6 +29,7 @@ export interface Tx {
   readonly outbox: OutboxRepo;
   readonly jobs: JobRepo;
   readonly roles: RoleRepo;
+  readonly roster: RosterRepo;
 }
 
 export interface WarRoomRepo {
@@ -272,4 +273,44 @@ export interface JobRepo {
   findByDedupeKey(dedupeKey: string): Promise<Job | undefined>;
   /** Forgets done jobs finished before `before` (which frees their keys). Returns how many. */
   prune(before: string): Promise<number>;
+}
+
+/** A member of a team as the Bot Connector lists them. */
+export interface TeamMember {
+  /** Teams user id (`29:…`). */
+  teamsUserId: string;
+  /** Entra object id: what a tab SSO token's `oid` is matched against. */
+  aadObjectId: string | null;
+  name: string;
+  userPrincipalName: string | null;
+  email: string | null;
+}
+
+/** A team member as stored: whose team, and when Teams last told us they were in it. */
+export interface RosterEntry extends TeamMember {
+  tenantId: string;
+  teamId: string;
+  refreshedAt: string;
+}
+
+/** Team rosters, a cache of the Bot Connector's member lists (services/roster.ts). */
+export interface RosterRepo {
+  /** Makes `members` the team's whole roster, all confirmed at `at`. */
+  replaceTeam(tenantId: string, teamId: string, members: TeamMember[], at: string): Promise<void>;
+  /**
+   * Adds or refreshes one member. A field the entry lacks (null aadObjectId, userPrincipalName
+   * or email, empty name) keeps its stored value: membership events carry little.
+   */
+  upsert(entry: RosterEntry): Promise<void>;
+  /** True when the member was there. */
+  remove(tenantId: string, teamId: string, teamsUserId: string): Promise<boolean>;
+  /** The teams the person (by Entra object id) is a member of, sorted. */
+  teamsOf(tenantId: string, aadObjectId: string): Promise<string[]>;
+  /** In order of Teams user id. */
+  list(tenantId: string, teamId: string): Promise<RosterEntry[]>;
+  /**
+   * How fresh the roster is: the oldest confirmation among its members (the last full
+   * refresh, unless every member was confirmed since); undefined when the team has none.
+   */
+  lastRefreshed(tenantId: string, teamId: string): Promise<string | undefined>;
 }

@@ -25,6 +25,8 @@ const account = z.looseObject({
   aadObjectId: id(64).nullish(),
 });
 const idHolder = z.looseObject({ id: id(256).nullish() });
+/** Most people one membership event may name. */
+const MEMBERS_MAX = 2000;
 
 /** Teams tells whom a message mentions as entities; only mentions have a shape we rely on. */
 const mentionEntity = z.looseObject({
@@ -75,6 +77,9 @@ export const inboundActivitySchema = z
       .array(z.union([mentionEntity, otherEntity]))
       .max(256)
       .nullish(),
+    // conversationUpdate: who joined or left the team (conversationUpdate.ts).
+    membersAdded: z.array(account).max(MEMBERS_MAX).nullish(),
+    membersRemoved: z.array(account).max(MEMBERS_MAX).nullish(),
     value: z.unknown().optional(),
   })
   // Every invoke names what it asks for (`adaptiveCard/action`): without a name it is no invoke.
@@ -85,11 +90,12 @@ export const inboundActivitySchema = z
 // number or an object to SQL even if it is called with an activity that was not checked.
 
 /** `value` if it is a non-empty string. */
-const str = (value: unknown): string | undefined =>
+export const str = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
 const obj = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-const at = (value: unknown, ...path: string[]): unknown =>
+/** The value at `path` inside `value`, or undefined where something on the way is no object. */
+export const at = (value: unknown, ...path: string[]): unknown =>
   path.reduce<unknown>((node, key) => obj(node)[key], value);
 
 /** The tenant of an activity: conversation first, channel data second (Teams sets both, not always). */

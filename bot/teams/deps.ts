@@ -1,9 +1,11 @@
 import type { Config } from '../config';
+import type { TeamsMessenger } from './messenger';
 import type { Logger } from '../logger';
 import type { Clock } from '../services/clock';
 import type { IncidentService } from '../services/incidents';
 import type { ReplyService } from '../services/replies';
 import type { RoleService } from '../services/roles';
+import type { RosterService } from '../services/roster';
 import type { WarRoomService } from '../services/warRooms';
 
 /** What the Teams transport needs; built once by the composition root. */
@@ -15,6 +17,10 @@ export interface TeamsDeps {
   incidents: IncidentService;
   replies: ReplyService;
   roles: RoleService;
+  /** Team rosters, kept current by membership events (conversationUpdate). */
+  roster: RosterService;
+  /** Sends one message now, bounded: only when the outbox (the database) is down. */
+  messenger: Pick<TeamsMessenger, 'sendNow'>;
   /** The outbox sender: told to send after a turn committed messages. */
   delivery: { kick(): void };
 }

@@ -1,9 +1,11 @@
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { createAdapter } from './adapter';
+import { ConnectorClients } from './connectorClients';
 import type { TeamsDeps } from './deps';
 import { createMessagesEndpoint } from './endpoint';
 import { TeamsMessenger } from './messenger';
+import { TeamsRosterSource, type RosterSourceOptions } from './rosterSource';
 
 /** Teams' per-conversation limits for a bot: 7 per second, 8 per 2 s, 60 per 30 s, 1,800 per hour. */
 export const TEAMS_RATE_LIMITS = [
@@ -16,13 +18,21 @@ export const TEAMS_RATE_LIMITS = [
 /**
  * The Teams transport: the only folder that knows botbuilder. Swapping the SDK for the
  * Microsoft 365 Agents SDK means rewriting this folder and nothing else. Gives the
- * outbound side (a Messenger for the outbox) and the inbound endpoint.
+ * outbound side (a Messenger for the outbox, a RosterSource for team rosters) and the
+ * inbound endpoint.
  */
-export function createTeamsTransport(config: Config, logger: Logger) {
+export function createTeamsTransport(
+  config: Config,
+  logger: Logger,
+  options: { roster?: Partial<RosterSourceOptions> } = {},
+) {
   const bot = createAdapter(config, logger);
+  const clients = new ConnectorClients(bot.auth, config.bot.appId ?? '');
+  const messenger = new TeamsMessenger(clients);
   return {
-    messenger: new TeamsMessenger(bot.auth, config.bot.appId ?? ''),
-    endpoint: (services: Omit<TeamsDeps, 'config' | 'logger'>) =>
-      createMessagesEndpoint(bot, { config, logger, ...services }),
+    messenger,
+    rosterSource: new TeamsRosterSource(clients, logger, options.roster),
+    endpoint: (services: Omit<TeamsDeps, 'config' | 'logger' | 'messenger'>) =>
+      createMessagesEndpoint(bot, { config, logger, messenger, ...services }),
   };
 }

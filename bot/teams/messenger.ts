@@ -1,12 +1,8 @@
-import {
-  AuthenticationConstants,
-  ClaimsIdentity,
-  type BotFrameworkAuthentication,
-  type ConnectorClient,
-} from 'botframework-connector';
 import type { Activity } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import type { Messenger, SendOutcome } from '../services/delivery';
-import type { OutboxMessage } from '../storage/types';
+import type { OutboxMessage, OutboxTarget } from '../storage/types';
+import type { ConnectorClients } from './connectorClients';
 
 interface RestErrorLike {
   statusCode?: number;
@@ -16,37 +12,83 @@ interface RestErrorLike {
   response?: { headers?: { get(name: string): string | undefined } };
 }
 
+/** Bound of getting the bot's token, shorter than an attempt so a hang is not "unknown". */
+const TOKEN_TIMEOUT_MS = 4000;
+
+interface Credentials {
+  shouldSetToken?(): boolean;
+  getToken?(forceRefresh?: boolean): Promise<string>;
+}
+
+/**
+ * Gets the bot's token (cached by the SDK) before sending, so a failing or hanging sign-in
+ * is told apart from a send whose outcome is unknown.
+ */
+async function signIn(client: ConnectorClient, timeoutMs: number): Promise<void> {
+  const credentials = client.credentials as Credentials;
+  if (!credentials.shouldSetToken?.() || !credentials.getToken) return; // local development
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      credentials.getToken(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no token within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Network failures where the request never left: safe to send again. */
 const NOT_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/;
 
 /**
  * Sends outbox messages to the Bot Connector with botbuilder's proactive plumbing (a
- * connector client for the bot's own identity), one attempt per call: the outbox owns
- * retries and pacing, so the HTTP pipeline's own retry policy is removed.
+ * connector client for the bot's own identity, connectorClients.ts), one attempt per call:
+ * the outbox owns retries and pacing, so the HTTP pipeline's own retry policy is removed.
  */
 export class TeamsMessenger implements Messenger {
-  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  constructor(private readonly clients: ConnectorClients) {}
 
-  constructor(
-    private readonly auth: BotFrameworkAuthentication,
-    private readonly appId: string,
-  ) {}
+  send(message: OutboxMessage, signal: AbortSignal): Promise<SendOutcome> {
+    return this.post(message.target, message.operation, message.activity, signal);
+  }
 
-  async send(message: OutboxMessage, signal: AbortSignal): Promise<SendOutcome> {
-    const { target } = message;
+  /**
+   * One message now, outside the outbox: only for telling someone that nothing can be
+   * stored (the outbox lives in the database). Same single, bounded attempt.
+   */
+  sendNow(target: OutboxTarget, activity: Record<string, unknown>, signal: AbortSignal) {
+    return this.post(target, 'post', activity, signal);
+  }
+
+  private async post(
+    target: OutboxTarget,
+    operation: OutboxMessage['operation'],
+    body: Record<string, unknown>,
+    signal: AbortSignal,
+  ): Promise<SendOutcome> {
     const options = { abortSignal: signal };
     const activity = {
       type: 'message',
       channelId: 'msteams',
       serviceUrl: target.serviceUrl,
       conversation: { id: target.conversationId },
-      ...message.activity,
+      ...body,
     } as Partial<Activity>;
+    let client: ConnectorClient;
     try {
-      const client = await this.clientFor(target.serviceUrl);
+      client = await this.clients.for(target.serviceUrl);
+      await signIn(client, TOKEN_TIMEOUT_MS);
+    } catch (e) {
+      // Nothing left for Teams yet: the sign-in (Entra) failed or hung. Safe to try again.
+      return { kind: 'transient', error: `sign-in failed: ${String(e)}`.slice(0, 500) };
+    }
+    try {
       const { conversations } = client;
       const sent =
-        message.operation === 'update' && target.activityId
+        operation === 'update' && target.activityId
           ? await conversations.updateActivity(
               target.conversationId,
               target.activityId,
@@ -65,31 +107,6 @@ export class TeamsMessenger implements Messenger {
     } catch (e) {
       return classify(e as RestErrorLike);
     }
-  }
-
-  private clientFor(serviceUrl: string): Promise<ConnectorClient> {
-    let client = this.clients.get(serviceUrl);
-    if (!client) {
-      client = this.createClient(serviceUrl);
-      client.catch(() => this.clients.delete(serviceUrl));
-      this.clients.set(serviceUrl, client);
-    }
-    return client;
-  }
-
-  private async createClient(serviceUrl: string): Promise<ConnectorClient> {
-    // The same identity botbuilder's continueConversationAsync builds for proactive sends.
-    const claims = new ClaimsIdentity([
-      { type: AuthenticationConstants.AudienceClaim, value: this.appId },
-      { type: AuthenticationConstants.AppIdClaim, value: this.appId },
-    ]);
-    const client = await this.auth.createConnectorFactory(claims).create(serviceUrl);
-    // The SDK keeps its Azure pipeline private; its retry phase would repeat posts we must
-    // not repeat blindly and stretch one attempt past the outbox's timeout.
-    (
-      client as unknown as { client: { pipeline: { removePolicy(o: { phase: 'Retry' }): void } } }
-    ).client.pipeline.removePolicy({ phase: 'Retry' });
-    return client;
   }
 }
 

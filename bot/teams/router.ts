@@ -6,6 +6,7 @@ import { isAlreadyHandled, type Delivery } from '../services/effects';
 import { isStorageUnavailable } from '../storage/errors';
 import { bindingOf, localeOf, tenantOf } from './activity';
 import { onCardAction, replayCardAction } from './cardActionHandler';
+import { onConversationUpdate } from './conversationUpdate';
 import type { TeamsDeps } from './deps';
 import { errorResponse } from './invokeResponse';
 import { onMessage } from './messageHandler';
@@ -32,6 +33,11 @@ const ROUTES: Route[] = [
     select: (a) => a.type === ActivityTypes.Invoke && a.name === 'adaptiveCard/action',
     handle: onCardAction,
     replay: replayCardAction,
+  },
+  {
+    name: 'conversation.update',
+    select: (a) => a.type === ActivityTypes.ConversationUpdate,
+    handle: onConversationUpdate,
   },
 ];
 
@@ -79,12 +85,12 @@ export function createTurnHandler(deps: TeamsDeps) {
         const result = await route
           .replay?.(context, deps)
           .catch((e: unknown) => failureAnswer(context, deps, route.name, locale, e));
-        if (result) await answer(context, result);
+        if (result && result !== RETRY_LATER) await answer(context, result);
         return;
       }
       const result = await failureAnswer(context, deps, route.name, locale, error, delivery);
-      if (result) await answer(context, result);
-      if (isStorageUnavailable(error) && activity.type === ActivityTypes.Message) retryLater();
+      if (result === RETRY_LATER) retryLater();
+      else if (result) await answer(context, result);
     }
   };
 }
@@ -121,7 +127,7 @@ async function failureAnswer(
   locale: string,
   error: unknown,
   delivery?: Delivery,
-): Promise<InvokeResponse | void> {
+): Promise<InvokeResponse | typeof RETRY_LATER | void> {
   const known = isDomainError(error);
   const unavailable = isStorageUnavailable(error);
   if (unavailable) deps.logger.warn('bot turn: the database is not answering', { route, error });
@@ -136,26 +142,32 @@ async function failureAnswer(
     const code = known ? error.kind : unavailable ? 'ServiceUnavailable' : 'InternalError';
     return errorResponse(status, code, text);
   }
-  try {
-    if (delivery && !unavailable) {
-      await deps.replies.reply(delivery, [replyTo(context.activity, plainText(text))]);
+  const reply = replyTo(context.activity, plainText(text));
+  if (delivery && !unavailable) {
+    try {
+      await deps.replies.reply(delivery, [reply]);
       deps.delivery.kick();
-    } else {
-      await withTimeout(context.sendActivity(plainText(text)), DIRECT_REPLY_TIMEOUT_MS);
-    }
-  } catch (sendError) {
-    if (!isAlreadyHandled(sendError)) {
-      deps.logger.error('could not tell the user about a failure', { route, error: sendError });
+      return;
+    } catch (replyError) {
+      if (isAlreadyHandled(replyError)) return;
+      if (!isStorageUnavailable(replyError)) {
+        deps.logger.error('could not tell the user about a failure', { route, error: replyError });
+        return;
+      }
+      // The database went away between the work and the answer: say so directly.
     }
   }
+  const sent = await deps.messenger.sendNow(
+    reply.target,
+    reply.activity,
+    AbortSignal.timeout(DIRECT_REPLY_TIMEOUT_MS),
+  );
+  if (sent.kind !== 'sent') {
+    deps.logger.warn('could not tell the user that nothing can be stored', { route, sent });
+  }
+  // Nothing was stored, nothing claimed: Teams should deliver the message again later.
+  return RETRY_LATER;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
+/** failureAnswer's way of saying: answer 503, so that Teams redelivers the message. */
+const RETRY_LATER = Symbol('retry later');

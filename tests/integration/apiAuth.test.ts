@@ -16,6 +16,8 @@ describe('JSON API authentication and tenant isolation', () => {
   let jwks: LocalJwks;
   let t: TestApp;
   let roomOfA: WarRoom;
+  /** Who started roomOfA: a caller who sees it (who else does: tests/integration/roster.test.ts). */
+  const STARTER = randomUUID();
 
   beforeAll(async () => {
     jwks = await new LocalJwks('https://login.microsoftonline.com/{tenantid}/v2.0').start();
@@ -40,7 +42,7 @@ describe('JSON API authentication and tenant isolation', () => {
       timeZone: 'Europe/Copenhagen',
       language: 'en',
       phase: 'cutover',
-      createdById: 'someone',
+      createdById: STARTER,
       createdByName: 'Someone',
       createdAt: now,
       updatedAt: now,
@@ -63,7 +65,8 @@ describe('JSON API authentication and tenant isolation', () => {
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
   test('a v2 token of tenant A sees tenant A’s war room', async () => {
-    const r = await t.get('/api/v1/war-rooms', bearer(await jwks.sign(v2(TENANT_A))));
+    const token = await jwks.sign({ ...v2(TENANT_A), oid: STARTER });
+    const r = await t.get('/api/v1/war-rooms', bearer(token));
     expect(r.status).toBe(200);
     expect(r.body).toEqual({
       warRooms: [expect.objectContaining({ id: roomOfA.id, title: 'Cutover of tenant A' })],

@@ -245,6 +245,26 @@ describe('bot in a Teams channel', () => {
     expect(await t.get('/healthz')).toMatchObject({ status: 503, body: { ok: false } });
   });
 
+  test('with the database gone, Teams gets 503 and the channel one direct "cannot save"', async () => {
+    await t.say('start Mailbox cutover weekend');
+    const before = t.connector.attempts.length;
+    await t.app.storage.close();
+    const r = await t.say('incident Licences not assigned sev2');
+    expect(r.status).toBe(503); // not acknowledged: Teams delivers it again later
+    const said = t.connector.calls.at(-1)?.activity;
+    expect(said?.text).toContain('cannot save anything right now');
+    expect(said?.textFormat).toBe('plain');
+    // One attempt, bounded, and nothing more once the request is over.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(t.connector.attempts.length).toBe(before + 1);
+
+    // A connector failing meanwhile is not retried behind the request's back.
+    t.connector.failNext(1, 503);
+    expect((await t.say('incident Batch 3 stuck sev2')).status).toBe(503);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(t.connector.attempts.length).toBe(before + 2);
+  });
+
   test('an incident before any war room gets a hint, not an error', async () => {
     await t.say('incident Licences not assigned sev2');
     expect(t.connector.calls[0]?.activity.text).toContain(

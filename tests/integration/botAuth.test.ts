@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { VERBS } from '../../shared/cards/actions';
-import { TENANT } from '../support/activities';
+import { channel, TENANT } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/app';
 import { LocalJwks } from '../support/jwks';
 
@@ -95,6 +95,35 @@ describe('bot endpoint authentication', () => {
     expect(await stored()).toHaveLength(0);
     expect(t.connector.calls.length).toBe(before);
   });
+
+  // Last in this describe: it stores a war room, which the tests above must not see.
+  test('a card whose sign-in fails is kept and retried, never given up as "unknown"', async () => {
+    // Production mode: the bot must get a token from Entra to post, which this machine
+    // cannot reach. The card is owed, not lost: it waits in the outbox for the next try.
+    const room = channel({ serviceUrl: t.connector.url, tenantId: TENANT });
+    // Each post starts its own thread (the start reply waiting for its retry would hold
+    // back the next message in the same thread).
+    let thread = 0;
+    const say = async (text: string) => {
+      const posted = room.message(text);
+      const activity = {
+        ...posted,
+        conversation: { ...posted.conversation, id: `${room.channelId};messageid=${++thread}` },
+      };
+      return postWith(await jwks.sign(claimsFor(activity)), activity);
+    };
+    expect((await say('start Sign-in outage weekend')).status).toBe(200);
+    expect((await say('incident Licences not assigned sev2')).status).toBe(200);
+    const card = await t.app.storage.transaction(async (tx) => {
+      const w = await tx.warRooms.findByChannel(TENANT, room.channelId);
+      const [incident] = await tx.incidents.listByWarRoom(TENANT, w!.id);
+      return tx.outbox.findPost(TENANT, `incident:${incident!.id}`);
+    });
+    // The first attempt is over (the test waits for the sender): retried later, not dropped.
+    expect(card).toMatchObject({ state: 'pending', attempts: 1 });
+    expect(card?.lastError).toContain('sign-in failed');
+    expect(t.connector.calls).toHaveLength(0);
+  }, 30_000);
 
   test('the server refuses to start without an app id outside local development mode', async () => {
     await expect(

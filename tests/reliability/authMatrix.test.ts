@@ -24,6 +24,8 @@ const BOT_APP_ID = '11111111-2222-3333-4444-555555555555';
 const TAB_CLIENT_ID = '22222222-3333-4444-5555-666666666666';
 const BF_ISSUER = 'https://api.botframework.com';
 const EVIL_SERVICE_URL = 'https://evil.example.com/';
+/** The tab caller's Entra object id: a member of the seeded war room's team. */
+const TAB_CALLER = randomUUID();
 
 /** A route of the matrix; `request` is built per cell (fresh activity ids, current version). */
 interface Route {
@@ -131,7 +133,7 @@ describe('auth matrix: every route × every credential, production mode', () => 
         iss: `https://login.microsoftonline.com/${tenant}/v2.0`,
         aud: TAB_CLIENT_ID,
         tid: tenant,
-        oid: randomUUID(),
+        oid: TAB_CALLER,
         name: 'Matrix Caller',
       }),
       // The issuer of another tenant: a token must come from its own tenant's issuer.
@@ -207,6 +209,14 @@ describe('auth matrix: every route × every credential, production mode', () => 
     await t.app.storage.transaction(async (tx) => {
       await tx.warRooms.insert(room);
       await tx.incidents.insert(inc);
+      // The tab shows a war room to its team's members.
+      const caller = { teamsUserId: '29:matrix', aadObjectId: TAB_CALLER, name: 'Matrix Caller' };
+      await tx.roster.replaceTeam(
+        TENANT,
+        room.teamId!,
+        [{ ...caller, userPrincipalName: null, email: null }],
+        now,
+      );
     });
     return { warRoom: room, incident: inc };
   }

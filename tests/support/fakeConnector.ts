@@ -18,9 +18,27 @@ export interface ConnectorCall {
   authorization: string | undefined;
 }
 
+/** A team member as `GET /v3/conversations/{team}/pagedmembers` lists them. */
+export interface FakeMember {
+  id: string;
+  name?: string;
+  aadObjectId?: string;
+  userPrincipalName?: string;
+  email?: string;
+  [field: string]: unknown;
+}
+
+/** One call for a page of a team's members. */
+export interface MembersCall {
+  teamId: string;
+  pageSize: string | null;
+  continuationToken: string | null;
+}
+
 /**
  * A stand-in for Teams' Bot Connector on loopback: it speaks the v3 conversations REST
- * protocol the bot uses to post and edit messages, and records every call.
+ * protocol the bot uses to post and edit messages and to read a team's members, and
+ * records every call.
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
@@ -38,6 +56,14 @@ export class FakeConnector {
   readonly attempts: { method: string; at: number; status: number }[] = [];
   private waiters: (() => void)[] = [];
   url = '';
+  /** Each team's members (a team not set has none). */
+  private readonly members = new Map<string, readonly unknown[]>();
+  /** Members per page, whatever the bot asks for: small, so that paging is exercised. */
+  membersPageSize = 2;
+  /** Every request for a page of members, in order (hung and failed ones too). */
+  readonly membersCalls: MembersCall[] = [];
+  /** Like `failures`, for member pages only (posts and edits are not affected). */
+  private readonly membersFailures: Misbehaviour[] = [];
 
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -61,6 +87,16 @@ export class FakeConnector {
     for (let i = 0; i < times; i++) this.failures.push(behaviour);
   }
 
+  /** The team's members from now on: usually FakeMembers, anything to test the bot's checks. */
+  setMembers(teamId: string, members: readonly unknown[]): void {
+    this.members.set(teamId, members);
+  }
+
+  /** The next `times` requests for a page of members get `behaviour` instead. */
+  membersMisbehaveNext(times: number, behaviour: Misbehaviour): void {
+    for (let i = 0; i < times; i++) this.membersFailures.push(behaviour);
+  }
+
   /** Resolves once at least `count` calls arrived (or rejects after `timeoutMs`). */
   async waitForCalls(count: number, timeoutMs = 5000): Promise<ConnectorCall[]> {
     const deadline = Date.now() + timeoutMs;
@@ -81,6 +117,11 @@ export class FakeConnector {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    const paged = /^\/v3\/conversations\/([^/?]+)\/pagedmembers(?:\?|$)/.exec(req.url ?? '');
+    if (paged && req.method === 'GET') {
+      await this.pageOfMembers(decodeURIComponent(paged[1] ?? ''), req, res);
+      return;
+    }
     const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
     if (!m || !['POST', 'PUT'].includes(req.method ?? '')) {
       // No chaining: restify patches ServerResponse.prototype and its writeHead returns nothing.
@@ -124,5 +165,45 @@ export class FakeConnector {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ id }));
     this.waiters.splice(0).forEach((wake) => wake());
+  }
+
+  /** A page of a team's members; the continuation token is the offset of the next page. */
+  private async pageOfMembers(
+    teamId: string,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+  ): Promise<void> {
+    const query = new URL(req.url ?? '', 'http://connector').searchParams;
+    const token = query.get('continuationToken');
+    this.membersCalls.push({ teamId, pageSize: query.get('pageSize'), continuationToken: token });
+    const failure = this.membersFailures.shift();
+    if (failure?.kind === 'status') {
+      res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+      res.end('{"error":{"code":"Throttled","message":"Too many requests"}}');
+      return;
+    }
+    if (failure?.kind === 'hang') {
+      this.hanging.add(res); // never answered; closed by stop()
+      return;
+    }
+    if (failure?.kind === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (failure?.kind === 'slow') await new Promise((r) => setTimeout(r, failure.delayMs));
+    const all = this.members.get(teamId) ?? [];
+    const from = token ? Number(/^page:(\d+)$/.exec(token)?.[1] ?? NaN) : 0;
+    if (!Number.isInteger(from)) {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end('{"error":{"code":"BadArgument","message":"Invalid continuation token"}}');
+      return;
+    }
+    const next = from + this.membersPageSize;
+    const body = {
+      members: all.slice(from, next),
+      ...(next < all.length ? { continuationToken: `page:${next}` } : {}),
+    };
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
   }
 }

@@ -167,4 +167,23 @@ CREATE TABLE war_room_roles (
 CREATE INDEX war_room_roles_by_user ON war_room_roles (war_room_id, user_id);
 `,
   },
+  {
+    version: 6,
+    name: 'team rosters from the Bot Connector',
+    // Who is in which team (services/roster.ts): the tab shows a war room to its team's members.
+    sql: `
+CREATE TABLE team_members (
+  tenant_id text NOT NULL,
+  team_id text NOT NULL,
+  teams_user_id text NOT NULL,
+  aad_object_id text,
+  name text NOT NULL,
+  user_principal_name text,
+  email text,
+  refreshed_at timestamptz NOT NULL,
+  PRIMARY KEY (tenant_id, team_id, teams_user_id)
+);
+CREATE INDEX team_members_by_user ON team_members (tenant_id, aad_object_id);
+`,
+  },
 ];

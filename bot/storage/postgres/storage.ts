@@ -37,7 +37,7 @@ export class PostgresStorage implements Storage {
 
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     assertNotNested();
-    if (this.closed) throw new Error('storage is closed');
+    if (this.closed) throw new StorageUnavailableError('storage is closed');
     const client = await this.pools.main.connect().catch((e: unknown) => {
       throw toStorageError(e);
     });
@@ -62,7 +62,7 @@ export class PostgresStorage implements Storage {
 
   /** Rejects with `StorageUnavailableError` within `pingTimeoutMs` unless `SELECT 1` answers. */
   async ping(): Promise<void> {
-    if (this.closed) throw new Error('storage is closed');
+    if (this.closed) throw new StorageUnavailableError('storage is closed');
     await boundedPing(this.pools.health, this.pingTimeoutMs);
   }
 

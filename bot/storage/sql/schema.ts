@@ -141,6 +141,16 @@ export const SCHEMA = {
     created_at: required('instant'),
     updated_at: required('instant'),
   },
+  team_members: {
+    tenant_id: required('text'),
+    team_id: required('text'),
+    teams_user_id: required('text'),
+    aad_object_id: optional('text'),
+    name: required('text'),
+    user_principal_name: optional('text'),
+    email: optional('text'),
+    refreshed_at: required('instant'),
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 type Schema = typeof SCHEMA;

@@ -6,6 +6,7 @@ import { inboxRepo } from './inbox';
 import { jobRepo } from './jobs';
 import { outboxRepo } from './outbox';
 import { roleRepo } from './roles';
+import { rosterRepo } from './roster';
 import { warRoomRepo } from './warRooms';
 
 /** The repositories of one transaction, written once for both dialects. */
@@ -18,5 +19,6 @@ export function sqlTx(x: Exec): Tx {
     outbox: outboxRepo(x),
     jobs: jobRepo(x),
     roles: roleRepo(x),
+    roster: rosterRepo(x),
   };
 }

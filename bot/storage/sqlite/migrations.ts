@@ -164,4 +164,23 @@ CREATE TABLE war_room_roles (
 CREATE INDEX war_room_roles_by_user ON war_room_roles (war_room_id, user_id);
 `,
   },
+  {
+    version: 6,
+    name: 'team rosters from the Bot Connector',
+    // Who is in which team (services/roster.ts): the tab shows a war room to its team's members.
+    sql: `
+CREATE TABLE team_members (
+  tenant_id TEXT NOT NULL,
+  team_id TEXT NOT NULL,
+  teams_user_id TEXT NOT NULL,
+  aad_object_id TEXT,
+  name TEXT NOT NULL,
+  user_principal_name TEXT,
+  email TEXT,
+  refreshed_at TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, team_id, teams_user_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX team_members_by_user ON team_members (tenant_id, aad_object_id);
+`,
+  },
 ];

@@ -34,7 +34,7 @@ export class SqliteStorage implements Storage {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     try {
       assertNotNested();
-      if (this.closed) throw new Error('storage is closed');
+      if (this.closed) throw new StorageUnavailableError('storage is closed');
     } catch (e) {
       return Promise.reject(e);
     }
@@ -60,7 +60,7 @@ export class SqliteStorage implements Storage {
 
   /** Reads the schema page from the file (SELECT 1 would not touch it). */
   async ping(): Promise<void> {
-    if (this.closed) throw new Error('storage is closed');
+    if (this.closed) throw new StorageUnavailableError('storage is closed');
     try {
       this.db.prepare('SELECT count(*) FROM sqlite_schema').get();
     } catch (e) {
