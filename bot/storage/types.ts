@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../shared/domain/audit';
+import type { Decision } from '../../shared/domain/decision';
 import type { Incident } from '../../shared/domain/incident';
 import type { Role, WarRoom } from '../../shared/domain/warRoom';
 
@@ -29,6 +30,7 @@ export interface Tx {
   readonly outbox: OutboxRepo;
   readonly jobs: JobRepo;
   readonly roles: RoleRepo;
+  readonly decisions: DecisionRepo;
   readonly roster: RosterRepo;
 }
 
@@ -45,7 +47,11 @@ export interface WarRoomRepo {
    */
   refreshServiceUrl(tenantId: string, channelId: string, serviceUrl: string): Promise<boolean>;
   /** Atomically takes the next number of a per-war-room sequence (1, 2, 3…). */
-  nextNumber(tenantId: string, warRoomId: string, sequence: 'incident'): Promise<number>;
+  nextNumber(
+    tenantId: string,
+    warRoomId: string,
+    sequence: 'incident' | 'decision',
+  ): Promise<number>;
 }
 
 export interface IncidentRepo {
@@ -194,6 +200,18 @@ export interface RoleRepo {
   put(assignment: RoleAssignment): Promise<void>;
   /** In order of assignment. */
   list(tenantId: string, warRoomId: string): Promise<RoleAssignment[]>;
+}
+
+export interface DecisionRepo {
+  insert(decision: Decision): Promise<void>;
+  findById(tenantId: string, id: string): Promise<Decision | undefined>;
+  /**
+   * Writes `decision` if the stored version is still `expectedVersion`; false when it was
+   * not (someone answered first: the caller reloads and sees the outcome).
+   */
+  update(decision: Decision, expectedVersion: number): Promise<boolean>;
+  /** Oldest first. */
+  listByWarRoom(tenantId: string, warRoomId: string): Promise<Decision[]>;
 }
 
 /** A uniqueness rule of the store was broken (e.g. a second war room in a channel). */

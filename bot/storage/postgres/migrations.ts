@@ -186,4 +186,35 @@ CREATE TABLE team_members (
 CREATE INDEX team_members_by_user ON team_members (tenant_id, aad_object_id);
 `,
   },
+  {
+    version: 7,
+    name: 'decision requests',
+    // Questions to named approvers (shared/domain/decision.ts); responses kept as JSON.
+    sql: `
+ALTER TABLE war_rooms ADD COLUMN decision_seq integer NOT NULL DEFAULT 0;
+CREATE TABLE decisions (
+  id text PRIMARY KEY,
+  tenant_id text NOT NULL,
+  war_room_id text NOT NULL,
+  number integer NOT NULL CHECK (number > 0),
+  kind text NOT NULL CHECK (kind IN ('approval', 'goNoGo')),
+  question text NOT NULL,
+  rule text NOT NULL CHECK (rule IN ('any', 'all')),
+  approvers text NOT NULL,
+  backup text,
+  deadline timestamptz,
+  status text NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'expired', 'withdrawn')),
+  responses text NOT NULL,
+  requester_id text NOT NULL,
+  requester_name text NOT NULL,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL,
+  decided_at timestamptz,
+  version integer NOT NULL,
+  CONSTRAINT decisions_number UNIQUE (war_room_id, number),
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+);
+CREATE INDEX decisions_by_tenant ON decisions (tenant_id, war_room_id, number);
+`,
+  },
 ];

@@ -1,5 +1,6 @@
 import type { Tx } from '../types';
 import { auditRepo } from './audit';
+import { decisionRepo } from './decisions';
 import type { Exec } from './exec';
 import { incidentRepo } from './incidents';
 import { inboxRepo } from './inbox';
@@ -19,6 +20,7 @@ export function sqlTx(x: Exec): Tx {
     outbox: outboxRepo(x),
     jobs: jobRepo(x),
     roles: roleRepo(x),
+    decisions: decisionRepo(x),
     roster: rosterRepo(x),
   };
 }

@@ -183,4 +183,35 @@ CREATE TABLE team_members (
 CREATE INDEX team_members_by_user ON team_members (tenant_id, aad_object_id);
 `,
   },
+  {
+    version: 7,
+    name: 'decision requests',
+    // Questions to named approvers (shared/domain/decision.ts); responses kept as JSON.
+    sql: `
+ALTER TABLE war_rooms ADD COLUMN decision_seq INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE decisions (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  war_room_id TEXT NOT NULL,
+  number INTEGER NOT NULL CHECK (number > 0),
+  kind TEXT NOT NULL CHECK (kind IN ('approval', 'goNoGo')),
+  question TEXT NOT NULL,
+  rule TEXT NOT NULL CHECK (rule IN ('any', 'all')),
+  approvers TEXT NOT NULL CHECK (json_valid(approvers)),
+  backup TEXT CHECK (backup IS NULL OR json_valid(backup)),
+  deadline TEXT,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'expired', 'withdrawn')),
+  responses TEXT NOT NULL CHECK (json_valid(responses)),
+  requester_id TEXT NOT NULL,
+  requester_name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  decided_at TEXT,
+  version INTEGER NOT NULL,
+  UNIQUE (war_room_id, number),
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+) STRICT;
+CREATE INDEX decisions_by_tenant ON decisions (tenant_id, war_room_id, number);
+`,
+  },
 ];
