@@ -8,6 +8,7 @@ import {
 import { t, type MessageKey } from '../../shared/i18n';
 import { formatInstant } from '../../shared/time/format';
 
+import { literal } from './literal';
 import type { AdaptiveCardJson } from './types';
 
 export type { AdaptiveCardJson } from './types';
@@ -99,9 +100,4 @@ export function incidentCard({
     ],
     actions,
   };
-}
-
-/** A line of TextRuns: shown as given, never read as Markdown. */
-function literal(runs: { text: string; [style: string]: string }[]) {
-  return { type: 'RichTextBlock', inlines: runs.map((run) => ({ type: 'TextRun', ...run })) };
 }

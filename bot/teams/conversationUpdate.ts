@@ -1,9 +1,13 @@
-import type { Activity, TurnContext } from 'botbuilder';
+import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
 import { singleLine } from '../../shared/domain/title';
+import { t } from '../../shared/i18n';
+import { welcomeCard, type WelcomeScope } from '../cards/welcomeCard';
+import { isAlreadyHandled, type Delivery } from '../services/effects';
 import type { Member } from '../services/roster';
 import { isStorageUnavailable } from '../storage/errors';
-import { at, bindingOf, str, tenantOf } from './activity';
+import { at, bindingOf, localeOf, str, tenantOf } from './activity';
 import type { TeamsDeps } from './deps';
+import { plainText } from './replies';
 
 /** Longest display name kept (as for actors). */
 const NAME_MAX = 256;
@@ -29,16 +33,35 @@ function accounts(a: Activity, field: 'membersAdded' | 'membersRemoved'): Member
 }
 
 /**
- * A `conversationUpdate` in a team: people joined or left it, or the bot itself did. The
- * roster follows (services/roster.ts): members are added or removed at once; the bot's
- * arrival fetches the whole roster, its departure forgets it. Anything else (a channel
- * renamed, a chat) changes nothing. Applying an event twice changes nothing more, so a
- * redelivery needs no claim.
+ * A `conversationUpdate`: people joined or left a team, or the bot itself was added or
+ * removed. The roster follows (`updateRoster`); the bot's arrival in a team or a personal
+ * chat is also answered with a welcome card (`welcome`).
  */
-export async function onConversationUpdate(context: TurnContext, deps: TeamsDeps): Promise<void> {
+export async function onConversationUpdate(
+  context: TurnContext,
+  deps: TeamsDeps,
+  delivery: Delivery,
+): Promise<void> {
   const { activity } = context;
   const teamId = str(at(activity, 'channelData', 'team', 'id'));
-  if (!teamId) return; // a chat or a personal scope: no team, no roster
+  if (teamId) await updateRoster(activity, deps, teamId);
+  const botId = str(at(activity, 'recipient', 'id'));
+  const botAdded = accounts(activity, 'membersAdded').some((m) => m.teamsUserId === botId);
+  const where: WelcomeScope | undefined = teamId
+    ? 'team'
+    : at(activity, 'conversation', 'conversationType') === 'personal'
+      ? 'personal'
+      : undefined; // a group chat: nothing is said unasked
+  if (botAdded && where) await welcome(activity, deps, delivery, where);
+}
+
+/**
+ * The roster of a team follows its membership events (services/roster.ts): members are
+ * added or removed at once; the bot's arrival fetches the whole roster, its departure
+ * forgets it. Anything else (a channel renamed) changes nothing. Applying an event twice
+ * changes nothing more, so a redelivery needs no claim.
+ */
+async function updateRoster(activity: Activity, deps: TeamsDeps, teamId: string): Promise<void> {
   const tenantId = tenantOf(activity) as string; // the router checked it
   const team = { tenantId, teamId, serviceUrl: bindingOf(activity, tenantId).serviceUrl };
   const botId = str(at(activity, 'recipient', 'id'));
@@ -62,5 +85,41 @@ export async function onConversationUpdate(context: TurnContext, deps: TeamsDeps
     if (isStorageUnavailable(error))
       deps.logger.warn('roster: membership event not applied', fields);
     else deps.logger.error('roster: membership event failed', fields);
+  }
+}
+
+/**
+ * The welcome card, posted once per install: the activity is claimed with the owed card
+ * (a redelivery throws AlreadyHandled, which the router logs, and posts nothing). A new
+ * post in the conversation the event came from (a team's General channel, or the personal
+ * chat), not a reply to the event.
+ */
+async function welcome(
+  activity: Activity,
+  deps: TeamsDeps,
+  delivery: Delivery,
+  where: WelcomeScope,
+): Promise<void> {
+  const locale = localeOf(activity);
+  const card = welcomeCard({ where, locale });
+  try {
+    await deps.replies.reply(delivery, [
+      {
+        target: { serviceUrl: delivery.serviceUrl, conversationId: activity.conversation.id },
+        activity: {
+          type: 'message',
+          summary: t(locale, 'welcome.title'),
+          attachments: [CardFactory.adaptiveCard(card)],
+        },
+        // If Teams refuses the card, the sentence that says what the bot does still arrives.
+        failureNotice: { type: 'message', ...plainText(t(locale, 'help.text')) },
+      },
+    ]);
+  } catch (error) {
+    if (isAlreadyHandled(error)) throw error;
+    // As for the roster: nobody asked, so no error is posted into a channel on install.
+    const fields = { where, activityId: activity.id, error };
+    if (isStorageUnavailable(error)) deps.logger.warn('welcome: not posted', fields);
+    else deps.logger.error('welcome: failed', fields);
   }
 }

@@ -3,6 +3,7 @@ import { parseCommand, stripMentions, type Command } from '../../shared/commands
 import type { Actor } from '../../shared/domain/actor';
 import { incidentRef } from '../../shared/domain/incident';
 import { languageOf, t, type MessageKey } from '../../shared/i18n';
+import { helpCard } from '../cards/helpCard';
 import { incidentCard } from '../cards/incidentCard';
 import type { Delivery } from '../services/effects';
 import { incidentSubject } from '../services/incidents';
@@ -52,13 +53,32 @@ type Handler<K extends Command['kind']> = (
 const MAX_ECHO = 60;
 
 /** Replies that change nothing else: claimed and owed in one transaction. */
-const answer = ({ context, deps, delivery }: Turn, text: string, markdown = false) =>
-  deps.replies.reply(delivery, [
-    replyTo(context.activity, markdown ? { text, textFormat: 'markdown' } : plainText(text)),
-  ]);
+const answer = ({ context, deps, delivery }: Turn, text: string) =>
+  deps.replies.reply(delivery, [replyTo(context.activity, plainText(text))]);
+
+/** A command that works on a channel's war room: a chat has none, and is told where they live. */
+const inChannel =
+  <K extends Command['kind']>(handler: Handler<K>): Handler<K> =>
+  (turn, command) =>
+    isChannelConversation(turn.context.activity)
+      ? handler(turn, command)
+      : answer(turn, t(turn.locale, 'command.chatHasNoWarRoom'));
 
 const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
-  help: (turn) => answer(turn, t(turn.locale, 'help.text'), true),
+  help: ({ context, deps, locale, delivery }) => {
+    const where = isChannelConversation(context.activity) ? 'channel' : 'chat';
+    return deps.replies.reply(delivery, [
+      replyTo(
+        context.activity,
+        {
+          summary: t(locale, 'help.title'),
+          attachments: [CardFactory.adaptiveCard(helpCard({ where, locale }))],
+        },
+        // If Teams refuses the card, the same help arrives as a sentence.
+        { failureNotice: { type: 'message', ...plainText(t(locale, 'help.text')) } },
+      ),
+    ]);
+  },
 
   unknown: (turn, command) => {
     const word =
@@ -89,7 +109,7 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
     );
   },
 
-  incident: async ({ context, deps, actor, delivery }, command) => {
+  incident: inChannel(async ({ context, deps, actor, delivery }, command) => {
     const { channelId } = bindingOf(context.activity, actor.tenantId);
     await deps.incidents.log(
       actor,
@@ -124,9 +144,9 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
         },
       },
     );
-  },
+  }),
 
-  role: async ({ context, deps, actor, locale, delivery }, command) => {
+  role: inChannel(async ({ context, deps, actor, locale, delivery }, command) => {
     const { channelId } = bindingOf(context.activity, actor.tenantId);
     const [person] = peopleMentioned(context.activity);
     await deps.roles.assign(actor, { channelId }, person, command.role, {
@@ -143,5 +163,5 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
         ),
       ],
     });
-  },
+  }),
 };

@@ -2,7 +2,35 @@ import type { Catalog } from './en';
 
 export const da: Catalog = {
   'help.text':
-    'Jeg holder styr på krigsrummet i denne kanal. Kommandoer: **start** <titel> åbner et krigsrum her; **hændelse** <titel> [sev1–sev4] registrerer en hændelse; **rolle** @person <rolle> giver nogen en rolle (leder, ingeniør, kommunikation, godkender, observatør; kun lederen); **hjælp** viser denne tekst.',
+    'Jeg holder styr på krigsrummet for en weekends omlægning i en kanal i et team. Dér nævner du mig og skriver: start <titel> for at åbne et krigsrum; hændelse <titel> [sev1–sev4] for at registrere en hændelse; rolle @person <rolle> for at give nogen en rolle (leder, ingeniør, kommunikation, godkender, observatør; kun lederen); hjælp for denne liste.',
+  'help.title': 'War Room-kommandoer',
+  'help.intro.channel':
+    'Jeg holder styr på krigsrummet i denne kanal: hændelser på kort, der følger dem, til de er løst, og hvem der har hvilken rolle. Nævn mig (@War Room), og skriv så en af disse kommandoer.',
+  'help.intro.chat':
+    'Jeg holder styr på krigsrummet for en weekends omlægning: hændelser på kort, der følger dem, til de er løst, og hvem der har hvilken rolle. Et krigsrum startes fra en kanal i et team, ikke fra en chat: tilføj mig til teamet, nævn mig (@War Room) i dets kanal, og skriv så en af disse kommandoer.',
+  'help.example': 'Eksempel:',
+  'help.start.usage': 'start <titel>',
+  'help.start.does': 'Åbner et krigsrum i den kanal, hvor du skriver det; du bliver dets leder.',
+  'help.start.example': 'start Postkasseflytning weekend',
+  'help.incident.usage': 'hændelse <titel> [sev1–sev4]',
+  'help.incident.does':
+    'Registrerer en hændelse og sender dens kort. Uden alvorlighed er den sev3.',
+  'help.incident.example': 'hændelse Licenser ikke tildelt sev2',
+  'help.role.usage': 'rolle @person <rolle>',
+  'help.role.does':
+    'Giver nogen en rolle: leder, ingeniør, kommunikation, godkender eller observatør. Kun lederen kan.',
+  'help.role.example': 'rolle @Anna godkender',
+  'help.help.usage': 'hjælp',
+  'help.help.does': 'Viser denne liste.',
+  'help.help.example': 'hjælp',
+  'welcome.title': 'Velkommen til War Room',
+  'welcome.team':
+    'Jeg holder styr på krigsrummet for en weekends omlægning i en kanal i dette team: hændelser på kort, der følger dem, til de er løst, roller til dem, der har vagt, og en fane med overblikket. Kom i gang ved at skrive dette i den kanal, hvor omlægningen skal styres:',
+  'welcome.team.next': 'Derefter viser "@War Room hjælp" alle kommandoer.',
+  'welcome.personal':
+    'Jeg holder styr på krigsrummet for en weekends omlægning: hændelser på kort, der følger dem, til de er løst, roller til dem, der har vagt, og en fane med overblikket. Et krigsrum hører til i en kanal i et team: tilføj mig til et team, og skriv så dette i den kanal, hvor omlægningen skal styres:',
+  'welcome.personal.next':
+    'Her i vores chat kan jeg kun forklare: skriv "hjælp" for at se alle kommandoer.',
   'warroom.started':
     'Krigsrummet "{title}" er åbent i denne kanal. Registrér en hændelse med "hændelse <titel> sev2".',
   'warroom.alreadyExists': 'Denne kanal har allerede et krigsrum: "{title}".',
@@ -23,6 +51,8 @@ export const da: Catalog = {
   'incident.logged': '{ref} registreret: {title}',
   'command.unknown': 'Jeg forstod ikke "{command}". Skriv "hjælp" for at se, hvad jeg kan.',
   'command.onlyInChannel': 'Start et krigsrum fra en kanal i et team, ikke fra en chat.',
+  'command.chatHasNoWarRoom':
+    'En chat har intet krigsrum: et krigsrum med dets hændelser og roller hører til i en kanal i et team. Tilføj mig til et team, og brug mig i dets kanal; "hjælp" viser kommandoerne.',
   'error.internal': 'Noget gik galt hos os. Prøv igen om lidt.',
   'error.unavailable':
     'Krigsrummet kan ikke gemme noget lige nu (databasen svarer ikke). Teams prøver måske din besked igen; hvis intet dukker op inden for et par minutter, så send den igen.',
@@ -41,6 +71,44 @@ export const da: Catalog = {
     'Du følger dette krigsrum som observatør: du kan læse det, ikke ændre hændelser.',
   'access.role.assign': 'Kun krigsrummets leder kan tildele roller.',
   'access.warroom.read': 'Du er ikke medlem af dette krigsrum.',
+  'decision.kind.approval': 'Beslutning',
+  'decision.kind.goNoGo': 'Go/no-go',
+  'decision.whoDecides': 'Hvem beslutter:',
+  'decision.askedBy': 'Spurgt af',
+  'decision.rule': 'Regel',
+  'decision.rule.any': 'Første svar afgør',
+  'decision.rule.all': 'Alle godkendere skal godkende',
+  'decision.deadline': 'Besluttes senest',
+  'decision.decidedAt': 'Besluttet',
+  'decision.status.pending': 'Afventer beslutning',
+  'decision.status.approved': 'Godkendt',
+  'decision.status.rejected': 'Afvist',
+  'decision.status.expired': 'Udløbet uden beslutning',
+  'decision.status.withdrawn': 'Trukket tilbage',
+  'decision.verdict.approve': 'Godkend',
+  'decision.verdict.reject': 'Afvis',
+  'decision.verdict.go': 'Go',
+  'decision.verdict.noGo': 'No-go',
+  'decision.recordedBy': 'registreret af',
+  'decision.commentPlaceholder': 'Kommentar (valgfri): hvorfor, betingelser…',
+  'decision.refresh': 'Opdater',
+  'decision.titleRequired':
+    'Skriv hvad der skal besluttes, for eksempel "beslut Køb 40 ekstra E3-licenser nu? @Anna".',
+  'decision.titleTooLong': 'Spørgsmålet er for langt: hold det under {max} tegn.',
+  'decision.questionRequired': 'Skriv hvad der skal besluttes.',
+  'decision.approversRequired':
+    'Nævn hvem der beslutter, for eksempel "beslut Køb 40 ekstra E3-licenser nu? @Anna".',
+  'decision.tooManyApprovers': 'Højst {max} personer kan spørges i én beslutningsanmodning.',
+  'decision.alreadyDecided': '{ref} er allerede besluttet ({status}) af {by}.',
+  'decision.notApprover': 'Kun de navngivne godkendere kan svare på {ref}.',
+  'decision.alreadyAnswered': 'Du har allerede svaret på {ref}.',
+  'decision.changedMeanwhile': '{ref} blev ændret for et øjeblik siden; sådan står den nu.',
+  'decision.notFound': 'Den beslutningsanmodning findes ikke eller er ikke din at se.',
+  'decision.otherWarRoom': 'Dette kort hører til et andet krigsrum; brug det i dets egen kanal.',
+  'access.decision.request':
+    'Du følger dette krigsrum som observatør: du kan ikke bede om beslutninger.',
+  'access.decision.record': 'Kun krigsrummets leder kan registrere et svar på andres vegne.',
+  'access.decision.answer': 'Kun de navngivne godkendere kan svare på denne beslutningsanmodning.',
   'error.invalidAction': 'Knappen sendte noget, jeg ikke kan bruge. Opdater kortet og prøv igen.',
   'error.unauthenticated': 'Log ind igen: din session kunne ikke bekræftes.',
   'error.tenantNotAllowed': 'Denne organisation er ikke sat op til War Room.',

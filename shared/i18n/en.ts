@@ -1,7 +1,34 @@
 /** English: the reference catalog. Every other language must have the same keys. */
 export const en = {
   'help.text':
-    'I keep the war room of this channel. Commands: **start** <title> opens a war room here; **incident** <title> [sev1–sev4] logs an incident; **role** @person <role> gives someone a role (lead, engineer, comms, approver, observer; the lead only); **help** shows this text.',
+    'I run the war room of a weekend cutover in a team channel. There, mention me and write: start <title> to open a war room; incident <title> [sev1–sev4] to log an incident; role @person <role> to give someone a role (lead, engineer, comms, approver, observer; the lead only); help for this list.',
+  'help.title': 'War Room commands',
+  'help.intro.channel':
+    'I keep the war room of this channel: incidents on cards that follow them until they are resolved, and who holds which role. Mention me (@War Room), then write one of these commands.',
+  'help.intro.chat':
+    'I run the war room of a weekend cutover: incidents on cards that follow them until they are resolved, and who holds which role. A war room is started from a team channel, not from a chat: add me to the team, then in its channel mention me (@War Room) and write one of these commands.',
+  'help.example': 'Example:',
+  'help.start.usage': 'start <title>',
+  'help.start.does': 'Opens a war room in the channel where you write it; you become its lead.',
+  'help.start.example': 'start Mailbox cutover weekend',
+  'help.incident.usage': 'incident <title> [sev1–sev4]',
+  'help.incident.does': 'Logs an incident and posts its card. Without a severity, it is sev3.',
+  'help.incident.example': 'incident Licences not assigned sev2',
+  'help.role.usage': 'role @person <role>',
+  'help.role.does':
+    'Gives someone a role: lead, engineer, comms, approver or observer. Only the lead can.',
+  'help.role.example': 'role @Anna approver',
+  'help.help.usage': 'help',
+  'help.help.does': 'Shows this list.',
+  'help.help.example': 'help',
+  'welcome.title': 'Welcome to War Room',
+  'welcome.team':
+    'I run the war room of a weekend cutover in a channel of this team: incidents on cards that follow them until they are resolved, roles for the people on call, and a tab with the dashboard. To begin, write this in the channel where the cutover will be run:',
+  'welcome.team.next': 'Then "@War Room help" lists every command.',
+  'welcome.personal':
+    'I run the war room of a weekend cutover: incidents on cards that follow them until they are resolved, roles for the people on call, and a tab with the dashboard. A war room lives in a team channel: add me to a team, then write this in the channel where the cutover will be run:',
+  'welcome.personal.next':
+    'Here in our chat I can only explain: write "help" to see every command.',
   'warroom.started':
     'War room "{title}" is open in this channel. Log an incident with "incident <title> sev2".',
   'warroom.alreadyExists': 'This channel already has a war room: "{title}".',
@@ -21,6 +48,8 @@ export const en = {
   'incident.logged': '{ref} logged: {title}',
   'command.unknown': 'I did not understand "{command}". Type "help" to see what I can do.',
   'command.onlyInChannel': 'Start a war room from a team channel, not from a chat.',
+  'command.chatHasNoWarRoom':
+    'A chat has no war room: a war room, with its incidents and roles, lives in a team channel. Add me to a team and use me in its channel; "help" shows the commands.',
   'error.internal': 'Something went wrong on our side. Please try again in a moment.',
   'error.unavailable':
     'The war room cannot save anything right now (its database is not answering). Teams may retry your message; if nothing appears within a few minutes, send it again.',
@@ -39,6 +68,44 @@ export const en = {
     'You follow this war room as an observer: you can read it, not change incidents.',
   'access.role.assign': "Only the war room's lead can give roles.",
   'access.warroom.read': 'You are not a member of this war room.',
+  'decision.kind.approval': 'Decision',
+  'decision.kind.goNoGo': 'Go/no-go',
+  'decision.whoDecides': 'Who decides:',
+  'decision.askedBy': 'Asked by',
+  'decision.rule': 'Rule',
+  'decision.rule.any': 'The first answer decides',
+  'decision.rule.all': 'Every approver must approve',
+  'decision.deadline': 'Decide by',
+  'decision.decidedAt': 'Decided',
+  'decision.status.pending': 'Waiting for a decision',
+  'decision.status.approved': 'Approved',
+  'decision.status.rejected': 'Rejected',
+  'decision.status.expired': 'Expired without a decision',
+  'decision.status.withdrawn': 'Withdrawn',
+  'decision.verdict.approve': 'Approve',
+  'decision.verdict.reject': 'Reject',
+  'decision.verdict.go': 'Go',
+  'decision.verdict.noGo': 'No-go',
+  'decision.recordedBy': 'recorded by',
+  'decision.commentPlaceholder': 'Comment (optional): why, conditions…',
+  'decision.refresh': 'Refresh',
+  'decision.titleRequired':
+    'Say what must be decided, for example "decide Buy 40 extra E3 licences now? @Anna".',
+  'decision.titleTooLong': 'That question is too long: keep it under {max} characters.',
+  'decision.questionRequired': 'Say what must be decided.',
+  'decision.approversRequired':
+    'Mention who decides, for example "decide Buy 40 extra E3 licences now? @Anna".',
+  'decision.tooManyApprovers': 'At most {max} people can be asked in one decision request.',
+  'decision.alreadyDecided': '{ref} is already decided ({status}) by {by}.',
+  'decision.notApprover': 'Only the named approvers can answer {ref}.',
+  'decision.alreadyAnswered': 'You already answered {ref}.',
+  'decision.changedMeanwhile': '{ref} changed a moment ago; this is how it stands now.',
+  'decision.notFound': 'That decision request does not exist or is not yours to see.',
+  'decision.otherWarRoom': 'This card belongs to another war room; use it in its own channel.',
+  'access.decision.request':
+    'You follow this war room as an observer: you cannot ask for decisions.',
+  'access.decision.record': "Only the war room's lead can record a verdict on someone's behalf.",
+  'access.decision.answer': 'Only the named approvers can answer this decision request.',
   'error.invalidAction': 'This button sent something I cannot use. Refresh the card and try again.',
   'error.unauthenticated': 'Sign in again: your session could not be verified.',
   'error.tenantNotAllowed': 'This organisation is not set up to use War Room.',

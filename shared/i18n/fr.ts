@@ -2,7 +2,35 @@ import type { Catalog } from './en';
 
 export const fr: Catalog = {
   'help.text':
-    'Je tiens la cellule de crise de ce canal. Commandes : **démarrer** <titre> ouvre une cellule de crise ici ; **incident** <titre> [sev1–sev4] enregistre un incident ; **rôle** @personne <rôle> attribue un rôle (responsable, ingénieur, communication, approbateur, observateur ; le responsable seulement) ; **aide** affiche ce texte.',
+    "Je tiens la cellule de crise d'un week-end de migration dans un canal d'équipe. Là, mentionnez-moi et écrivez : démarrer <titre> pour ouvrir une cellule de crise ; incident <titre> [sev1–sev4] pour enregistrer un incident ; rôle @personne <rôle> pour attribuer un rôle (responsable, ingénieur, communication, approbateur, observateur ; le responsable seulement) ; aide pour cette liste.",
+  'help.title': 'Commandes de War Room',
+  'help.intro.channel':
+    "Je tiens la cellule de crise de ce canal : les incidents sur des cartes qui les suivent jusqu'à leur résolution, et qui tient quel rôle. Mentionnez-moi (@War Room), puis écrivez l'une de ces commandes.",
+  'help.intro.chat':
+    "Je tiens la cellule de crise d'un week-end de migration : les incidents sur des cartes qui les suivent jusqu'à leur résolution, et qui tient quel rôle. Une cellule de crise s'ouvre depuis un canal d'équipe, pas depuis une conversation : ajoutez-moi à l'équipe, puis, dans son canal, mentionnez-moi (@War Room) et écrivez l'une de ces commandes.",
+  'help.example': 'Exemple :',
+  'help.start.usage': 'démarrer <titre>',
+  'help.start.does':
+    "Ouvre une cellule de crise dans le canal où vous l'écrivez ; vous en devenez le responsable.",
+  'help.start.example': 'démarrer Migration des boîtes aux lettres',
+  'help.incident.usage': 'incident <titre> [sev1–sev4]',
+  'help.incident.does': 'Enregistre un incident et publie sa carte. Sans gravité, il est sev3.',
+  'help.incident.example': 'incident Licences non attribuées sev2',
+  'help.role.usage': 'rôle @personne <rôle>',
+  'help.role.does':
+    'Attribue un rôle : responsable, ingénieur, communication, approbateur ou observateur. Le responsable seulement.',
+  'help.role.example': 'rôle @Anna approbateur',
+  'help.help.usage': 'aide',
+  'help.help.does': 'Affiche cette liste.',
+  'help.help.example': 'aide',
+  'welcome.title': 'Bienvenue dans War Room',
+  'welcome.team':
+    "Je tiens la cellule de crise d'un week-end de migration dans un canal de cette équipe : les incidents sur des cartes qui les suivent jusqu'à leur résolution, les rôles des personnes d'astreinte, et un onglet avec le tableau de bord. Pour commencer, écrivez ceci dans le canal où la migration sera suivie :",
+  'welcome.team.next': 'Ensuite, « @War Room aide » affiche toutes les commandes.',
+  'welcome.personal':
+    "Je tiens la cellule de crise d'un week-end de migration : les incidents sur des cartes qui les suivent jusqu'à leur résolution, les rôles des personnes d'astreinte, et un onglet avec le tableau de bord. Une cellule de crise vit dans un canal d'équipe : ajoutez-moi à une équipe, puis écrivez ceci dans le canal où la migration sera suivie :",
+  'welcome.personal.next':
+    "Ici, dans notre conversation, je ne peux qu'expliquer : écrivez « aide » pour voir toutes les commandes.",
   'warroom.started':
     'La cellule de crise « {title} » est ouverte dans ce canal. Enregistrez un incident avec « incident <titre> sev2 ».',
   'warroom.alreadyExists': 'Ce canal a déjà une cellule de crise : « {title} ».',
@@ -27,6 +55,8 @@ export const fr: Catalog = {
     "Je n'ai pas compris « {command} ». Tapez « aide » pour voir ce que je sais faire.",
   'command.onlyInChannel':
     "Ouvrez une cellule de crise depuis un canal d'équipe, pas depuis une conversation.",
+  'command.chatHasNoWarRoom':
+    "Une conversation n'a pas de cellule de crise : une cellule de crise, avec ses incidents et ses rôles, vit dans un canal d'équipe. Ajoutez-moi à une équipe et utilisez-moi dans son canal ; « aide » affiche les commandes.",
   'error.internal': 'Un problème est survenu de notre côté. Réessayez dans un instant.',
   'error.unavailable':
     'La cellule de crise ne peut rien enregistrer pour le moment (sa base de données ne répond pas). Teams renverra peut-être votre message ; si rien n’apparaît d’ici quelques minutes, renvoyez-le.',
@@ -46,6 +76,48 @@ export const fr: Catalog = {
     'Vous suivez cette cellule de crise en observateur : vous pouvez la lire, pas modifier les incidents.',
   'access.role.assign': 'Seul le responsable de la cellule de crise peut attribuer des rôles.',
   'access.warroom.read': "Vous n'êtes pas membre de cette cellule de crise.",
+  'decision.kind.approval': 'Décision',
+  'decision.kind.goNoGo': 'Go/no-go',
+  'decision.whoDecides': 'Qui décide :',
+  'decision.askedBy': 'Demandé par',
+  'decision.rule': 'Règle',
+  'decision.rule.any': 'La première réponse décide',
+  'decision.rule.all': 'Chaque approbateur doit approuver',
+  'decision.deadline': 'Décider avant',
+  'decision.decidedAt': 'Décidé',
+  'decision.status.pending': 'En attente de décision',
+  'decision.status.approved': 'Approuvé',
+  'decision.status.rejected': 'Refusé',
+  'decision.status.expired': 'Expiré sans décision',
+  'decision.status.withdrawn': 'Retiré',
+  'decision.verdict.approve': 'Approuver',
+  'decision.verdict.reject': 'Refuser',
+  'decision.verdict.go': 'Go',
+  'decision.verdict.noGo': 'No-go',
+  'decision.recordedBy': 'enregistré par',
+  'decision.commentPlaceholder': 'Commentaire (facultatif) : pourquoi, conditions…',
+  'decision.refresh': 'Actualiser',
+  'decision.titleRequired':
+    'Indiquez ce qui doit être décidé, par exemple « décider Acheter 40 licences E3 de plus ? @Anna ».',
+  'decision.titleTooLong': 'Cette question est trop longue : moins de {max} caractères.',
+  'decision.questionRequired': 'Indiquez ce qui doit être décidé.',
+  'decision.approversRequired':
+    'Mentionnez qui décide, par exemple « décider Acheter 40 licences E3 de plus ? @Anna ».',
+  'decision.tooManyApprovers':
+    'Au plus {max} personnes peuvent être sollicitées dans une demande de décision.',
+  'decision.alreadyDecided': '{ref} est déjà décidé ({status}) par {by}.',
+  'decision.notApprover': 'Seuls les approbateurs désignés peuvent répondre à {ref}.',
+  'decision.alreadyAnswered': 'Vous avez déjà répondu à {ref}.',
+  'decision.changedMeanwhile': '{ref} vient de changer ; voici où il en est.',
+  'decision.notFound': "Cette demande de décision n'existe pas ou ne vous est pas accessible.",
+  'decision.otherWarRoom':
+    'Cette carte appartient à une autre cellule de crise ; utilisez-la dans son propre canal.',
+  'access.decision.request':
+    'Vous suivez cette cellule de crise en observateur : vous ne pouvez pas demander de décision.',
+  'access.decision.record':
+    "Seul le responsable de la cellule de crise peut enregistrer une réponse au nom de quelqu'un.",
+  'access.decision.answer':
+    'Seuls les approbateurs désignés peuvent répondre à cette demande de décision.',
   'error.invalidAction':
     'Ce bouton a envoyé des données inutilisables. Actualisez la carte et réessayez.',
   'error.unauthenticated': "Reconnectez-vous : votre session n'a pas pu être vérifiée.",

@@ -2,7 +2,36 @@ import type { Catalog } from './en';
 
 export const nl: Catalog = {
   'help.text':
-    'Ik houd de war room van dit kanaal bij. Opdrachten: **start** <titel> opent hier een war room; **incident** <titel> [sev1–sev4] registreert een incident; **rol** @persoon <rol> geeft iemand een rol (leider, technicus, communicatie, goedkeurder, waarnemer; alleen de leider); **help** toont deze tekst.',
+    'Ik houd de war room van een migratieweekend bij in een teamkanaal. Noem mij daar en schrijf: start <titel> om een war room te openen; incident <titel> [sev1–sev4] om een incident te registreren; rol @persoon <rol> om iemand een rol te geven (leider, technicus, communicatie, goedkeurder, waarnemer; alleen de leider); help voor deze lijst.',
+  'help.title': 'Opdrachten van War Room',
+  'help.intro.channel':
+    'Ik houd de war room van dit kanaal bij: incidenten op kaarten die ze volgen tot ze opgelost zijn, en wie welke rol heeft. Noem mij (@War Room) en schrijf dan een van deze opdrachten.',
+  'help.intro.chat':
+    'Ik houd de war room van een migratieweekend bij: incidenten op kaarten die ze volgen tot ze opgelost zijn, en wie welke rol heeft. Een war room wordt gestart vanuit een teamkanaal, niet vanuit een chat: voeg mij toe aan het team, noem mij (@War Room) in het kanaal en schrijf dan een van deze opdrachten.',
+  'help.example': 'Voorbeeld:',
+  'help.start.usage': 'start <titel>',
+  'help.start.does':
+    'Opent een war room in het kanaal waar de opdracht geschreven wordt; wie hem start, wordt de leider.',
+  'help.start.example': 'start Mailboxmigratie weekend',
+  'help.incident.usage': 'incident <titel> [sev1–sev4]',
+  'help.incident.does':
+    'Registreert een incident en plaatst de kaart ervan. Zonder ernst is het sev3.',
+  'help.incident.example': 'incident Licenties niet toegewezen sev2',
+  'help.role.usage': 'rol @persoon <rol>',
+  'help.role.does':
+    'Geeft iemand een rol: leider, technicus, communicatie, goedkeurder of waarnemer. Alleen de leider kan dat.',
+  'help.role.example': 'rol @Anna goedkeurder',
+  'help.help.usage': 'help',
+  'help.help.does': 'Toont deze lijst.',
+  'help.help.example': 'help',
+  'welcome.title': 'Welkom bij War Room',
+  'welcome.team':
+    'Ik houd de war room van een migratieweekend bij in een kanaal van dit team: incidenten op kaarten die ze volgen tot ze opgelost zijn, rollen voor wie dienst heeft, en een tabblad met het overzicht. Begin door dit te schrijven in het kanaal waar de migratie gevolgd wordt:',
+  'welcome.team.next': 'Daarna toont "@War Room help" alle opdrachten.',
+  'welcome.personal':
+    'Ik houd de war room van een migratieweekend bij: incidenten op kaarten die ze volgen tot ze opgelost zijn, rollen voor wie dienst heeft, en een tabblad met het overzicht. Een war room hoort in een teamkanaal: voeg mij toe aan een team en schrijf dit in het kanaal waar de migratie gevolgd wordt:',
+  'welcome.personal.next':
+    'Hier in onze chat kan ik alleen uitleggen: typ "help" om alle opdrachten te zien.',
   'warroom.started':
     'War room "{title}" is geopend in dit kanaal. Registreer een incident met "incident <titel> sev2".',
   'warroom.alreadyExists': 'Dit kanaal heeft al een war room: "{title}".',
@@ -24,6 +53,8 @@ export const nl: Catalog = {
   'incident.logged': '{ref} geregistreerd: {title}',
   'command.unknown': 'Ik begreep "{command}" niet. Typ "help" om te zien wat ik kan.',
   'command.onlyInChannel': 'Start een war room vanuit een teamkanaal, niet vanuit een chat.',
+  'command.chatHasNoWarRoom':
+    'Een chat heeft geen war room: een war room, met zijn incidenten en rollen, hoort in een teamkanaal. Voeg mij toe aan een team en gebruik mij in het kanaal; "help" toont de opdrachten.',
   'error.internal': 'Er ging bij ons iets mis. Probeer het zo opnieuw.',
   'error.unavailable':
     'De war room kan nu niets opslaan (de database antwoordt niet). Teams probeert je bericht misschien opnieuw; verschijnt er binnen een paar minuten niets, stuur het dan opnieuw.',
@@ -43,6 +74,46 @@ export const nl: Catalog = {
     'Je volgt deze war room als waarnemer: je kunt meelezen, geen incidenten wijzigen.',
   'access.role.assign': 'Alleen de leider van de war room kan rollen toekennen.',
   'access.warroom.read': 'Je bent geen lid van deze war room.',
+  'decision.kind.approval': 'Besluit',
+  'decision.kind.goNoGo': 'Go/no-go',
+  'decision.whoDecides': 'Wie beslist:',
+  'decision.askedBy': 'Gevraagd door',
+  'decision.rule': 'Regel',
+  'decision.rule.any': 'Het eerste antwoord beslist',
+  'decision.rule.all': 'Elke goedkeurder moet goedkeuren',
+  'decision.deadline': 'Beslissen vóór',
+  'decision.decidedAt': 'Besloten',
+  'decision.status.pending': 'Wacht op een besluit',
+  'decision.status.approved': 'Goedgekeurd',
+  'decision.status.rejected': 'Afgewezen',
+  'decision.status.expired': 'Verlopen zonder besluit',
+  'decision.status.withdrawn': 'Ingetrokken',
+  'decision.verdict.approve': 'Goedkeuren',
+  'decision.verdict.reject': 'Afwijzen',
+  'decision.verdict.go': 'Go',
+  'decision.verdict.noGo': 'No-go',
+  'decision.recordedBy': 'vastgelegd door',
+  'decision.commentPlaceholder': 'Opmerking (optioneel): waarom, voorwaarden…',
+  'decision.refresh': 'Vernieuwen',
+  'decision.titleRequired':
+    'Zeg wat er besloten moet worden, bijvoorbeeld "besluit Nu 40 extra E3-licenties kopen? @Anna".',
+  'decision.titleTooLong': 'Die vraag is te lang: houd haar onder {max} tekens.',
+  'decision.questionRequired': 'Zeg wat er besloten moet worden.',
+  'decision.approversRequired':
+    'Vermeld wie beslist, bijvoorbeeld "besluit Nu 40 extra E3-licenties kopen? @Anna".',
+  'decision.tooManyApprovers': 'Hoogstens {max} mensen kunnen in één besluitvraag gevraagd worden.',
+  'decision.alreadyDecided': '{ref} is al besloten ({status}) door {by}.',
+  'decision.notApprover': 'Alleen de genoemde goedkeurders kunnen {ref} beantwoorden.',
+  'decision.alreadyAnswered': 'Je hebt {ref} al beantwoord.',
+  'decision.changedMeanwhile': '{ref} is zojuist gewijzigd; zo staat het er nu voor.',
+  'decision.notFound': 'Die besluitvraag bestaat niet of is niet voor jou zichtbaar.',
+  'decision.otherWarRoom':
+    'Deze kaart hoort bij een andere war room; gebruik haar in haar eigen kanaal.',
+  'access.decision.request': 'Je volgt deze war room als waarnemer: je kunt geen besluiten vragen.',
+  'access.decision.record':
+    'Alleen de leider van de war room kan een antwoord namens iemand vastleggen.',
+  'access.decision.answer':
+    'Alleen de genoemde goedkeurders kunnen deze besluitvraag beantwoorden.',
   'error.invalidAction':
     'Deze knop stuurde iets wat ik niet kan gebruiken. Vernieuw de kaart en probeer opnieuw.',
   'error.unauthenticated': 'Meld u opnieuw aan: uw sessie kon niet worden gecontroleerd.',

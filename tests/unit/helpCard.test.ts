@@ -1,0 +1,119 @@
+import { helpCard, type HelpScope } from '../../bot/cards/helpCard';
+import { parseCommand } from '../../shared/commands/parse';
+import { t } from '../../shared/i18n';
+import { cardProblems } from '../support/cards';
+
+const LOCALES = ['en-GB', 'da-DK', 'nl-BE', 'fr-BE'] as const;
+const SCOPES: HelpScope[] = ['channel', 'chat'];
+
+/** The command words each language's card must teach (the manifest's command titles). */
+const WORDS: Record<(typeof LOCALES)[number], string[]> = {
+  'en-GB': ['start', 'incident', 'role', 'help'],
+  'da-DK': ['start', 'hændelse', 'rolle', 'hjælp'],
+  'nl-BE': ['start', 'incident', 'rol', 'help'],
+  'fr-BE': ['démarrer', 'incident', 'rôle', 'aide'],
+};
+/** "This channel", in each language: wrong in a chat, which is no channel. */
+const THIS_CHANNEL = /this channel|denne kanal|dit kanaal|ce canal/i;
+/** Where war rooms live, in each language. */
+const TEAM_CHANNEL: Record<(typeof LOCALES)[number], string> = {
+  'en-GB': 'team channel',
+  'da-DK': 'kanal i et team',
+  'nl-BE': 'teamkanaal',
+  'fr-BE': "canal d'équipe",
+};
+/** Teams' limit on a message is about 40 KB as the connector counts it: UTF-16 code units. */
+const MAX_UTF16_BYTES = 40 * 1024;
+
+interface Node {
+  type?: string;
+  text?: string;
+  inlines?: { text: string }[];
+  items?: Node[];
+}
+function nodesOf(node: unknown): Node[] {
+  if (Array.isArray(node)) return node.flatMap(nodesOf);
+  if (!node || typeof node !== 'object') return [];
+  return [node as Node, ...Object.values(node).flatMap(nodesOf)];
+}
+/** The lines a reader sees: TextBlocks, and RichTextBlocks with their runs joined. */
+const linesOf = (card: unknown) =>
+  nodesOf(card).flatMap((n) =>
+    n.type === 'TextBlock'
+      ? [n.text ?? '']
+      : n.type === 'RichTextBlock'
+        ? [(n.inlines ?? []).map((r) => r.text).join('')]
+        : [],
+  );
+/** Text Teams renders as Markdown (TextBlocks). */
+const markdownOf = (card: unknown) =>
+  nodesOf(card)
+    .filter((n) => n.type === 'TextBlock')
+    .map((n) => n.text ?? '');
+/** One section per command: its usage (the first TextRun) and its example (the last). */
+const sectionsOf = (card: Record<string, unknown>) =>
+  (card.body as Node[])
+    .filter((n) => n.type === 'Container')
+    .map((c) => {
+      const runs = nodesOf(c.items).filter((n) => n.type === 'TextRun');
+      return { usage: runs[0]?.text ?? '', example: runs.at(-1)?.text ?? '', lines: linesOf(c) };
+    });
+
+describe.each(LOCALES)('the help card in %s', (locale) => {
+  describe.each(SCOPES)('asked in a %s', (where) => {
+    const card = helpCard({ where, locale });
+
+    test('is a valid Adaptive Card 1.5 for the SDK', () => {
+      expect(cardProblems(card)).toEqual([]);
+      expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    });
+
+    test('lists every command, in order, each with one example that the bot understands', () => {
+      const sections = sectionsOf(card);
+      const examples = sections.map((section) => section.example);
+      expect(examples.map((e) => parseCommand(e).kind)).toEqual([
+        'start',
+        'incident',
+        'role',
+        'help',
+      ]);
+      // In the reader's language: each usage and each example opens with its word.
+      expect(sections.map((section) => section.usage.split(' ')[0])).toEqual(WORDS[locale]);
+      expect(examples.map((e) => e.split(' ')[0])).toEqual(WORDS[locale]);
+      // The example is introduced as one, and complete: a title, a severity, a role.
+      expect(sections.map(({ lines }) => lines.at(-1))).toEqual(
+        examples.map((e) => `${t(locale, 'help.example')} ${e}`),
+      );
+      expect(parseCommand(examples[0]!)).toMatchObject({ title: expect.stringMatching(/\S/) });
+      expect(parseCommand(examples[1]!)).toMatchObject({ severity: 'sev2' });
+      expect(parseCommand(examples[2]!)).toMatchObject({ role: 'approver' });
+    });
+
+    test('commands and examples are TextRuns, never Markdown', () => {
+      expect(markdownOf(card).join('\n')).not.toMatch(/[<[*_`]/);
+      for (const word of WORDS[locale]) {
+        expect(markdownOf(card).some((text) => text.startsWith(`${word} `))).toBe(false);
+      }
+    });
+
+    test('stays under 40 KB as UTF-16', () => {
+      expect(JSON.stringify(card).length * 2).toBeLessThanOrEqual(MAX_UTF16_BYTES);
+    });
+  });
+
+  test('in a channel, it speaks of this channel', () => {
+    expect(linesOf(helpCard({ where: 'channel', locale })).join('\n')).toMatch(THIS_CHANNEL);
+  });
+
+  test('in a chat, it never says "this channel" and says a war room starts in a team channel', () => {
+    const text = linesOf(helpCard({ where: 'chat', locale })).join('\n');
+    expect(text).not.toMatch(THIS_CHANNEL);
+    expect(text).toContain(TEAM_CHANNEL[locale]);
+  });
+});
+
+test('an unknown language gets the English card', () => {
+  expect(helpCard({ where: 'chat', locale: 'de-DE' })).toEqual(
+    helpCard({ where: 'chat', locale: 'en' }),
+  );
+});
