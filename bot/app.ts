@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './logger';
 import { systemClock, uuidIds, type Clock, type IdGenerator } from './services/clock';
 import { DeliveryService, type DeliveryOptions } from './services/delivery';
 import { housekeepingJob } from './services/housekeeping';
+import { DecisionService } from './services/decisions';
 import { IncidentService } from './services/incidents';
 import { Pacer } from './services/pacer';
 import { ReplyService } from './services/replies';
@@ -75,6 +76,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const incidents = new IncidentService({ storage, clock, ids });
   const replies = new ReplyService({ storage, clock, ids });
   const roles = new RoleService({ storage, clock, ids });
+  const decisions = new DecisionService({ storage, clock, ids });
   const delivery = new DeliveryService({
     storage,
     clock,
@@ -115,7 +117,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   server.post(
     '/api/messages',
-    teams.endpoint({ clock, warRooms, incidents, replies, roles, roster, delivery }),
+    teams.endpoint({
+      clock,
+      warRooms,
+      incidents,
+      decisions,
+      replies,
+      roles,
+      roster,
+      delivery,
+    }),
   );
   mountApi(server, { logger, identify: createIdentityResolver(config), warRooms, incidents });
   // For load balancers: healthy only while the database answers.

@@ -29,6 +29,11 @@ const COMMANDS: Record<CommandKind, { usage: MessageKey; does: MessageKey; examp
       does: 'help.incident.does',
       example: 'help.incident.example',
     },
+    decide: {
+      usage: 'help.decide.usage',
+      does: 'help.decide.does',
+      example: 'help.decide.example',
+    },
     role: { usage: 'help.role.usage', does: 'help.role.does', example: 'help.role.example' },
     help: { usage: 'help.help.usage', does: 'help.help.does', example: 'help.help.example' },
   };

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { TeamsMessenger } from './messenger';
 import type { Logger } from '../logger';
 import type { Clock } from '../services/clock';
+import type { DecisionService } from '../services/decisions';
 import type { IncidentService } from '../services/incidents';
 import type { ReplyService } from '../services/replies';
 import type { RoleService } from '../services/roles';
@@ -15,6 +16,7 @@ export interface TeamsDeps {
   clock: Clock;
   warRooms: WarRoomService;
   incidents: IncidentService;
+  decisions: DecisionService;
   replies: ReplyService;
   roles: RoleService;
   /** Team rosters, kept current by membership events (conversationUpdate). */

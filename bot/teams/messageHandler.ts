@@ -1,6 +1,5 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import { parseCommand, stripMentions, type Command } from '../../shared/commands/parse';
-import type { Actor } from '../../shared/domain/actor';
 import { incidentRef } from '../../shared/domain/incident';
 import { languageOf, t, type MessageKey } from '../../shared/i18n';
 import { helpCard } from '../cards/helpCard';
@@ -16,6 +15,8 @@ import {
   peopleMentioned,
   tenantOf,
 } from './activity';
+import { answer, type Handler } from './commands/types';
+import { onDecide } from './commands/decide';
 import type { TeamsDeps } from './deps';
 import { plainText, replyTo } from './replies';
 
@@ -36,25 +37,8 @@ export async function onMessage(
   await COMMANDS[command.kind]({ context, deps, actor, locale, delivery }, command as never);
 }
 
-interface Turn {
-  context: TurnContext;
-  deps: TeamsDeps;
-  actor: Actor;
-  locale: string;
-  delivery: Delivery;
-}
-
-type Handler<K extends Command['kind']> = (
-  turn: Turn,
-  command: Extract<Command, { kind: K }>,
-) => Promise<void>;
-
 /** An unknown word is echoed back, but not an essay. */
 const MAX_ECHO = 60;
-
-/** Replies that change nothing else: claimed and owed in one transaction. */
-const answer = ({ context, deps, delivery }: Turn, text: string) =>
-  deps.replies.reply(delivery, [replyTo(context.activity, plainText(text))]);
 
 /** A command that works on a channel's war room: a chat has none, and is told where they live. */
 const inChannel =
@@ -145,6 +129,8 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
       },
     );
   }),
+
+  decide: inChannel(onDecide),
 
   role: inChannel(async ({ context, deps, actor, locale, delivery }, command) => {
     const { channelId } = bindingOf(context.activity, actor.tenantId);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VERDICTS } from '../domain/decision';
 import { INCIDENT_STATUSES } from '../domain/incident';
 
 /**
@@ -8,6 +9,8 @@ import { INCIDENT_STATUSES } from '../domain/incident';
 export const VERBS = {
   incidentSetStatus: 'incident.setStatus',
   incidentRefresh: 'incident.refresh',
+  decisionRefresh: 'decision.refresh',
+  decisionAnswer: 'decision.answer',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
@@ -21,10 +24,21 @@ export type IncidentSetStatusData = z.infer<typeof incidentSetStatusData>;
 
 export const incidentRefreshData = z.object({ incidentId: z.uuid() });
 
+export const decisionRefreshData = z.object({ decisionId: z.uuid() });
+
+/** Approve or reject; `comment` is the card's comment box, merged into the data by Teams. */
+export const decisionAnswerData = z.object({
+  decisionId: z.uuid(),
+  verdict: z.enum(VERDICTS),
+  comment: z.string().max(1000).optional(),
+});
+
 /** The data schema of each verb (the bot registers a handler per verb beside its feature). */
 export const CARD_ACTION_SCHEMAS = {
   [VERBS.incidentSetStatus]: incidentSetStatusData,
   [VERBS.incidentRefresh]: incidentRefreshData,
+  [VERBS.decisionRefresh]: decisionRefreshData,
+  [VERBS.decisionAnswer]: decisionAnswerData,
 } as const satisfies Record<Verb, z.ZodType>;
 
 export function isVerb(v: unknown): v is Verb {

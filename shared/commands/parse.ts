@@ -1,3 +1,4 @@
+import type { DecisionKind } from '../domain/decision';
 import { extractSeverity, type Severity } from '../domain/incident';
 import { parseRole } from '../domain/roles';
 import type { Role } from '../domain/warRoom';
@@ -10,15 +11,19 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'start'; title: string }
   | { kind: 'incident'; title: string; severity: Severity | undefined }
+  /** `decide …` / `go-no-go …`: the rest is read with the message's mentions (decide.ts). */
+  | { kind: 'decide'; decisionKind: DecisionKind; text: string }
   /** `role @person <role>`: the person comes from the message's mentions. */
   | { kind: 'role'; role: Role | undefined }
   | { kind: 'unknown'; word: string };
 
-const WORDS: Record<Exclude<Command['kind'], 'unknown'>, readonly string[]> = {
+const WORDS: Record<Exclude<Command['kind'], 'unknown'> | 'goNoGo', readonly string[]> = {
   help: ['help', 'hjælp', 'hjaelp', 'aide', '?'],
   start: ['start', 'begin', 'démarrer', 'demarrer', 'open'],
   incident: ['incident', 'hændelse', 'haendelse', 'inc', 'incidents'],
   role: ['role', 'rolle', 'rol', 'rôle'],
+  decide: ['decide', 'decision', 'beslut', 'besluit', 'beslis', 'décider', 'decider', 'décision'],
+  goNoGo: ['go-no-go', 'gonogo', 'go/no-go', 'go/nogo'],
 };
 
 /** The entities Teams escapes message text with. */
@@ -133,6 +138,10 @@ export function parseCommand(text: string): Command {
       const { severity, rest: title } = extractSeverity(rest);
       return { kind: 'incident', title, severity };
     }
+    case 'decide':
+      return { kind: 'decide', decisionKind: 'approval', text: rest };
+    case 'goNoGo':
+      return { kind: 'decide', decisionKind: 'goNoGo', text: rest };
     case 'role': {
       // The role is the last word: "role Anna Jensen approver" (the name is the mention's).
       const last = rest.split(' ').at(-1) ?? '';

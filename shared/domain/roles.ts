@@ -1,7 +1,14 @@
 import { ROLES, type Role } from './warRoom';
 
 /** What someone may do in a war room. */
-export const PERMISSIONS = ['warroom.read', 'incident.write', 'role.assign'] as const;
+export const PERMISSIONS = [
+  'warroom.read',
+  'incident.write',
+  'role.assign',
+  'decision.request',
+  'decision.record',
+  'decision.answer',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
@@ -12,6 +19,11 @@ const ALLOWED: Record<Permission, readonly Role[]> = {
   'warroom.read': ROLES,
   'incident.write': ['lead', 'engineer', 'comms', 'approver'],
   'role.assign': ['lead'],
+  'decision.request': ['lead', 'engineer', 'comms', 'approver'],
+  /** Writing down a verdict given elsewhere (by phone) on an approver's behalf. */
+  'decision.record': ['lead'],
+  /** Any role: only the request's named approvers answer it (checked per request). */
+  'decision.answer': ROLES,
 };
 
 export function may(role: Role, permission: Permission): boolean {

@@ -109,6 +109,19 @@ export const da: Catalog = {
     'Du følger dette krigsrum som observatør: du kan ikke bede om beslutninger.',
   'access.decision.record': 'Kun krigsrummets leder kan registrere et svar på andres vegne.',
   'access.decision.answer': 'Kun de navngivne godkendere kan svare på denne beslutningsanmodning.',
+  'help.decide.usage':
+    'beslut <spørgsmål> @godkender … [inden <tid>] [en|alle] [stedfortræder @person]',
+  'help.decide.does':
+    'beder de navngivne personer om en beslutning; kun de kan svare, på kortet. go-no-go virker på samme måde for et checkpoint.',
+  'help.decide.example': 'beslut Køb 40 ekstra E3-licenser nu? @Anna inden 22:00',
+  'time.invalid':
+    'Jeg kunne ikke læse "{when}" som et tidspunkt. Prøv "inden 14:00", "inden søndag 02:30" eller "om 2 timer".',
+  'time.ambiguous':
+    '{when} findes to gange den nat (uret stilles tilbage). Skriv tiden med forskydning: {earlier} eller {later}.',
+  'time.nonexistent':
+    '{when} findes ikke den nat (uret stilles frem). Vælg {before} eller {after}.',
+  'time.past': '{when} er allerede passeret. Angiv et tidspunkt, der ligger foran os.',
+  'decision.requested': '{ref}: {who} bedes om en beslutning.',
   'error.invalidAction': 'Knappen sendte noget, jeg ikke kan bruge. Opdater kortet og prøv igen.',
   'error.unauthenticated': 'Log ind igen: din session kunne ikke bekræftes.',
   'error.tenantNotAllowed': 'Denne organisation er ikke sat op til War Room.',

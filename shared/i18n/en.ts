@@ -106,6 +106,18 @@ export const en = {
     'You follow this war room as an observer: you cannot ask for decisions.',
   'access.decision.record': "Only the war room's lead can record a verdict on someone's behalf.",
   'access.decision.answer': 'Only the named approvers can answer this decision request.',
+  'help.decide.usage': 'decide <question> @approver … [by <time>] [any|all] [backup @person]',
+  'help.decide.does':
+    'asks the named people for a decision; only they can answer, on the card. go-no-go works the same for a checkpoint.',
+  'help.decide.example': 'decide Buy 40 extra E3 licences now? @Anna by 22:00',
+  'time.invalid':
+    'I could not read "{when}" as a time. Try "by 14:00", "by sunday 02:30" or "in 2h".',
+  'time.ambiguous':
+    '{when} happens twice that night (the clocks go back). Write the time with its offset: {earlier} or {later}.',
+  'time.nonexistent':
+    '{when} does not exist that night (the clocks go forward). Choose {before} or {after}.',
+  'time.past': '{when} has already passed. Give a time that is still ahead.',
+  'decision.requested': '{ref}: a decision is asked of {who}.',
   'error.invalidAction': 'This button sent something I cannot use. Refresh the card and try again.',
   'error.unauthenticated': 'Sign in again: your session could not be verified.',
   'error.tenantNotAllowed': 'This organisation is not set up to use War Room.',

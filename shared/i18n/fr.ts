@@ -118,6 +118,19 @@ export const fr: Catalog = {
     "Seul le responsable de la cellule de crise peut enregistrer une réponse au nom de quelqu'un.",
   'access.decision.answer':
     'Seuls les approbateurs désignés peuvent répondre à cette demande de décision.',
+  'help.decide.usage':
+    'décider <question> @approbateur … [avant <heure>] [un|tous] [suppléant @personne]',
+  'help.decide.does':
+    'demande une décision aux personnes citées ; elles seules peuvent répondre, sur la carte. go-no-go fait de même pour un point de contrôle.',
+  'help.decide.example': 'décider Acheter 40 licences E3 de plus ? @Anna avant 22:00',
+  'time.invalid':
+    'Je n’ai pas pu lire « {when} » comme une heure. Essayez « avant 14:00 », « avant dimanche 02:30 » ou « dans 2 h ».',
+  'time.ambiguous':
+    '{when} existe deux fois cette nuit-là (on recule l’heure). Écrivez l’heure avec son décalage : {earlier} ou {later}.',
+  'time.nonexistent':
+    '{when} n’existe pas cette nuit-là (on avance l’heure). Choisissez {before} ou {after}.',
+  'time.past': '{when} est déjà passé. Donnez une heure à venir.',
+  'decision.requested': '{ref} : une décision est demandée à {who}.',
   'error.invalidAction':
     'Ce bouton a envoyé des données inutilisables. Actualisez la carte et réessayez.',
   'error.unauthenticated': "Reconnectez-vous : votre session n'a pas pu être vérifiée.",

@@ -114,6 +114,19 @@ export const nl: Catalog = {
     'Alleen de leider van de war room kan een antwoord namens iemand vastleggen.',
   'access.decision.answer':
     'Alleen de genoemde goedkeurders kunnen deze besluitvraag beantwoorden.',
+  'help.decide.usage':
+    'besluit <vraag> @goedkeurder … [voor <tijd>] [een|iedereen] [vervanger @persoon]',
+  'help.decide.does':
+    'vraagt de genoemde mensen om een besluit; alleen zij kunnen antwoorden, op de kaart. go-no-go werkt zo voor een checkpoint.',
+  'help.decide.example': 'besluit Nu 40 extra E3-licenties kopen? @Anna voor 22:00',
+  'time.invalid':
+    'Ik kon "{when}" niet als tijd lezen. Probeer "voor 14:00", "voor zondag 02:30" of "over 2 uur".',
+  'time.ambiguous':
+    '{when} komt die nacht twee keer voor (de klok gaat terug). Schrijf de tijd met verschuiving: {earlier} of {later}.',
+  'time.nonexistent':
+    '{when} bestaat die nacht niet (de klok gaat vooruit). Kies {before} of {after}.',
+  'time.past': '{when} is al voorbij. Geef een tijd die nog komt.',
+  'decision.requested': '{ref}: er wordt een besluit gevraagd aan {who}.',
   'error.invalidAction':
     'Deze knop stuurde iets wat ik niet kan gebruiken. Vernieuw de kaart en probeer opnieuw.',
   'error.unauthenticated': 'Meld u opnieuw aan: uw sessie kon niet worden gecontroleerd.',

@@ -8,10 +8,10 @@ const SCOPES: HelpScope[] = ['channel', 'chat'];
 
 /** The command words each language's card must teach (the manifest's command titles). */
 const WORDS: Record<(typeof LOCALES)[number], string[]> = {
-  'en-GB': ['start', 'incident', 'role', 'help'],
-  'da-DK': ['start', 'hændelse', 'rolle', 'hjælp'],
-  'nl-BE': ['start', 'incident', 'rol', 'help'],
-  'fr-BE': ['démarrer', 'incident', 'rôle', 'aide'],
+  'en-GB': ['start', 'incident', 'decide', 'role', 'help'],
+  'da-DK': ['start', 'hændelse', 'beslut', 'rolle', 'hjælp'],
+  'nl-BE': ['start', 'incident', 'besluit', 'rol', 'help'],
+  'fr-BE': ['démarrer', 'incident', 'décider', 'rôle', 'aide'],
 };
 /** "This channel", in each language: wrong in a chat, which is no channel. */
 const THIS_CHANNEL = /this channel|denne kanal|dit kanaal|ce canal/i;
@@ -74,6 +74,7 @@ describe.each(LOCALES)('the help card in %s', (locale) => {
       expect(examples.map((e) => parseCommand(e).kind)).toEqual([
         'start',
         'incident',
+        'decide',
         'role',
         'help',
       ]);
@@ -86,7 +87,8 @@ describe.each(LOCALES)('the help card in %s', (locale) => {
       );
       expect(parseCommand(examples[0]!)).toMatchObject({ title: expect.stringMatching(/\S/) });
       expect(parseCommand(examples[1]!)).toMatchObject({ severity: 'sev2' });
-      expect(parseCommand(examples[2]!)).toMatchObject({ role: 'approver' });
+      expect(parseCommand(examples[2]!)).toMatchObject({ kind: 'decide' });
+      expect(parseCommand(examples[3]!)).toMatchObject({ role: 'approver' });
     });
 
     test('commands and examples are TextRuns, never Markdown', () => {

@@ -1,0 +1,136 @@
+import { VERBS } from '../../shared/cards/actions';
+import { decisionRef, type Decision, type Verdict } from '../../shared/domain/decision';
+import { t, type MessageKey } from '../../shared/i18n';
+import { formatInstant } from '../../shared/time/format';
+import { literal } from './literal';
+import type { AdaptiveCardJson } from './types';
+
+export interface DecisionCardView {
+  decision: Decision;
+  timeZone: string;
+  locale: string;
+  /** 'approver': with the verdict buttons and a comment box (a named approver's own view). */
+  view?: 'everyone' | 'approver';
+  /** A sentence shown above the card, e.g. why a click did not apply. */
+  notice?: string;
+}
+
+/** The words of a verdict: Approve/Reject, or Go/No-go for a checkpoint. */
+export const verdictKey = (kind: Decision['kind'], verdict: Verdict): MessageKey =>
+  kind === 'goNoGo'
+    ? verdict === 'approve'
+      ? 'decision.verdict.go'
+      : 'decision.verdict.noGo'
+    : verdict === 'approve'
+      ? 'decision.verdict.approve'
+      : 'decision.verdict.reject';
+
+/**
+ * A decision request. Everyone sees the question, who decides, by when, the rule and the
+ * answers so far; while it is pending, the named approvers' clients refresh it
+ * (`refresh.userIds`) into their own view with the verdict buttons and a comment box.
+ * What people typed (question, names, comments) is shown literally.
+ */
+export function decisionCard({
+  decision: d,
+  timeZone,
+  locale,
+  view = 'everyone',
+  notice,
+}: DecisionCardView): AdaptiveCardJson {
+  const when = (iso: string) => formatInstant(iso, { timeZone, locale });
+  const pending = d.status === 'pending';
+  const answers = d.responses.map((r) =>
+    literal([
+      { text: r.approver.name, weight: 'Bolder' },
+      { text: ` · ${t(locale, verdictKey(d.kind, r.verdict))} · ${when(r.at)}` },
+      ...(r.comment ? [{ text: ` · “${r.comment}”`, italic: true }] : []),
+      ...(r.recordedBy
+        ? [
+            { text: ` · ${t(locale, 'decision.recordedBy')} ` },
+            { text: `${r.recordedBy.name} (${r.recordedBy.how})` },
+          ]
+        : []),
+    ]),
+  );
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    ...(pending
+      ? {
+          refresh: {
+            action: {
+              type: 'Action.Execute',
+              verb: VERBS.decisionRefresh,
+              data: { decisionId: d.id },
+            },
+            userIds: d.approvers.map((a) => a.id),
+          },
+        }
+      : {}),
+    body: [
+      ...(notice
+        ? [{ type: 'Container', style: 'emphasis', items: [literal([{ text: notice }])] }]
+        : []),
+      literal([
+        {
+          text: `${decisionRef(d.number)} · ${t(locale, d.kind === 'goNoGo' ? 'decision.kind.goNoGo' : 'decision.kind.approval')} · `,
+          weight: 'Bolder',
+        },
+        { text: d.question, weight: 'Bolder', size: 'Medium' },
+      ]),
+      literal([
+        { text: `${t(locale, 'decision.whoDecides')} `, weight: 'Bolder' },
+        { text: d.approvers.map((a) => a.name).join(', ') },
+      ]),
+      literal([
+        { text: `${t(locale, 'decision.askedBy')} `, weight: 'Bolder' },
+        { text: d.requesterName },
+      ]),
+      {
+        type: 'FactSet',
+        // Our own words only: fact values render Markdown.
+        facts: [
+          { title: t(locale, 'card.status'), value: t(locale, `decision.status.${d.status}`) },
+          { title: t(locale, 'decision.rule'), value: t(locale, `decision.rule.${d.rule}`) },
+          ...(d.deadline
+            ? [{ title: t(locale, 'decision.deadline'), value: when(d.deadline) }]
+            : []),
+          ...(d.decidedAt && !pending
+            ? [{ title: t(locale, 'decision.decidedAt'), value: when(d.decidedAt) }]
+            : []),
+        ],
+      },
+      ...answers,
+      ...(pending && view === 'approver'
+        ? [
+            {
+              type: 'Input.Text',
+              id: 'comment',
+              isMultiline: true,
+              maxLength: 1000,
+              placeholder: t(locale, 'decision.commentPlaceholder'),
+            },
+          ]
+        : []),
+    ],
+    actions:
+      pending && view === 'approver'
+        ? (['approve', 'reject'] as const).map((verdict) => ({
+            type: 'Action.Execute',
+            title: t(locale, verdictKey(d.kind, verdict)),
+            verb: VERBS.decisionAnswer,
+            data: { decisionId: d.id, verdict },
+            ...(verdict === 'approve' ? { style: 'positive' } : { style: 'destructive' }),
+          }))
+        : [
+            {
+              type: 'Action.Execute',
+              title: t(locale, 'decision.refresh'),
+              verb: VERBS.decisionRefresh,
+              data: { decisionId: d.id },
+            },
+          ],
+  };
+}
