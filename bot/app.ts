@@ -9,6 +9,7 @@ import { systemClock, uuidIds, type Clock, type IdGenerator } from './services/c
 import { DeliveryService, type DeliveryOptions } from './services/delivery';
 import { housekeepingJob } from './services/housekeeping';
 import { DecisionService } from './services/decisions';
+import { decisionJobs } from './services/decisionTimers';
 import { IncidentService } from './services/incidents';
 import { Pacer } from './services/pacer';
 import { ReplyService } from './services/replies';
@@ -76,7 +77,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const incidents = new IncidentService({ storage, clock, ids });
   const replies = new ReplyService({ storage, clock, ids });
   const roles = new RoleService({ storage, clock, ids });
-  const decisions = new DecisionService({ storage, clock, ids });
+  const decisions = new DecisionService({
+    storage,
+    clock,
+    ids,
+    schedule: (request, tx) => scheduler.schedule(request, tx),
+  });
   const delivery = new DeliveryService({
     storage,
     clock,
@@ -141,7 +147,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   mountStaticTab(server, config.tabDir, logger);
 
-  scheduler.register(housekeepingJob({ storage, clock, logger }), roster.job());
+  scheduler.register(
+    housekeepingJob({ storage, clock, logger }),
+    roster.job(),
+    ...decisionJobs({
+      storage,
+      clock,
+      ids,
+      schedule: (request, tx) => scheduler.schedule(request, tx),
+    }),
+  );
   return {
     config,
     storage,

@@ -21,12 +21,17 @@ import { authorize, recordingRefusals, Refused, roleIn } from './access';
 import { appendAudit } from './auditTrail';
 import { refreshCard } from './cardRefresh';
 import type { Clock, IdGenerator } from './clock';
+import { decisionTimers } from './decisionTimers';
+import { decisionSubject } from './subjects';
 import { withEffects, type Effects } from './effects';
+import type { JobRequest } from './scheduler';
 
 export interface DecisionDeps {
   storage: Storage;
   clock: Clock;
   ids: IdGenerator;
+  /** Schedules a job in the caller's transaction (reminders, the deadline). */
+  schedule?: (request: JobRequest, tx: Tx) => Promise<boolean>;
 }
 
 export interface RequestInput {
@@ -52,8 +57,7 @@ export interface WithRoom {
   warRoom: WarRoom;
 }
 
-/** What the outbox calls a decision's card. */
-export const decisionSubject = (id: string) => `decision:${id}`;
+export { decisionSubject } from './subjects';
 
 /**
  * Use cases of decision requests: ask named approvers, answer (only they can; final once
@@ -96,6 +100,7 @@ export class DecisionService {
       };
       await tx.decisions.insert(decision);
       await audit(tx, actor, now, 'decision.requested', null, decision);
+      for (const timer of decisionTimers(decision, now)) await this.deps.schedule?.(timer, tx);
       return { decision, warRoom };
     });
   }

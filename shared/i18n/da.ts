@@ -122,6 +122,11 @@ export const da: Catalog = {
     '{when} findes ikke den nat (uret stilles frem). Vælg {before} eller {after}.',
   'time.past': '{when} er allerede passeret. Angiv et tidspunkt, der ligger foran os.',
   'decision.requested': '{ref}: {who} bedes om en beslutning.',
+  'decision.reminder': 'Påmindelse: {ref} skal besluttes inden {when}. {who}',
+  'decision.escalatedTo': '{ref} har passeret fristen uden beslutning. {who}, du kan beslutte nu.',
+  'decision.overdueNoBackup':
+    '{ref} har passeret fristen uden beslutning. Lederen kan registrere en beslutning; ellers udløber den om 30 minutter.',
+  'decision.expiredNotice': '{ref} udløb uden beslutning.',
   'error.invalidAction': 'Knappen sendte noget, jeg ikke kan bruge. Opdater kortet og prøv igen.',
   'error.unauthenticated': 'Log ind igen: din session kunne ikke bekræftes.',
   'error.tenantNotAllowed': 'Denne organisation er ikke sat op til War Room.',

@@ -118,6 +118,11 @@ export const en = {
     '{when} does not exist that night (the clocks go forward). Choose {before} or {after}.',
   'time.past': '{when} has already passed. Give a time that is still ahead.',
   'decision.requested': '{ref}: a decision is asked of {who}.',
+  'decision.reminder': 'Reminder: {ref} needs a decision by {when}. {who}',
+  'decision.escalatedTo': '{ref} passed its deadline undecided. {who}, you can decide it now.',
+  'decision.overdueNoBackup':
+    '{ref} passed its deadline undecided. The lead can record a decision; otherwise it expires in 30 minutes.',
+  'decision.expiredNotice': '{ref} expired without a decision.',
   'error.invalidAction': 'This button sent something I cannot use. Refresh the card and try again.',
   'error.unauthenticated': 'Sign in again: your session could not be verified.',
   'error.tenantNotAllowed': 'This organisation is not set up to use War Room.',

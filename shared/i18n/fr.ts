@@ -131,6 +131,12 @@ export const fr: Catalog = {
     '{when} n’existe pas cette nuit-là (on avance l’heure). Choisissez {before} ou {after}.',
   'time.past': '{when} est déjà passé. Donnez une heure à venir.',
   'decision.requested': '{ref} : une décision est demandée à {who}.',
+  'decision.reminder': 'Rappel : {ref} doit être décidé avant {when}. {who}',
+  'decision.escalatedTo':
+    '{ref} a dépassé son échéance sans décision. {who}, vous pouvez décider maintenant.',
+  'decision.overdueNoBackup':
+    '{ref} a dépassé son échéance sans décision. Le responsable peut enregistrer une décision ; sinon elle expire dans 30 minutes.',
+  'decision.expiredNotice': '{ref} a expiré sans décision.',
   'error.invalidAction':
     'Ce bouton a envoyé des données inutilisables. Actualisez la carte et réessayez.',
   'error.unauthenticated': "Reconnectez-vous : votre session n'a pas pu être vérifiée.",

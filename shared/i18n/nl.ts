@@ -127,6 +127,11 @@ export const nl: Catalog = {
     '{when} bestaat die nacht niet (de klok gaat vooruit). Kies {before} of {after}.',
   'time.past': '{when} is al voorbij. Geef een tijd die nog komt.',
   'decision.requested': '{ref}: er wordt een besluit gevraagd aan {who}.',
+  'decision.reminder': 'Herinnering: {ref} moet besloten zijn vóór {when}. {who}',
+  'decision.escalatedTo': '{ref} is zonder besluit over de deadline. {who}, jij kunt nu beslissen.',
+  'decision.overdueNoBackup':
+    '{ref} is zonder besluit over de deadline. De leider kan een besluit vastleggen; anders verloopt het over 30 minuten.',
+  'decision.expiredNotice': '{ref} is verlopen zonder besluit.',
   'error.invalidAction':
     'Deze knop stuurde iets wat ik niet kan gebruiken. Vernieuw de kaart en probeer opnieuw.',
   'error.unauthenticated': 'Meld u opnieuw aan: uw sessie kon niet worden gecontroleerd.',

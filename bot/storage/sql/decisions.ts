@@ -77,12 +77,14 @@ export function decisionRepo(x: Exec): DecisionRepo {
       return row && fromRow(row);
     },
     async update(d, expectedVersion) {
-      // The question, its approvers and who asked never change; answers and status do.
+      // The question and who asked never change; answers, status and (on escalation to
+      // the backup) the approvers do.
       const changed = await x.run(
         db
           .updateTable('decisions')
           .set({
             status: d.status,
+            approvers: JSON.stringify(d.approvers),
             responses: JSON.stringify(d.responses),
             deadline: toIsoOrNull(d.deadline),
             backup: d.backup ? JSON.stringify(d.backup) : null,

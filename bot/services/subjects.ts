@@ -1,0 +1,2 @@
+/** What the outbox calls a card: the subject whose post is the card to edit in place. */
+export const decisionSubject = (id: string) => `decision:${id}`;
