@@ -8,6 +8,8 @@ import { createLogger, type Logger } from './logger';
 import { systemClock, uuidIds, type Clock, type IdGenerator } from './services/clock';
 import { DeliveryService, type DeliveryOptions } from './services/delivery';
 import { housekeepingJob } from './services/housekeeping';
+import { ActionService } from './services/actions';
+import { actionJobs } from './services/actionTimers';
 import { DecisionService } from './services/decisions';
 import { decisionJobs } from './services/decisionTimers';
 import { IncidentService } from './services/incidents';
@@ -77,6 +79,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const incidents = new IncidentService({ storage, clock, ids });
   const replies = new ReplyService({ storage, clock, ids });
   const roles = new RoleService({ storage, clock, ids });
+  const actions = new ActionService({
+    storage,
+    clock,
+    ids,
+    schedule: (request, tx) => scheduler.schedule(request, tx),
+  });
   const decisions = new DecisionService({
     storage,
     clock,
@@ -128,6 +136,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       warRooms,
       incidents,
       decisions,
+      actions,
       replies,
       roles,
       roster,
@@ -150,6 +159,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   scheduler.register(
     housekeepingJob({ storage, clock, logger }),
     roster.job(),
+    ...actionJobs({ storage, clock, ids }),
     ...decisionJobs({
       storage,
       clock,

@@ -34,6 +34,16 @@ const COMMANDS: Record<CommandKind, { usage: MessageKey; does: MessageKey; examp
       does: 'help.decide.does',
       example: 'help.decide.example',
     },
+    action: {
+      usage: 'help.action.usage',
+      does: 'help.action.does',
+      example: 'help.action.example',
+    },
+    actions: {
+      usage: 'help.actions.usage',
+      does: 'help.actions.does',
+      example: 'help.actions.example',
+    },
     role: { usage: 'help.role.usage', does: 'help.role.does', example: 'help.role.example' },
     help: { usage: 'help.help.usage', does: 'help.help.does', example: 'help.help.example' },
   };

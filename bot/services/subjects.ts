@@ -1,2 +1,3 @@
 /** What the outbox calls a card: the subject whose post is the card to edit in place. */
 export const decisionSubject = (id: string) => `decision:${id}`;
+export const actionSubject = (id: string) => `action:${id}`;

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../shared/domain/audit';
+import type { Action } from '../../shared/domain/action';
 import type { Decision } from '../../shared/domain/decision';
 import type { Incident } from '../../shared/domain/incident';
 import type { Role, WarRoom } from '../../shared/domain/warRoom';
@@ -31,6 +32,7 @@ export interface Tx {
   readonly jobs: JobRepo;
   readonly roles: RoleRepo;
   readonly decisions: DecisionRepo;
+  readonly actions: ActionRepo;
   readonly roster: RosterRepo;
 }
 
@@ -50,7 +52,7 @@ export interface WarRoomRepo {
   nextNumber(
     tenantId: string,
     warRoomId: string,
-    sequence: 'incident' | 'decision',
+    sequence: 'incident' | 'decision' | 'action',
   ): Promise<number>;
 }
 
@@ -212,6 +214,15 @@ export interface DecisionRepo {
   update(decision: Decision, expectedVersion: number): Promise<boolean>;
   /** Oldest first. */
   listByWarRoom(tenantId: string, warRoomId: string): Promise<Decision[]>;
+}
+
+export interface ActionRepo {
+  insert(action: Action): Promise<void>;
+  findById(tenantId: string, id: string): Promise<Action | undefined>;
+  /** Writes `action` if the stored version is still `expectedVersion`; false otherwise. */
+  update(action: Action, expectedVersion: number): Promise<boolean>;
+  /** By number; only open ones when `openOnly`. */
+  listByWarRoom(tenantId: string, warRoomId: string, openOnly?: boolean): Promise<Action[]>;
 }
 
 /** A uniqueness rule of the store was broken (e.g. a second war room in a channel). */

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { TeamsMessenger } from './messenger';
 import type { Logger } from '../logger';
 import type { Clock } from '../services/clock';
+import type { ActionService } from '../services/actions';
 import type { DecisionService } from '../services/decisions';
 import type { IncidentService } from '../services/incidents';
 import type { ReplyService } from '../services/replies';
@@ -17,6 +18,7 @@ export interface TeamsDeps {
   warRooms: WarRoomService;
   incidents: IncidentService;
   decisions: DecisionService;
+  actions: ActionService;
   replies: ReplyService;
   roles: RoleService;
   /** Team rosters, kept current by membership events (conversationUpdate). */

@@ -16,6 +16,7 @@ import {
   tenantOf,
 } from './activity';
 import { answer, type Handler } from './commands/types';
+import { onAction, onActions } from './commands/action';
 import { onDecide } from './commands/decide';
 import type { TeamsDeps } from './deps';
 import { plainText, replyTo } from './replies';
@@ -131,6 +132,8 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
   }),
 
   decide: inChannel(onDecide),
+  action: inChannel(onAction),
+  actions: inChannel(onActions),
 
   role: inChannel(async ({ context, deps, actor, locale, delivery }, command) => {
     const { channelId } = bindingOf(context.activity, actor.tenantId);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTION_STATUSES } from '../domain/action';
 import { VERDICTS } from '../domain/decision';
 import { INCIDENT_STATUSES } from '../domain/incident';
 
@@ -11,6 +12,7 @@ export const VERBS = {
   incidentRefresh: 'incident.refresh',
   decisionRefresh: 'decision.refresh',
   decisionAnswer: 'decision.answer',
+  actionSetStatus: 'action.setStatus',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
@@ -33,12 +35,19 @@ export const decisionAnswerData = z.object({
   comment: z.string().max(1000).optional(),
 });
 
+export const actionSetStatusData = z.object({
+  actionId: z.uuid(),
+  status: z.enum(ACTION_STATUSES),
+  version: z.number().int().positive(),
+});
+
 /** The data schema of each verb (the bot registers a handler per verb beside its feature). */
 export const CARD_ACTION_SCHEMAS = {
   [VERBS.incidentSetStatus]: incidentSetStatusData,
   [VERBS.incidentRefresh]: incidentRefreshData,
   [VERBS.decisionRefresh]: decisionRefreshData,
   [VERBS.decisionAnswer]: decisionAnswerData,
+  [VERBS.actionSetStatus]: actionSetStatusData,
 } as const satisfies Record<Verb, z.ZodType>;
 
 export function isVerb(v: unknown): v is Verb {

@@ -13,6 +13,10 @@ export type Command =
   | { kind: 'incident'; title: string; severity: Severity | undefined }
   /** `decide …` / `go-no-go …`: the rest is read with the message's mentions (decide.ts). */
   | { kind: 'decide'; decisionKind: DecisionKind; text: string }
+  /** `action <title> @owner [due <when>]`: read with the message's mentions. */
+  | { kind: 'action'; text: string }
+  /** `actions`: the open actions, the caller's first. */
+  | { kind: 'actions' }
   /** `role @person <role>`: the person comes from the message's mentions. */
   | { kind: 'role'; role: Role | undefined }
   | { kind: 'unknown'; word: string };
@@ -24,6 +28,8 @@ const WORDS: Record<Exclude<Command['kind'], 'unknown'> | 'goNoGo', readonly str
   role: ['role', 'rolle', 'rol', 'rôle'],
   decide: ['decide', 'decision', 'beslut', 'besluit', 'beslis', 'décider', 'decider', 'décision'],
   goNoGo: ['go-no-go', 'gonogo', 'go/no-go', 'go/nogo'],
+  action: ['action', 'handling', 'actie', 'act'],
+  actions: ['actions', 'handlinger', 'acties', 'todo'],
 };
 
 /** The entities Teams escapes message text with. */
@@ -140,6 +146,10 @@ export function parseCommand(text: string): Command {
     }
     case 'decide':
       return { kind: 'decide', decisionKind: 'approval', text: rest };
+    case 'action':
+      return { kind: 'action', text: rest };
+    case 'actions':
+      return { kind: 'actions' };
     case 'goNoGo':
       return { kind: 'decide', decisionKind: 'goNoGo', text: rest };
     case 'role': {

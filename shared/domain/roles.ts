@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   'decision.request',
   'decision.record',
   'decision.answer',
+  'action.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -24,6 +25,7 @@ const ALLOWED: Record<Permission, readonly Role[]> = {
   'decision.record': ['lead'],
   /** Any role: only the request's named approvers answer it (checked per request). */
   'decision.answer': ROLES,
+  'action.write': ['lead', 'engineer', 'comms', 'approver'],
 };
 
 export function may(role: Role, permission: Permission): boolean {

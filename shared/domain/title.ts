@@ -22,7 +22,10 @@ export function singleLine(raw: string): string {
  * control characters; refuses an empty or over-long one. `kind` picks the message catalog
  * entries.
  */
-export function validTitle(raw: string, kind: 'warroom' | 'incident' | 'decision'): string {
+export function validTitle(
+  raw: string,
+  kind: 'warroom' | 'incident' | 'decision' | 'action',
+): string {
   const title = singleLine(raw);
   if (!title) throw invalid(`${kind}.titleRequired`);
   if (title.length > TITLE_MAX) throw invalid(`${kind}.titleTooLong`, { max: TITLE_MAX });

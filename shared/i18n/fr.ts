@@ -137,6 +137,36 @@ export const fr: Catalog = {
   'decision.overdueNoBackup':
     '{ref} a dépassé son échéance sans décision. Le responsable peut enregistrer une décision ; sinon elle expire dans 30 minutes.',
   'decision.expiredNotice': '{ref} a expiré sans décision.',
+  'action.button.done': 'Fait',
+  'action.button.cancel': 'Annuler',
+  'action.button.reopen': 'Rouvrir',
+  'action.owner': 'Responsable',
+  'action.due': 'Échéance',
+  'action.status.open': 'Ouverte',
+  'action.status.done': 'Faite',
+  'action.status.cancelled': 'Annulée',
+  'action.listTitle': 'Actions ouvertes : {count}',
+  'action.none': 'Aucune action ouverte.',
+  'action.created': '{ref} pour {who}',
+  'action.titleRequired':
+    'Indiquez ce qu’il faut faire, par exemple « action Recréer les cinq boîtes en échec @Jonas avant 23:00 ».',
+  'action.titleTooLong': 'Cette action est trop longue : moins de {max} caractères.',
+  'action.ownerRequired':
+    'Mentionnez qui s’en charge, par exemple « action Recréer les cinq boîtes en échec @Jonas avant 23:00 ».',
+  'action.moveNotAllowed': 'Une action {from} ne peut pas devenir {to}.',
+  'action.staleCard': '{ref} vient de changer ; voici où elle en est.',
+  'action.notFound': "Cette action n'existe pas ou ne vous est pas accessible.",
+  'action.overdue': '{ref} est en retard (échéance {when}). {who}',
+  'access.action.write':
+    'Vous suivez cette cellule de crise en observateur : vous ne pouvez pas modifier les actions.',
+  'help.action.usage': 'action <titre> @responsable [avant <heure>]',
+  'help.action.does':
+    'confie une action avec une échéance ; « actions » liste celles qui sont ouvertes avec un bouton Fait.',
+  'help.action.example': 'action Recréer les cinq boîtes en échec @Jonas avant 23:00',
+  'help.actions.usage': 'actions',
+  'help.actions.does':
+    'liste les actions ouvertes, les vôtres d’abord, chacune avec un bouton Fait.',
+  'help.actions.example': 'actions',
   'error.invalidAction':
     'Ce bouton a envoyé des données inutilisables. Actualisez la carte et réessayez.',
   'error.unauthenticated': "Reconnectez-vous : votre session n'a pas pu être vérifiée.",

@@ -8,10 +8,10 @@ const SCOPES: HelpScope[] = ['channel', 'chat'];
 
 /** The command words each language's card must teach (the manifest's command titles). */
 const WORDS: Record<(typeof LOCALES)[number], string[]> = {
-  'en-GB': ['start', 'incident', 'decide', 'role', 'help'],
-  'da-DK': ['start', 'hændelse', 'beslut', 'rolle', 'hjælp'],
-  'nl-BE': ['start', 'incident', 'besluit', 'rol', 'help'],
-  'fr-BE': ['démarrer', 'incident', 'décider', 'rôle', 'aide'],
+  'en-GB': ['start', 'incident', 'decide', 'action', 'actions', 'role', 'help'],
+  'da-DK': ['start', 'hændelse', 'beslut', 'handling', 'handlinger', 'rolle', 'hjælp'],
+  'nl-BE': ['start', 'incident', 'besluit', 'actie', 'acties', 'rol', 'help'],
+  'fr-BE': ['démarrer', 'incident', 'décider', 'action', 'actions', 'rôle', 'aide'],
 };
 /** "This channel", in each language: wrong in a chat, which is no channel. */
 const THIS_CHANNEL = /this channel|denne kanal|dit kanaal|ce canal/i;
@@ -75,6 +75,8 @@ describe.each(LOCALES)('the help card in %s', (locale) => {
         'start',
         'incident',
         'decide',
+        'action',
+        'actions',
         'role',
         'help',
       ]);
@@ -88,7 +90,8 @@ describe.each(LOCALES)('the help card in %s', (locale) => {
       expect(parseCommand(examples[0]!)).toMatchObject({ title: expect.stringMatching(/\S/) });
       expect(parseCommand(examples[1]!)).toMatchObject({ severity: 'sev2' });
       expect(parseCommand(examples[2]!)).toMatchObject({ kind: 'decide' });
-      expect(parseCommand(examples[3]!)).toMatchObject({ role: 'approver' });
+      expect(parseCommand(examples[3]!)).toMatchObject({ kind: 'action' });
+      expect(parseCommand(examples[5]!)).toMatchObject({ role: 'approver' });
     });
 
     test('commands and examples are TextRuns, never Markdown', () => {

@@ -217,4 +217,33 @@ CREATE TABLE decisions (
 CREATE INDEX decisions_by_tenant ON decisions (tenant_id, war_room_id, number);
 `,
   },
+  {
+    version: 8,
+    name: 'actions',
+    // Who does what by when (shared/domain/action.ts); owner and origin as JSON.
+    sql: `
+ALTER TABLE war_rooms ADD COLUMN action_seq integer NOT NULL DEFAULT 0;
+CREATE TABLE actions (
+  id text PRIMARY KEY,
+  tenant_id text NOT NULL,
+  war_room_id text NOT NULL,
+  number integer NOT NULL CHECK (number > 0),
+  title text NOT NULL,
+  owner text NOT NULL,
+  due timestamptz,
+  status text NOT NULL CHECK (status IN ('open', 'done', 'cancelled')),
+  origin text NOT NULL,
+  created_by_id text NOT NULL,
+  created_by_name text NOT NULL,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL,
+  done_at timestamptz,
+  reminded_at timestamptz,
+  version integer NOT NULL,
+  CONSTRAINT actions_number UNIQUE (war_room_id, number),
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+);
+CREATE INDEX actions_by_tenant ON actions (tenant_id, war_room_id, number);
+`,
+  },
 ];

@@ -1,4 +1,5 @@
 import type { Tx } from '../types';
+import { actionRepo } from './actions';
 import { auditRepo } from './audit';
 import { decisionRepo } from './decisions';
 import type { Exec } from './exec';
@@ -21,6 +22,7 @@ export function sqlTx(x: Exec): Tx {
     jobs: jobRepo(x),
     roles: roleRepo(x),
     decisions: decisionRepo(x),
+    actions: actionRepo(x),
     roster: rosterRepo(x),
   };
 }

@@ -27,7 +27,11 @@ const COLUMNS = [
 type WarRoomRow = Pick<Selectable<Database['war_rooms']>, (typeof COLUMNS)[number]>;
 
 /** Per-war-room counters, by the name the port uses. */
-const SEQUENCE_COLUMN = { incident: 'incident_seq', decision: 'decision_seq' } as const;
+const SEQUENCE_COLUMN = {
+  incident: 'incident_seq',
+  decision: 'decision_seq',
+  action: 'action_seq',
+} as const;
 
 function toRow(w: WarRoom): Insertable<Database['war_rooms']> {
   return {

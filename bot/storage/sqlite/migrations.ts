@@ -214,4 +214,33 @@ CREATE TABLE decisions (
 CREATE INDEX decisions_by_tenant ON decisions (tenant_id, war_room_id, number);
 `,
   },
+  {
+    version: 8,
+    name: 'actions',
+    // Who does what by when (shared/domain/action.ts); owner and origin as JSON.
+    sql: `
+ALTER TABLE war_rooms ADD COLUMN action_seq INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE actions (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  war_room_id TEXT NOT NULL,
+  number INTEGER NOT NULL CHECK (number > 0),
+  title TEXT NOT NULL,
+  owner TEXT NOT NULL CHECK (json_valid(owner)),
+  due TEXT,
+  status TEXT NOT NULL CHECK (status IN ('open', 'done', 'cancelled')),
+  origin TEXT NOT NULL CHECK (json_valid(origin)),
+  created_by_id TEXT NOT NULL,
+  created_by_name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  done_at TEXT,
+  reminded_at TEXT,
+  version INTEGER NOT NULL,
+  UNIQUE (war_room_id, number),
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+) STRICT;
+CREATE INDEX actions_by_tenant ON actions (tenant_id, war_room_id, number);
+`,
+  },
 ];

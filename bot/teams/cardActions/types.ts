@@ -10,7 +10,7 @@ export interface CardActionContext {
   deps: TeamsDeps;
   actor: Actor;
   /** The card acts only on the war room of the conversation it was clicked in. */
-  origin: Origin;
+  origin: Origin & { channelId: string };
   /** Undefined for a redelivered click that was handled before: change nothing. */
   delivery: Delivery | undefined;
 }

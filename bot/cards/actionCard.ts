@@ -1,0 +1,108 @@
+import { VERBS } from '../../shared/cards/actions';
+import { actionRef, type Action, type ActionStatus } from '../../shared/domain/action';
+import { t, type MessageKey } from '../../shared/i18n';
+import { formatInstant } from '../../shared/time/format';
+import { literal } from './literal';
+import type { AdaptiveCardJson } from './types';
+
+export interface ActionCardView {
+  action: Action;
+  timeZone: string;
+  locale: string;
+  notice?: string;
+}
+
+const BUTTON: Record<ActionStatus, MessageKey> = {
+  done: 'action.button.done',
+  cancelled: 'action.button.cancel',
+  open: 'action.button.reopen',
+};
+const NEXT: Record<ActionStatus, ActionStatus[]> = {
+  open: ['done', 'cancelled'],
+  done: ['open'],
+  cancelled: ['open'],
+};
+
+/** One action: what, who, by when, its state, and the buttons that move it. */
+export function actionCard({
+  action: a,
+  timeZone,
+  locale,
+  notice,
+}: ActionCardView): AdaptiveCardJson {
+  const when = (iso: string) => formatInstant(iso, { timeZone, locale });
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [
+      ...(notice
+        ? [{ type: 'Container', style: 'emphasis', items: [literal([{ text: notice }])] }]
+        : []),
+      literal([
+        { text: `${actionRef(a.number)} · `, weight: 'Bolder' },
+        { text: a.title, weight: 'Bolder', size: 'Medium' },
+      ]),
+      literal([
+        { text: `${t(locale, 'action.owner')} `, weight: 'Bolder' },
+        { text: a.owner.name },
+      ]),
+      {
+        type: 'FactSet',
+        facts: [
+          { title: t(locale, 'card.status'), value: t(locale, `action.status.${a.status}`) },
+          ...(a.due ? [{ title: t(locale, 'action.due'), value: when(a.due) }] : []),
+        ],
+      },
+    ],
+    actions: NEXT[a.status].map((status) => ({
+      type: 'Action.Execute',
+      title: t(locale, BUTTON[status]),
+      verb: VERBS.actionSetStatus,
+      data: { actionId: a.id, status, version: a.version },
+    })),
+  };
+}
+
+/** The open actions of a war room (the reader's first), each with its Done button. */
+export function actionListCard(
+  actions: Action[],
+  timeZone: string,
+  locale: string,
+): AdaptiveCardJson {
+  const when = (iso: string) => formatInstant(iso, { timeZone, locale });
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [
+      literal([
+        {
+          text: t(locale, 'action.listTitle', { count: actions.length }),
+          weight: 'Bolder',
+          size: 'Medium',
+        },
+      ]),
+      ...(actions.length === 0 ? [literal([{ text: t(locale, 'action.none') }])] : []),
+      ...actions.slice(0, 30).flatMap((a) => [
+        literal([
+          { text: `${actionRef(a.number)} · `, weight: 'Bolder' },
+          { text: a.title },
+          { text: ` · ${a.owner.name}` },
+          ...(a.due ? [{ text: ` · ${t(locale, 'action.due')} ${when(a.due)}` }] : []),
+        ]),
+        {
+          type: 'ActionSet',
+          actions: [
+            {
+              type: 'Action.Execute',
+              title: t(locale, 'action.button.done'),
+              verb: VERBS.actionSetStatus,
+              data: { actionId: a.id, status: 'done', version: a.version },
+            },
+          ],
+        },
+      ]),
+    ],
+  };
+}

@@ -1,0 +1,57 @@
+import { invalid } from './errors';
+import type { Person } from './person';
+
+export const ACTION_STATUSES = ['open', 'done', 'cancelled'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** Where an action came from: a meeting (typed), or a follow-up of an incident or decision. */
+export type ActionOrigin = { kind: 'meeting' } | { kind: 'incident' | 'decision'; id: string };
+
+export interface Action {
+  id: string;
+  tenantId: string;
+  warRoomId: string;
+  /** The `n` of `ACT-n`, per war room. */
+  number: number;
+  title: string;
+  owner: Person;
+  due: string | null;
+  status: ActionStatus;
+  origin: ActionOrigin;
+  createdById: string;
+  createdByName: string;
+  createdAt: string;
+  updatedAt: string;
+  doneAt: string | null;
+  /** When the owner was reminded that it is overdue (once). */
+  remindedAt: string | null;
+  version: number;
+}
+
+export const actionRef = (n: number) => `ACT-${n}`;
+
+/** Open → done or cancelled; a closed action can be reopened. */
+const MOVES: Record<ActionStatus, readonly ActionStatus[]> = {
+  open: ['done', 'cancelled'],
+  done: ['open'],
+  cancelled: ['open'],
+};
+
+export function assertActionMove(from: ActionStatus, to: ActionStatus): void {
+  if (!MOVES[from].includes(to)) throw invalid('action.moveNotAllowed', { from, to });
+}
+
+/** Overdue: open, with a due time that has passed. */
+export const isOverdue = (a: Action, now: string) =>
+  a.status === 'open' && a.due !== null && a.due < now;
+
+/** The caller's open actions first, then by due time (none last), then by number. */
+export function byRelevance(viewer: { userId: string; teamsUserId?: string }) {
+  const mine = (a: Action) =>
+    a.owner.aadObjectId === viewer.userId ||
+    (viewer.teamsUserId !== undefined && a.owner.id === viewer.teamsUserId);
+  return (a: Action, b: Action) =>
+    Number(mine(b)) - Number(mine(a)) ||
+    (a.due ?? '\uffff').localeCompare(b.due ?? '\uffff') ||
+    a.number - b.number;
+}
