@@ -116,7 +116,7 @@ export function respond(
     const last = decision.responses.at(-1);
     throw conflict('decision.alreadyDecided', {
       ref: decisionRef(decision.number),
-      status: decision.status,
+      statusKey: `decision.status.${decision.status}`,
       by: last?.approver.name ?? '',
       at: decision.decidedAt ?? decision.updatedAt,
     });
@@ -152,7 +152,7 @@ export function close(decision: Decision, status: 'withdrawn' | 'expired', at: s
   if (decision.status !== 'pending') {
     throw conflict('decision.alreadyDecided', {
       ref: decisionRef(decision.number),
-      status: decision.status,
+      statusKey: `decision.status.${decision.status}`,
       by: decision.responses.at(-1)?.approver.name ?? '',
       at: decision.decidedAt ?? decision.updatedAt,
     });

@@ -37,7 +37,15 @@ export function messageFor(
   locale: string | undefined | null,
   error: { messageKey: string; params: Record<string, string | number> },
 ): string {
-  return isMessageKey(error.messageKey)
-    ? t(locale, error.messageKey, error.params)
-    : t(locale, 'error.internal');
+  if (!isMessageKey(error.messageKey)) return t(locale, 'error.internal');
+  // A parameter named `<x>Key` names a message (a status, say): it fills `{x}` in the
+  // reader's words. Only code sets such parameters; what people typed is never one.
+  const params = Object.fromEntries(
+    Object.entries(error.params).map(([k, v]) =>
+      k.endsWith('Key') && typeof v === 'string' && isMessageKey(v)
+        ? [k.slice(0, -3), t(locale, v)]
+        : [k, v],
+    ),
+  );
+  return t(locale, error.messageKey, params);
 }

@@ -111,7 +111,7 @@ describe('decision requests', () => {
     expect(edit.method).toBe('PUT');
     expect(JSON.stringify(cardsOf(edit.activity)[0])).toContain('Approved');
     const late = await click(BEN, d!.id, 'reject');
-    expect(JSON.stringify(invokeCard(late))).toContain('already decided (approved) by Anna Board');
+    expect(JSON.stringify(invokeCard(late))).toContain('already decided (Approved) by Anna Board');
     expect((await decisions())[0]).toMatchObject({ status: 'approved', version: 2 });
     expect((await audit()).filter((e) => e.action === 'decision.answered')).toHaveLength(1);
   });

@@ -58,7 +58,7 @@ describe('decision requests', () => {
     expect(refusal(() => respond(decided, as(ANNA), answer('reject', 4)))).toEqual({
       kind: 'conflict',
       key: 'decision.alreadyDecided',
-      params: { ref: 'DEC-1', status: 'approved', by: 'Ben CFO', at: at(3) },
+      params: { ref: 'DEC-1', statusKey: 'decision.status.approved', by: 'Ben CFO', at: at(3) },
     });
   });
 

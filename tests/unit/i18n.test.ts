@@ -109,3 +109,18 @@ describe('messageFor: what a user reads when something is refused', () => {
     },
   );
 });
+
+describe('messageFor', () => {
+  test('a `<x>Key` parameter fills {x} in the reader’s words; other parameters stay as given', () => {
+    const error = {
+      messageKey: 'decision.alreadyDecided',
+      params: { ref: 'DEC-1', statusKey: 'decision.status.approved', by: 'Anna', at: 'x' },
+    };
+    expect(messageFor('da-DK', error)).toBe('DEC-1 er allerede besluttet (Godkendt) af Anna.');
+    expect(messageFor('en', error)).toBe('DEC-1 is already decided (Approved) by Anna.');
+    // A name that happens to look like a key is a name (people choose names).
+    expect(messageFor('en', { ...error, params: { ...error.params, by: 'help.text' } })).toBe(
+      'DEC-1 is already decided (Approved) by help.text.',
+    );
+  });
+});
