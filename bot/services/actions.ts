@@ -14,11 +14,11 @@ import type { WarRoom } from '../../shared/domain/warRoom';
 import { actionCard } from '../cards/actionCard';
 import { cardMessage } from '../cards/message';
 import type { Storage, Tx } from '../storage/types';
-import { authorize, recordingRefusals } from './access';
-import { appendAudit } from './auditTrail';
+import { authorize } from './access';
 import { refreshCard } from './cardRefresh';
 import type { Clock, IdGenerator } from './clock';
-import { withEffects, type Effects } from './effects';
+import type { Effects } from './effects';
+import { auditChange, change } from './unitOfWork';
 import type { JobRequest } from './scheduler';
 import { actionSubject } from './subjects';
 
@@ -157,12 +157,8 @@ export class ActionService {
     actor: Actor,
     effects: Effects<ActionWithRoom> | undefined,
     work: (tx: Tx, now: string) => Promise<ActionWithRoom>,
-  ): Promise<ActionWithRoom> {
-    const { storage, clock, ids } = this.deps;
-    const now = clock.now().toISOString();
-    return recordingRefusals(this.deps, actor, () =>
-      storage.transaction((tx) => withEffects(tx, effects, now, ids, () => work(tx, now))),
-    );
+  ) {
+    return change(this.deps, actor, effects, work);
   }
 }
 
@@ -188,15 +184,5 @@ function audit(
   before: Action | null,
   after: Action,
 ) {
-  return appendAudit(tx, {
-    tenantId: actor.tenantId,
-    warRoomId: after.warRoomId,
-    at,
-    actorId: actor.userId,
-    actorName: actor.name,
-    action: what,
-    subject: `action:${after.id}`,
-    before,
-    after,
-  });
+  return auditChange(tx, actor, at, what, 'action', before, after);
 }

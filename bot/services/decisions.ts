@@ -17,13 +17,13 @@ import type { WarRoom } from '../../shared/domain/warRoom';
 import { decisionCard } from '../cards/decisionCard';
 import { cardMessage } from '../cards/message';
 import type { Storage, Tx } from '../storage/types';
-import { authorize, recordingRefusals, Refused, roleIn } from './access';
-import { appendAudit } from './auditTrail';
+import { authorize, Refused, roleIn } from './access';
 import { refreshCard } from './cardRefresh';
 import type { Clock, IdGenerator } from './clock';
 import { decisionTimers } from './decisionTimers';
 import { decisionSubject } from './subjects';
-import { withEffects, type Effects } from './effects';
+import type { Effects } from './effects';
+import { auditChange, change } from './unitOfWork';
 import type { JobRequest } from './scheduler';
 
 export interface DecisionDeps {
@@ -158,12 +158,8 @@ export class DecisionService {
     actor: Actor,
     effects: Effects<WithRoom> | undefined,
     work: (tx: Tx, now: string) => Promise<WithRoom>,
-  ): Promise<WithRoom> {
-    const { storage, clock, ids } = this.deps;
-    const now = clock.now().toISOString();
-    return recordingRefusals(this.deps, actor, () =>
-      storage.transaction((tx) => withEffects(tx, effects, now, ids, () => work(tx, now))),
-    );
+  ) {
+    return change(this.deps, actor, effects, work);
   }
 
   private async save(
@@ -231,19 +227,9 @@ function audit(
   tx: Tx,
   actor: Actor,
   at: string,
-  action: string,
+  what: string,
   before: Decision | null,
   after: Decision,
 ) {
-  return appendAudit(tx, {
-    tenantId: actor.tenantId,
-    warRoomId: after.warRoomId,
-    at,
-    actorId: actor.userId,
-    actorName: actor.name,
-    action,
-    subject: `decision:${after.id}`,
-    before,
-    after,
-  });
+  return auditChange(tx, actor, at, what, 'decision', before, after);
 }
