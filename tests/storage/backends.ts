@@ -48,3 +48,10 @@ function postgresBackend(): Backend {
 }
 
 export const backends = (): Backend[] => [sqliteBackend(), postgresBackend()];
+
+/**
+ * `it` for cases that only PostgreSQL has (SKIP LOCKED, two pools on one database); on
+ * another engine the case is not registered at all, rather than counted as skipped.
+ */
+export const onPostgres = (backend: Backend): typeof it =>
+  backend.name === 'postgres' ? it : ((() => undefined) as unknown as typeof it);

@@ -1,6 +1,6 @@
 import { openStorage, type StorageLocation } from '../../bot/storage/open';
 import type { Job, JobLease, JobSettlement, NewJob, Storage } from '../../bot/storage/types';
-import { backends, type Backend } from './backends';
+import { backends, onPostgres, type Backend } from './backends';
 
 /** The Saturday of the cutover, plus `seconds`. */
 const BASE = Date.UTC(2025, 5, 14, 8, 0);
@@ -288,7 +288,7 @@ describe.each(backends())('jobs contract: $name', (backend: Backend) => {
     expect(await storage.transaction((tx) => tx.jobs.prune(t(15)))).toBe(0);
   });
 
-  (backend.name === 'postgres' ? it : it.skip)(
+  onPostgres(backend)(
     'skips jobs another instance is leasing instead of waiting for its commit',
     async () => {
       const [one, two] = [job(), job()];
@@ -318,47 +318,44 @@ describe.each(backends())('jobs contract: $name', (backend: Backend) => {
     },
   );
 
-  (backend.name === 'postgres' ? it : it.skip)(
-    'never leases one job to two instances claiming at once',
-    async () => {
-      const all = Array.from({ length: 300 }, () => job());
-      await schedule(...all);
-      const other = await openStorage(location);
-      const leases = new Map<string, number>();
-      const byInstance = { a: 0, b: 0 };
-      let settled = 0;
+  onPostgres(backend)('never leases one job to two instances claiming at once', async () => {
+    const all = Array.from({ length: 300 }, () => job());
+    await schedule(...all);
+    const other = await openStorage(location);
+    const leases = new Map<string, number>();
+    const byInstance = { a: 0, b: 0 };
+    let settled = 0;
 
-      const runner = async (instance: 'a' | 'b', store: Storage) => {
-        for (let round = 0; settled < all.length; round++) {
-          if (round > 5000) throw new Error('the runners made no progress');
-          const got = await store.transaction((tx) => tx.jobs.claimDue(t(0), LEASE, 5));
-          for (const j of got) {
-            leases.set(j.id, (leases.get(j.id) ?? 0) + 1);
-            byInstance[instance] += 1;
-          }
-          for (const j of got) {
-            expect(await store.transaction((tx) => tx.jobs.settle(j, DONE, t(1)))).toBe(true);
-            settled += 1;
-          }
-          if (got.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    const runner = async (instance: 'a' | 'b', store: Storage) => {
+      for (let round = 0; settled < all.length; round++) {
+        if (round > 5000) throw new Error('the runners made no progress');
+        const got = await store.transaction((tx) => tx.jobs.claimDue(t(0), LEASE, 5));
+        for (const j of got) {
+          leases.set(j.id, (leases.get(j.id) ?? 0) + 1);
+          byInstance[instance] += 1;
         }
-      };
-      try {
-        await Promise.all([
-          runner('a', storage),
-          runner('b', other),
-          runner('a', storage),
-          runner('b', other),
-        ]);
-      } finally {
-        await other.close();
+        for (const j of got) {
+          expect(await store.transaction((tx) => tx.jobs.settle(j, DONE, t(1)))).toBe(true);
+          settled += 1;
+        }
+        if (got.length === 0) await new Promise((resolve) => setImmediate(resolve));
       }
+    };
+    try {
+      await Promise.all([
+        runner('a', storage),
+        runner('b', other),
+        runner('a', storage),
+        runner('b', other),
+      ]);
+    } finally {
+      await other.close();
+    }
 
-      expect(leases.size).toBe(all.length);
-      expect([...leases.values()].filter((n) => n !== 1)).toEqual([]);
-      expect(byInstance.a).toBeGreaterThan(0);
-      expect(byInstance.b).toBeGreaterThan(0);
-      expect(await claim(t(10_000))).toEqual([]);
-    },
-  );
+    expect(leases.size).toBe(all.length);
+    expect([...leases.values()].filter((n) => n !== 1)).toEqual([]);
+    expect(byInstance.a).toBeGreaterThan(0);
+    expect(byInstance.b).toBeGreaterThan(0);
+    expect(await claim(t(10_000))).toEqual([]);
+  });
 });

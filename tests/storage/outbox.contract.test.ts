@@ -6,7 +6,7 @@ import type {
   OutboxSettlement,
   Storage,
 } from '../../bot/storage/types';
-import { backends, type Backend } from './backends';
+import { backends, onPostgres, type Backend } from './backends';
 
 /** The Saturday of the cutover, plus `seconds`. */
 const BASE = Date.UTC(2025, 5, 14, 8, 0);
@@ -372,63 +372,60 @@ describe.each(backends())('outbox contract: $name', (backend: Backend) => {
     expect(await storage.transaction((tx) => tx.outbox.prune(t(50)))).toBe(0);
   });
 
-  (backend.name === 'postgres' ? it : it.skip)(
-    'never leases one message to two instances claiming at once',
-    async () => {
-      const conversations = Array.from({ length: 20 }, (_, i) => `c${i}`);
-      const all = Array.from({ length: 200 }, (_, i) => message(conversations[i % 20]!));
-      await enqueue(...all);
-      const other = await openStorage(location);
-      const leases = new Map<string, number>();
-      const order = new Map<string, string[]>();
-      const inFlight = new Set<string>();
-      const overlaps: string[] = [];
-      const byInstance = { a: 0, b: 0 };
-      let settled = 0;
+  onPostgres(backend)('never leases one message to two instances claiming at once', async () => {
+    const conversations = Array.from({ length: 20 }, (_, i) => `c${i}`);
+    const all = Array.from({ length: 200 }, (_, i) => message(conversations[i % 20]!));
+    await enqueue(...all);
+    const other = await openStorage(location);
+    const leases = new Map<string, number>();
+    const order = new Map<string, string[]>();
+    const inFlight = new Set<string>();
+    const overlaps: string[] = [];
+    const byInstance = { a: 0, b: 0 };
+    let settled = 0;
 
-      const sender = async (instance: 'a' | 'b', store: Storage) => {
-        for (let round = 0; settled < all.length; round++) {
-          if (round > 5000) throw new Error('the senders made no progress');
-          const got = await store.transaction((tx) => tx.outbox.claimDue(NOW, t(31), 3));
-          for (const m of got) {
-            const key = m.target.conversationId;
-            if (inFlight.has(key)) overlaps.push(key);
-            inFlight.add(key);
-            leases.set(m.id, (leases.get(m.id) ?? 0) + 1);
-            order.set(key, [...(order.get(key) ?? []), m.id]);
-            byInstance[instance] += 1;
-          }
-          for (const m of got) {
-            // Released before the settle commits, so the next lease can only come after it.
-            inFlight.delete(m.target.conversationId);
-            expect(await store.transaction((tx) => tx.outbox.settle(m.id, SENT, NOW))).toBe(true);
-            settled += 1;
-          }
-          if (got.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    const sender = async (instance: 'a' | 'b', store: Storage) => {
+      for (let round = 0; settled < all.length; round++) {
+        if (round > 5000) throw new Error('the senders made no progress');
+        const got = await store.transaction((tx) => tx.outbox.claimDue(NOW, t(31), 3));
+        for (const m of got) {
+          const key = m.target.conversationId;
+          if (inFlight.has(key)) overlaps.push(key);
+          inFlight.add(key);
+          leases.set(m.id, (leases.get(m.id) ?? 0) + 1);
+          order.set(key, [...(order.get(key) ?? []), m.id]);
+          byInstance[instance] += 1;
         }
-      };
-      try {
-        await Promise.all([
-          sender('a', storage),
-          sender('b', other),
-          sender('a', storage),
-          sender('b', other),
-        ]);
-      } finally {
-        await other.close();
+        for (const m of got) {
+          // Released before the settle commits, so the next lease can only come after it.
+          inFlight.delete(m.target.conversationId);
+          expect(await store.transaction((tx) => tx.outbox.settle(m.id, SENT, NOW))).toBe(true);
+          settled += 1;
+        }
+        if (got.length === 0) await new Promise((resolve) => setImmediate(resolve));
       }
+    };
+    try {
+      await Promise.all([
+        sender('a', storage),
+        sender('b', other),
+        sender('a', storage),
+        sender('b', other),
+      ]);
+    } finally {
+      await other.close();
+    }
 
-      expect(leases.size).toBe(all.length);
-      expect([...leases.values()].every((n) => n === 1)).toBe(true);
-      expect(overlaps).toEqual([]);
-      for (const key of new Set(all.map((m) => m.target.conversationId))) {
-        expect(order.get(key)).toEqual(
-          all.filter((m) => m.target.conversationId === key).map((m) => m.id),
-        );
-      }
-      expect(byInstance.a).toBeGreaterThan(0);
-      expect(byInstance.b).toBeGreaterThan(0);
-      expect(await storage.transaction((tx) => tx.outbox.countByState())).toEqual({ sent: 200 });
-    },
-  );
+    expect(leases.size).toBe(all.length);
+    expect([...leases.values()].every((n) => n === 1)).toBe(true);
+    expect(overlaps).toEqual([]);
+    for (const key of new Set(all.map((m) => m.target.conversationId))) {
+      expect(order.get(key)).toEqual(
+        all.filter((m) => m.target.conversationId === key).map((m) => m.id),
+      );
+    }
+    expect(byInstance.a).toBeGreaterThan(0);
+    expect(byInstance.b).toBeGreaterThan(0);
+    expect(await storage.transaction((tx) => tx.outbox.countByState())).toEqual({ sent: 200 });
+  });
 });
