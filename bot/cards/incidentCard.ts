@@ -3,12 +3,16 @@ import {
   INCIDENT_TRANSITIONS,
   incidentRef,
   type Incident,
+  type IncidentNote,
   type IncidentStatus,
+  NOTE_MAX,
 } from '../../shared/domain/incident';
 import { t, type MessageKey } from '../../shared/i18n';
 import { formatInstant } from '../../shared/time/format';
 
+import { bringPeopleIn } from './bringPeopleIn';
 import { literal } from './literal';
+import { peoplePicker } from './peoplePicker';
 import type { AdaptiveCardJson } from './types';
 
 export type { AdaptiveCardJson } from './types';
@@ -19,7 +23,14 @@ export interface IncidentCardView {
   locale: string;
   /** A sentence shown above the card, e.g. why a click did not apply. */
   notice?: string;
+  /** Its notes, oldest first: the card shows the latest few. */
+  notes?: readonly IncidentNote[];
+  /** User principal names of whom to call about it (owner, else reporter), for Call/Meet. */
+  upns?: readonly string[];
 }
+
+/** Notes shown on the card; the tab and the report have all of them. */
+export const NOTES_ON_CARD = 3;
 
 /**
  * The colour of the title line. Only named colours that every Teams theme (light, dark,
@@ -49,6 +60,8 @@ export function incidentCard({
   timeZone,
   locale,
   notice,
+  notes = [],
+  upns = [],
 }: IncidentCardView): AdaptiveCardJson {
   const when = (iso: string) => formatInstant(iso, { timeZone, locale });
   const reopening = incident.status === 'resolved' || incident.status === 'mitigated';
@@ -58,6 +71,9 @@ export function incidentCard({
     verb: VERBS.incidentSetStatus,
     data: { incidentId: incident.id, status: to, version: incident.version },
   }));
+  const ref = incidentRef(incident.number);
+  const shown = notes.slice(-NOTES_ON_CARD);
+  const links = bringPeopleIn(upns, `${ref}: ${incident.title}`, locale);
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -70,7 +86,7 @@ export function incidentCard({
         ? [{ type: 'Container', style: 'emphasis', items: [literal([{ text: notice }])] }]
         : []),
       literal(
-        [{ text: `${incidentRef(incident.number)} · ` }, { text: incident.title }].map((run) => ({
+        [{ text: `${ref} · ` }, { text: incident.title }].map((run) => ({
           ...run,
           weight: 'Bolder',
           size: 'Medium',
@@ -97,7 +113,71 @@ export function incidentCard({
             : []),
         ],
       },
+      ...(shown.length > 0
+        ? [
+            literal([
+              {
+                text:
+                  notes.length > shown.length
+                    ? t(locale, 'incident.notesLatest', { shown: shown.length, count: notes.length })
+                    : t(locale, 'incident.notes'),
+                weight: 'Bolder',
+              },
+            ]),
+            ...shown.map((n) =>
+              literal([
+                { text: `${when(n.at)} · ${n.authorName}: `, isSubtle: true },
+                { text: n.text },
+              ]),
+            ),
+          ]
+        : []),
+      ...(links.length > 0 ? [{ type: 'ActionSet', actions: links }] : []),
     ],
-    actions,
+    actions: [
+      ...actions,
+      {
+        type: 'Action.ShowCard',
+        title: t(locale, 'incident.button.owner'),
+        card: {
+          type: 'AdaptiveCard',
+          body: [peoplePicker('ownerId', t(locale, 'incident.ownerPlaceholder'))],
+          actions: [
+            {
+              type: 'Action.Execute',
+              title: t(locale, 'incident.button.setOwner'),
+              verb: VERBS.incidentSetOwner,
+              data: { incidentId: incident.id },
+            },
+          ],
+        },
+      },
+      {
+        type: 'Action.ShowCard',
+        title: t(locale, 'incident.button.note'),
+        card: {
+          type: 'AdaptiveCard',
+          body: [
+            {
+              type: 'Input.Text',
+              id: 'note',
+              isMultiline: true,
+              maxLength: NOTE_MAX,
+              isRequired: true,
+              errorMessage: t(locale, 'incident.noteRequired'),
+              placeholder: t(locale, 'incident.notePlaceholder'),
+            },
+          ],
+          actions: [
+            {
+              type: 'Action.Execute',
+              title: t(locale, 'incident.button.addNote'),
+              verb: VERBS.incidentAddNote,
+              data: { incidentId: incident.id },
+            },
+          ],
+        },
+      },
+    ],
   };
 }

@@ -1,22 +1,31 @@
 import type { Actor } from '../../shared/domain/actor';
-import { conflict, forbidden, notFound } from '../../shared/domain/errors';
+import { conflict, forbidden, invalid, notFound } from '../../shared/domain/errors';
 import {
   assertTransition,
+  incidentRef,
+  NOTE_MAX,
   timestampFieldFor,
   type Incident,
+  type IncidentNote,
   type IncidentStatus,
   type Severity,
 } from '../../shared/domain/incident';
-import type { Storage, Tx } from '../storage/types';
-import { appendAudit } from './auditTrail';
-import type { Clock, IdGenerator } from './clock';
-import { cardMessage } from '../cards/message';
-import { incidentCard } from '../cards/incidentCard';
-import { authorize, recordingRefusals } from './access';
-import { refreshCard } from './cardRefresh';
-import { withEffects, type Effects } from './effects';
+import type { Person } from '../../shared/domain/person';
 import { validTitle } from '../../shared/domain/title';
 import type { WarRoom } from '../../shared/domain/warRoom';
+import { incidentCard } from '../cards/incidentCard';
+import { cardMessage } from '../cards/message';
+import type { Storage, Tx } from '../storage/types';
+import { authorize } from './access';
+import { refreshCard } from './cardRefresh';
+import type { Clock, IdGenerator } from './clock';
+import { upnsOf } from './contacts';
+import type { Effects } from './effects';
+import { memberByAadObjectId } from './members';
+import { incidentSubject } from './subjects';
+import { auditChange, change } from './unitOfWork';
+
+export { incidentSubject } from './subjects';
 
 export interface IncidentDeps {
   storage: Storage;
@@ -27,6 +36,7 @@ export interface IncidentDeps {
 export interface LogIncidentInput {
   title: string;
   severity: Severity;
+  owner?: Person | null;
 }
 
 /**
@@ -42,106 +52,132 @@ export interface ChangeStatusInput {
   expectedVersion: number;
 }
 
-/** What the outbox calls an incident's card. */
-export const incidentSubject = (incidentId: string) => `incident:${incidentId}`;
+/** Which incident: by id (a card) or by its number in the war room (`note INC-4 …`). */
+export type IncidentKey = { incidentId: string } | { number: number };
 
-/** Use cases of incidents: log one, move it along its lifecycle, read them. */
+/** An incident as its card shows it: with its war room, its notes and whom to call. */
+export interface IncidentDetail {
+  incident: Incident;
+  warRoom: WarRoom;
+  notes: IncidentNote[];
+  /** User principal names of the owner (or else the reporter), for the card's Call/Meet. */
+  upns: string[];
+}
+
+/**
+ * Use cases of incidents: log one, give it an owner, write notes, move it along its
+ * lifecycle, read them. Every change is audited in its transaction and edits the
+ * incident's card in the channel in place.
+ */
 export class IncidentService {
   constructor(private readonly deps: IncidentDeps) {}
 
-  /** Logs an incident in the war room of `origin`; returns it with its war room. */
-  async log(
+  /** Logs an incident in the war room of `origin`. */
+  log(
     actor: Actor,
     origin: Origin,
     input: LogIncidentInput,
-    effects?: Effects<{ incident: Incident; warRoom: WarRoom }>,
-  ): Promise<{ incident: Incident; warRoom: WarRoom }> {
+    effects?: Effects<IncidentDetail>,
+  ): Promise<IncidentDetail> {
     const title = validTitle(input.title, 'incident');
-    const { storage, clock, ids } = this.deps;
-    const now = clock.now().toISOString();
-    return recordingRefusals(this.deps, actor, () =>
-      storage.transaction((tx) =>
-        withEffects(tx, effects, now, ids, async () => {
-          const warRoom = await warRoomOf(tx, actor, origin);
-          await authorize(tx, warRoom, actor, 'incident.write');
-          const incident: Incident = {
-            id: ids(),
-            tenantId: actor.tenantId,
-            warRoomId: warRoom.id,
-            number: await tx.warRooms.nextNumber(actor.tenantId, warRoom.id, 'incident'),
-            title,
-            severity: input.severity,
-            status: 'open',
-            reporterId: actor.userId,
-            reporterName: actor.name,
-            createdAt: now,
-            updatedAt: now,
-            acknowledgedAt: null,
-            mitigatedAt: null,
-            resolvedAt: null,
-            version: 1,
-            cardActivityId: null,
-          };
-          await tx.incidents.insert(incident);
-          await audit(tx, actor, now, 'incident.logged', null, incident);
-          return { incident, warRoom };
-        }),
-      ),
-    );
+    return change(this.deps, actor, effects, async (tx, now) => {
+      const warRoom = await warRoomOf(tx, actor, origin);
+      await authorize(tx, warRoom, actor, 'incident.write');
+      const incident: Incident = {
+        id: this.deps.ids(),
+        tenantId: actor.tenantId,
+        warRoomId: warRoom.id,
+        number: await tx.warRooms.nextNumber(actor.tenantId, warRoom.id, 'incident'),
+        title,
+        severity: input.severity,
+        status: 'open',
+        reporterId: actor.userId,
+        reporterName: actor.name,
+        owner: input.owner ?? null,
+        createdAt: now,
+        updatedAt: now,
+        acknowledgedAt: null,
+        mitigatedAt: null,
+        resolvedAt: null,
+        version: 1,
+        cardActivityId: null,
+      };
+      await tx.incidents.insert(incident);
+      await audit(tx, actor, now, 'incident.logged', null, incident);
+      return detail(tx, incident, warRoom);
+    });
   }
 
-  async changeStatus(
+  changeStatus(
     actor: Actor,
     origin: Origin | null,
     input: ChangeStatusInput,
-    effects?: Effects<Incident>,
-  ): Promise<Incident> {
-    const { storage, clock, ids } = this.deps;
-    const now = clock.now().toISOString();
-    return recordingRefusals(this.deps, actor, () =>
-      storage.transaction((tx) =>
-        withEffects(tx, effects, now, ids, async () => {
-          const current = await load(tx, actor, input.incidentId, origin);
-          const warRoom = await tx.warRooms.findById(actor.tenantId, current.warRoomId);
-          if (!warRoom) throw notFound('warroom.notFound');
-          await authorize(tx, warRoom, actor, 'incident.write');
-          if (current.version !== input.expectedVersion) {
-            throw conflict('incident.staleCard', { ref: current.number });
-          }
-          assertTransition(current.status, input.status);
-          const field = timestampFieldFor(input.status);
-          const next: Incident = {
-            ...current,
-            status: input.status,
-            updatedAt: now,
-            version: current.version + 1,
-            ...(field && !current[field] ? { [field]: now } : {}),
-          };
-          if (!(await tx.incidents.update(next, current.version))) {
-            throw conflict('incident.staleCard', { ref: current.number });
-          }
-          await audit(tx, actor, now, 'incident.status_changed', current, next);
-          // Everyone sees the change on the channel's card, not only whoever clicked.
-          await refreshCard(
-            tx,
-            {
-              tenantId: actor.tenantId,
-              subject: incidentSubject(next.id),
-              activity: cardMessage(
-                incidentCard({
-                  incident: next,
-                  timeZone: warRoom.timeZone,
-                  locale: warRoom.language,
-                }),
-              ),
-            },
-            now,
-            ids,
-          );
-          return next;
-        }),
-      ),
-    );
+    effects?: Effects<IncidentDetail>,
+  ): Promise<IncidentDetail> {
+    return change(this.deps, actor, effects, async (tx, now) => {
+      const { incident: current, warRoom } = await load(tx, actor, input, origin);
+      await authorize(tx, warRoom, actor, 'incident.write');
+      if (current.version !== input.expectedVersion) {
+        throw conflict('incident.staleCard', { ref: current.number });
+      }
+      assertTransition(current.status, input.status);
+      const field = timestampFieldFor(input.status);
+      return this.save(tx, actor, now, 'incident.status_changed', current, warRoom, {
+        status: input.status,
+        ...(field && !current[field] ? { [field]: now } : {}),
+      });
+    });
+  }
+
+  /**
+   * Names who drives the incident: a person mentioned in a command, or the Entra object id a
+   * card's people picker submits, which must be a member of the war room's team.
+   */
+  setOwner(
+    actor: Actor,
+    origin: Origin | null,
+    key: IncidentKey,
+    owner: Person | { aadObjectId: string },
+    effects?: Effects<IncidentDetail>,
+  ): Promise<IncidentDetail> {
+    return change(this.deps, actor, effects, async (tx, now) => {
+      const { incident: current, warRoom } = await load(tx, actor, key, origin);
+      await authorize(tx, warRoom, actor, 'incident.write');
+      const person = 'id' in owner ? owner : await memberByAadObjectId(tx, warRoom, owner.aadObjectId);
+      if (!person) throw invalid('incident.ownerNotInTeam');
+      if (current.owner?.id === person.id) return detail(tx, current, warRoom);
+      return this.save(tx, actor, now, 'incident.owner_set', current, warRoom, { owner: person });
+    });
+  }
+
+  /** Writes down what someone learned or did; notes are kept in order, never edited. */
+  addNote(
+    actor: Actor,
+    origin: Origin | null,
+    key: IncidentKey,
+    text: string,
+    effects?: Effects<IncidentDetail>,
+  ): Promise<IncidentDetail> {
+    const body = text.trim();
+    if (!body) throw invalid('incident.noteRequired');
+    if ([...body].length > NOTE_MAX) throw invalid('incident.noteTooLong', { max: NOTE_MAX });
+    return change(this.deps, actor, effects, async (tx, now) => {
+      const { incident: current, warRoom } = await load(tx, actor, key, origin);
+      await authorize(tx, warRoom, actor, 'incident.write');
+      const note: IncidentNote = {
+        id: this.deps.ids(),
+        tenantId: actor.tenantId,
+        warRoomId: warRoom.id,
+        incidentId: current.id,
+        authorId: actor.userId,
+        authorName: actor.name,
+        text: body,
+        at: now,
+      };
+      await tx.incidents.addNote(note);
+      // The version moves so that a card showing the older notes is known to be stale.
+      return this.save(tx, actor, now, 'incident.noted', current, warRoom, {}, note);
+    });
   }
 
   /**
@@ -155,17 +191,11 @@ export class IncidentService {
     if (!stored) throw notFound('incident.notFound');
   }
 
-  /** The incident with its war room; `origin` (when given) must be that war room. */
-  get(
-    actor: Actor,
-    origin: Origin | null,
-    incidentId: string,
-  ): Promise<{ incident: Incident; warRoom: WarRoom }> {
+  /** The incident with what its card shows; `origin` (when given) must be its war room. */
+  get(actor: Actor, origin: Origin | null, incidentId: string): Promise<IncidentDetail> {
     return this.deps.storage.transaction(async (tx) => {
-      const incident = await load(tx, actor, incidentId, origin);
-      const warRoom = await tx.warRooms.findById(actor.tenantId, incident.warRoomId);
-      if (!warRoom) throw notFound('warroom.notFound');
-      return { incident, warRoom };
+      const { incident, warRoom } = await load(tx, actor, { incidentId }, origin);
+      return detail(tx, incident, warRoom);
     });
   }
 
@@ -174,21 +204,82 @@ export class IncidentService {
       tx.incidents.listByWarRoom(actor.tenantId, warRoomId),
     );
   }
+
+  /** Writes the change under the version read, audits it, and edits the card in place. */
+  private async save(
+    tx: Tx,
+    actor: Actor,
+    now: string,
+    what: string,
+    current: Incident,
+    warRoom: WarRoom,
+    changes: Partial<Incident>,
+    note?: IncidentNote,
+  ): Promise<IncidentDetail> {
+    const next: Incident = { ...current, ...changes, updatedAt: now, version: current.version + 1 };
+    if (!(await tx.incidents.update(next, current.version))) {
+      throw conflict('incident.staleCard', { ref: current.number });
+    }
+    // A note's audit entry carries the note itself: the trail is the evaluation's source.
+    const after: Incident & { note?: IncidentNote } = note ? { ...next, note } : next;
+    await audit(tx, actor, now, what, current, after);
+    const shown = await detail(tx, next, warRoom);
+    // Everyone sees the change on the channel's card, not only whoever clicked.
+    await refreshCard(
+      tx,
+      {
+        tenantId: actor.tenantId,
+        subject: incidentSubject(next.id),
+        activity: cardMessage(
+          incidentCard({
+            ...shown,
+            timeZone: warRoom.timeZone,
+            locale: warRoom.language,
+          }),
+        ),
+      },
+      now,
+      this.deps.ids,
+    );
+    return shown;
+  }
 }
 
+async function detail(tx: Tx, incident: Incident, warRoom: WarRoom): Promise<IncidentDetail> {
+  const notes = await tx.incidents.listNotes(incident.tenantId, incident.id);
+  const whom = incident.owner ?? { aadObjectId: incident.reporterId };
+  return { incident, warRoom, notes, upns: await upnsOf(tx, warRoom, [whom]) };
+}
+
+/**
+ * The incident with its war room, read after taking the war room's write lock (the audit
+ * chain's head), so two changes in flight are applied one after the other.
+ */
 async function load(
   tx: Tx,
   actor: Actor,
-  incidentId: string,
+  key: IncidentKey,
   origin: Origin | null,
-): Promise<Incident> {
-  const found = await tx.incidents.findById(actor.tenantId, incidentId);
-  if (!found) throw notFound('incident.notFound');
-  if (origin) {
-    const warRoom = await warRoomOf(tx, actor, origin);
-    if (warRoom.id !== found.warRoomId) throw forbidden('incident.otherWarRoom');
+): Promise<{ incident: Incident; warRoom: WarRoom }> {
+  let found: Incident | undefined;
+  if ('incidentId' in key) {
+    found = await tx.incidents.findById(actor.tenantId, key.incidentId);
+  } else {
+    if (!origin) throw notFound('incident.notFound');
+    const room = await warRoomOf(tx, actor, origin);
+    found = await tx.incidents.findByNumber(actor.tenantId, room.id, key.number);
+    if (!found) throw notFound('incident.noSuchNumber', { ref: incidentRef(key.number) });
   }
-  return found;
+  if (!found) throw notFound('incident.notFound');
+  const warRoom = await tx.warRooms.findById(actor.tenantId, found.warRoomId);
+  if (!warRoom) throw notFound('warroom.notFound');
+  if (origin) {
+    const from = await warRoomOf(tx, actor, origin);
+    if (from.id !== warRoom.id) throw forbidden('incident.otherWarRoom');
+  }
+  await tx.audit.head(actor.tenantId, warRoom.id);
+  const incident = await tx.incidents.findById(actor.tenantId, found.id);
+  return { incident: incident ?? found, warRoom };
 }
 
 async function warRoomOf(tx: Tx, actor: Actor, origin: Origin): Promise<WarRoom> {
@@ -204,19 +295,9 @@ function audit(
   tx: Tx,
   actor: Actor,
   at: string,
-  action: string,
+  what: string,
   before: Incident | null,
   after: Incident,
 ) {
-  return appendAudit(tx, {
-    tenantId: actor.tenantId,
-    warRoomId: after.warRoomId,
-    at,
-    actorId: actor.userId,
-    actorName: actor.name,
-    action,
-    subject: `incident:${after.id}`,
-    before,
-    after,
-  });
+  return auditChange(tx, actor, at, what, 'incident', before, after);
 }

@@ -1,3 +1,4 @@
 /** What the outbox calls a card: the subject whose post is the card to edit in place. */
 export const decisionSubject = (id: string) => `decision:${id}`;
 export const actionSubject = (id: string) => `action:${id}`;
+export const incidentSubject = (id: string) => `incident:${id}`;

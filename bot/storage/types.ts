@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../shared/domain/audit';
 import type { Action } from '../../shared/domain/action';
 import type { Decision } from '../../shared/domain/decision';
-import type { Incident } from '../../shared/domain/incident';
+import type { Incident, IncidentNote } from '../../shared/domain/incident';
 import type { Role, WarRoom } from '../../shared/domain/warRoom';
 
 /**
@@ -73,6 +73,9 @@ export interface IncidentRepo {
   setCardActivityId(tenantId: string, id: string, activityId: string): Promise<boolean>;
   /** Oldest first. */
   listByWarRoom(tenantId: string, warRoomId: string): Promise<Incident[]>;
+  addNote(note: IncidentNote): Promise<void>;
+  /** The incident's notes, oldest first. */
+  listNotes(tenantId: string, incidentId: string): Promise<IncidentNote[]>;
 }
 
 export interface AuditRepo {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACTION_STATUSES } from '../domain/action';
 import { VERDICTS } from '../domain/decision';
-import { INCIDENT_STATUSES } from '../domain/incident';
+import { INCIDENT_STATUSES, NOTE_MAX } from '../domain/incident';
 
 /**
  * Verbs of `Action.Execute` buttons. A card carries only a verb and ids; the handler
@@ -10,6 +10,8 @@ import { INCIDENT_STATUSES } from '../domain/incident';
 export const VERBS = {
   incidentSetStatus: 'incident.setStatus',
   incidentRefresh: 'incident.refresh',
+  incidentSetOwner: 'incident.setOwner',
+  incidentAddNote: 'incident.addNote',
   decisionRefresh: 'decision.refresh',
   decisionAnswer: 'decision.answer',
   actionSetStatus: 'action.setStatus',
@@ -25,6 +27,15 @@ export const incidentSetStatusData = z.object({
 export type IncidentSetStatusData = z.infer<typeof incidentSetStatusData>;
 
 export const incidentRefreshData = z.object({ incidentId: z.uuid() });
+
+/** `ownerId` is what the card's people picker submits: an Entra object id. */
+export const incidentSetOwnerData = z.object({ incidentId: z.uuid(), ownerId: z.guid() });
+
+/** `note` is the card's note box, merged into the data by Teams. */
+export const incidentAddNoteData = z.object({
+  incidentId: z.uuid(),
+  note: z.string().max(NOTE_MAX),
+});
 
 export const decisionRefreshData = z.object({ decisionId: z.uuid() });
 
@@ -45,6 +56,8 @@ export const actionSetStatusData = z.object({
 export const CARD_ACTION_SCHEMAS = {
   [VERBS.incidentSetStatus]: incidentSetStatusData,
   [VERBS.incidentRefresh]: incidentRefreshData,
+  [VERBS.incidentSetOwner]: incidentSetOwnerData,
+  [VERBS.incidentAddNote]: incidentAddNoteData,
   [VERBS.decisionRefresh]: decisionRefreshData,
   [VERBS.decisionAnswer]: decisionAnswerData,
   [VERBS.actionSetStatus]: actionSetStatusData,

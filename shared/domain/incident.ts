@@ -1,4 +1,5 @@
 import { invalid } from './errors';
+import type { Person } from './person';
 
 /** Severities, most urgent first. */
 export const SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev4'] as const;
@@ -57,6 +58,8 @@ export interface Incident {
   status: IncidentStatus;
   reporterId: string;
   reporterName: string;
+  /** Who drives it to resolution; null until someone is named. */
+  owner: Person | null;
   createdAt: string;
   updatedAt: string;
   acknowledgedAt: string | null;
@@ -69,6 +72,21 @@ export interface Incident {
 }
 
 export const incidentRef = (n: number) => `INC-${n}`;
+
+/** What someone wrote down about an incident while it ran (`note INC-4 <text>`). */
+export interface IncidentNote {
+  id: string;
+  tenantId: string;
+  warRoomId: string;
+  incidentId: string;
+  authorId: string;
+  authorName: string;
+  text: string;
+  at: string;
+}
+
+/** A note is a few lines, not a document: what the card and the report can show. */
+export const NOTE_MAX = 2000;
 
 /** Parses `INC-12`, `inc 12`, `#12` or `12` into 12. */
 export function parseIncidentRef(text: string): number | undefined {

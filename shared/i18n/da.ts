@@ -12,7 +12,7 @@ export const da: Catalog = {
   'help.start.usage': 'start <titel>',
   'help.start.does': 'Åbner et krigsrum i den kanal, hvor du skriver det; du bliver dets leder.',
   'help.start.example': 'start Postkasseflytning weekend',
-  'help.incident.usage': 'hændelse <titel> [sev1–sev4]',
+  'help.incident.usage': 'hændelse <titel> [sev1–sev4] [@ansvarlig]',
   'help.incident.does':
     'Registrerer en hændelse og sender dens kort. Uden alvorlighed er den sev3.',
   'help.incident.example': 'hændelse Licenser ikke tildelt sev2',
@@ -206,4 +206,56 @@ export const da: Catalog = {
     'Fanen viser denne kanals krigsrum og dets hændelser, løbende opdateret i weekenden. Vælg Gem for at tilføje den.',
   'tab.config.outsideTeams':
     'Åbn denne side fra Microsoft Teams for at tilføje War Room som en kanalfane.',
+  'card.call': 'Ring op',
+  'card.meet': 'Møde',
+  'incident.owner': 'Ansvarlig',
+  'incident.notes': 'Notater',
+  'incident.notesLatest': 'Notater (seneste {shown} af {count})',
+  'incident.button.owner': 'Ansvarlig…',
+  'incident.ownerPlaceholder': 'Hvem driver denne hændelse?',
+  'incident.button.setOwner': 'Gør ansvarlig',
+  'incident.button.note': 'Notat…',
+  'incident.notePlaceholder': 'Hvad fandt eller gjorde du?',
+  'incident.button.addNote': 'Tilføj notat',
+  'incident.noteRequired':
+    'Skriv notatet, for eksempel "notat INC-4 Licenser tildelt igen med script".',
+  'incident.noteTooLong': 'Det notat er for langt: hold det under {max} tegn.',
+  'incident.noteWhich':
+    'Sig hvilken hændelse notatet gælder, for eksempel "notat INC-4 Licenser tildelt igen med script".',
+  'incident.noted': 'Notat tilføjet til {ref}.',
+  'incident.ownerNotInTeam':
+    'Den person er ikke medlem af dette team og kan ikke være ansvarlig for hændelsen.',
+  'incident.noSuchNumber': 'Der er ingen {ref} i dette krigsrum.',
+  'incident.ownedBy': '{ref}: {who} er ansvarlig for hændelsen.',
+  'help.note.usage': 'notat INC-<n> <tekst>',
+  'help.note.does':
+    'Føjer et notat til en hændelse: hvad der blev fundet eller gjort, med dit navn og tidspunktet. Kortet viser de seneste notater.',
+  'help.note.example': 'notat INC-4 Licenser tildelt igen med script, 12 tilbage',
+  'help.withdraw.usage': 'tilbagekald DEC-<n>',
+  'help.withdraw.does':
+    'Trækker en ventende beslutningsanmodning tilbage (den der spurgte, eller lederen). Kortet viser det.',
+  'help.withdraw.example': 'tilbagekald DEC-3',
+  'decision.button.withdraw': 'Træk tilbage',
+  'decision.withdrawn': '{ref} er trukket tilbage.',
+  'decision.withdrawWhich':
+    'Sig hvilken anmodning der skal trækkes tilbage, for eksempel "tilbagekald DEC-3".',
+  'decision.noSuchNumber': 'Der er ingen {ref} i dette krigsrum.',
+  'access.decision.withdraw':
+    'Kun den der spurgte, eller lederen, kan trække en beslutningsanmodning tilbage.',
+  'decision.button.record': 'Registrér et svar…',
+  'decision.record.intro':
+    'For lederen: registrér et svar givet uden for Teams (i telefon, personligt).',
+  'decision.record.who': 'Hvem gav det',
+  'decision.record.howPlaceholder': 'Hvordan det blev givet, f.eks. "i telefon til Anna"',
+  'decision.record.howRequired': 'Sig hvordan svaret blev givet, for eksempel "i telefon".',
+  'decision.record.notApprover': '{name} er ikke blandt dem, der skal beslutte {ref}.',
+  'decision.form.title': 'Bed om en beslutning',
+  'decision.form.question': 'Hvad skal besluttes?',
+  'decision.form.approvers': 'Hvem beslutter?',
+  'decision.form.deadline': 'Hvornår? f.eks. 14:00, om 2t, søndag 02:30 (valgfrit)',
+  'decision.form.backup': 'Stedfortræder hvis ingen svarer i tide (valgfrit)',
+  'decision.form.submit': 'Spørg',
+  'decision.form.sent': '{ref} er sendt: anmodningen er slået op i denne samtale.',
+  'decision.notInTeam':
+    'Alle der beslutter skal være medlem af dette team; en af de valgte er ikke.',
 };

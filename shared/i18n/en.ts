@@ -11,7 +11,7 @@ export const en = {
   'help.start.usage': 'start <title>',
   'help.start.does': 'Opens a war room in the channel where you write it; you become its lead.',
   'help.start.example': 'start Mailbox cutover weekend',
-  'help.incident.usage': 'incident <title> [sev1–sev4]',
+  'help.incident.usage': 'incident <title> [sev1–sev4] [@owner]',
   'help.incident.does': 'Logs an incident and posts its card. Without a severity, it is sev3.',
   'help.incident.example': 'incident Licences not assigned sev2',
   'help.role.usage': 'role @person <role>',
@@ -202,6 +202,56 @@ export const en = {
     "The tab shows this channel's war room and its incidents, kept up to date during the weekend. Select Save to add it.",
   'tab.config.outsideTeams':
     'Open this page from Microsoft Teams to add War Room as a channel tab.',
+  'card.call': 'Call',
+  'card.meet': 'Meet',
+  'incident.owner': 'Owner',
+  'incident.notes': 'Notes',
+  'incident.notesLatest': 'Notes (latest {shown} of {count})',
+  'incident.button.owner': 'Owner…',
+  'incident.ownerPlaceholder': 'Who drives this incident?',
+  'incident.button.setOwner': 'Make owner',
+  'incident.button.note': 'Note…',
+  'incident.notePlaceholder': 'What did you find or do?',
+  'incident.button.addNote': 'Add note',
+  'incident.noteRequired':
+    'Write the note, for example "note INC-4 Licences reassigned by script".',
+  'incident.noteTooLong': 'That note is too long: keep it under {max} characters.',
+  'incident.noteWhich':
+    'Say which incident the note is for, for example "note INC-4 Licences reassigned by script".',
+  'incident.noted': 'Note added to {ref}.',
+  'incident.ownerNotInTeam':
+    'That person is not a member of this team, so cannot own the incident.',
+  'incident.noSuchNumber': 'There is no {ref} in this war room.',
+  'incident.ownedBy': '{ref}: {who} owns this incident.',
+  'help.note.usage': 'note INC-<n> <text>',
+  'help.note.does':
+    'Adds a note to an incident: what was found or done, with your name and the time. The card shows the latest notes.',
+  'help.note.example': 'note INC-4 Licences reassigned by script, 12 left',
+  'help.withdraw.usage': 'withdraw DEC-<n>',
+  'help.withdraw.does':
+    'Withdraws a pending decision request (whoever asked, or the lead). Its card says so.',
+  'help.withdraw.example': 'withdraw DEC-3',
+  'decision.button.withdraw': 'Withdraw',
+  'decision.withdrawn': '{ref} is withdrawn.',
+  'decision.withdrawWhich': 'Say which request to withdraw, for example "withdraw DEC-3".',
+  'decision.noSuchNumber': 'There is no {ref} in this war room.',
+  'access.decision.withdraw': 'Only whoever asked, or the lead, can withdraw a decision request.',
+  'decision.button.record': 'Record a verdict…',
+  'decision.record.intro':
+    'For the lead: write down a verdict given outside Teams (by phone, in person).',
+  'decision.record.who': 'Who gave it',
+  'decision.record.howPlaceholder': 'How it was given, e.g. "by phone to Anna"',
+  'decision.record.howRequired': 'Say how the verdict was given, for example "by phone".',
+  'decision.record.notApprover': '{name} is not one of the approvers of {ref}.',
+  'decision.form.title': 'Ask for a decision',
+  'decision.form.question': 'What must be decided?',
+  'decision.form.approvers': 'Who decides?',
+  'decision.form.deadline': 'By when? e.g. 14:00, in 2h, sunday 02:30 (optional)',
+  'decision.form.backup': 'Backup if nobody answers in time (optional)',
+  'decision.form.submit': 'Ask',
+  'decision.form.sent': '{ref} is asked: the request is posted in this conversation.',
+  'decision.notInTeam':
+    'Everyone who decides must be a member of this team; one of the people picked is not.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -13,7 +13,7 @@ export const fr: Catalog = {
   'help.start.does':
     "Ouvre une cellule de crise dans le canal où vous l'écrivez ; vous en devenez le responsable.",
   'help.start.example': 'démarrer Migration des boîtes aux lettres',
-  'help.incident.usage': 'incident <titre> [sev1–sev4]',
+  'help.incident.usage': 'incident <titre> [sev1–sev4] [@responsable]',
   'help.incident.does': 'Enregistre un incident et publie sa carte. Sans gravité, il est sev3.',
   'help.incident.example': 'incident Licences non attribuées sev2',
   'help.role.usage': 'rôle @personne <rôle>',
@@ -222,4 +222,55 @@ export const fr: Catalog = {
     'L’onglet affiche la cellule de crise de ce canal et ses incidents, tenus à jour pendant le week-end. Sélectionnez Enregistrer pour l’ajouter.',
   'tab.config.outsideTeams':
     'Ouvrez cette page depuis Microsoft Teams pour ajouter War Room comme onglet de canal.',
+  'card.call': 'Appeler',
+  'card.meet': 'Réunion',
+  'incident.owner': 'Responsable',
+  'incident.notes': 'Notes',
+  'incident.notesLatest': 'Notes ({shown} plus récentes sur {count})',
+  'incident.button.owner': 'Responsable…',
+  'incident.ownerPlaceholder': 'Qui pilote cet incident ?',
+  'incident.button.setOwner': 'Désigner',
+  'incident.button.note': 'Note…',
+  'incident.notePlaceholder': "Qu'avez-vous trouvé ou fait ?",
+  'incident.button.addNote': 'Ajouter la note',
+  'incident.noteRequired':
+    'Écrivez la note, par exemple "note INC-4 Licences réattribuées par script".',
+  'incident.noteTooLong': 'Cette note est trop longue : restez sous {max} caractères.',
+  'incident.noteWhich':
+    'Indiquez l\'incident concerné, par exemple "note INC-4 Licences réattribuées par script".',
+  'incident.noted': 'Note ajoutée à {ref}.',
+  'incident.ownerNotInTeam':
+    "Cette personne n'est pas membre de cette équipe et ne peut pas piloter l'incident.",
+  'incident.noSuchNumber': "Il n'y a pas de {ref} dans cette cellule de crise.",
+  'incident.ownedBy': '{ref} : {who} pilote cet incident.',
+  'help.note.usage': 'note INC-<n> <texte>',
+  'help.note.does':
+    "Ajoute une note à un incident : ce qui a été trouvé ou fait, avec votre nom et l'heure. La carte montre les dernières notes.",
+  'help.note.example': 'note INC-4 Licences réattribuées par script, il en reste 12',
+  'help.withdraw.usage': 'retirer DEC-<n>',
+  'help.withdraw.does':
+    "Retire une demande de décision en attente (son auteur ou le responsable). Sa carte l'indique.",
+  'help.withdraw.example': 'retirer DEC-3',
+  'decision.button.withdraw': 'Retirer',
+  'decision.withdrawn': '{ref} est retirée.',
+  'decision.withdrawWhich': 'Indiquez la demande à retirer, par exemple "retirer DEC-3".',
+  'decision.noSuchNumber': "Il n'y a pas de {ref} dans cette cellule de crise.",
+  'access.decision.withdraw': "Seul l'auteur de la demande, ou le responsable, peut la retirer.",
+  'decision.button.record': 'Consigner une réponse…',
+  'decision.record.intro':
+    'Pour le responsable : consigner une réponse donnée hors de Teams (par téléphone, en personne).',
+  'decision.record.who': "Qui l'a donnée",
+  'decision.record.howPlaceholder': 'Comment, par ex. "par téléphone à Anna"',
+  'decision.record.howRequired':
+    'Indiquez comment la réponse a été donnée, par exemple "par téléphone".',
+  'decision.record.notApprover': '{name} ne fait pas partie des décideurs de {ref}.',
+  'decision.form.title': 'Demander une décision',
+  'decision.form.question': 'Que faut-il décider ?',
+  'decision.form.approvers': 'Qui décide ?',
+  'decision.form.deadline': 'Pour quand ? ex. 14:00, dans 2h, dimanche 02:30 (facultatif)',
+  'decision.form.backup': 'Suppléant si personne ne répond à temps (facultatif)',
+  'decision.form.submit': 'Demander',
+  'decision.form.sent': '{ref} est demandée : la demande est publiée dans cette conversation.',
+  'decision.notInTeam':
+    "Chaque décideur doit être membre de cette équipe ; une des personnes choisies ne l'est pas.",
 };

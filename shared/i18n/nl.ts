@@ -13,7 +13,7 @@ export const nl: Catalog = {
   'help.start.does':
     'Opent een war room in het kanaal waar de opdracht geschreven wordt; wie hem start, wordt de leider.',
   'help.start.example': 'start Mailboxmigratie weekend',
-  'help.incident.usage': 'incident <titel> [sev1–sev4]',
+  'help.incident.usage': 'incident <titel> [sev1–sev4] [@eigenaar]',
   'help.incident.does':
     'Registreert een incident en plaatst de kaart ervan. Zonder ernst is het sev3.',
   'help.incident.example': 'incident Licenties niet toegewezen sev2',
@@ -213,4 +213,55 @@ export const nl: Catalog = {
     'Het tabblad toont de war room van dit kanaal en de incidenten ervan, actueel gehouden tijdens het weekend. Kies Opslaan om het toe te voegen.',
   'tab.config.outsideTeams':
     'Open deze pagina vanuit Microsoft Teams om War Room als kanaaltabblad toe te voegen.',
+  'card.call': 'Bellen',
+  'card.meet': 'Vergaderen',
+  'incident.owner': 'Eigenaar',
+  'incident.notes': 'Notities',
+  'incident.notesLatest': 'Notities (laatste {shown} van {count})',
+  'incident.button.owner': 'Eigenaar…',
+  'incident.ownerPlaceholder': 'Wie pakt dit incident op?',
+  'incident.button.setOwner': 'Maak eigenaar',
+  'incident.button.note': 'Notitie…',
+  'incident.notePlaceholder': 'Wat heb je gevonden of gedaan?',
+  'incident.button.addNote': 'Notitie toevoegen',
+  'incident.noteRequired':
+    'Schrijf de notitie, bijvoorbeeld "notitie INC-4 Licenties opnieuw toegewezen met een script".',
+  'incident.noteTooLong': 'Die notitie is te lang: houd het onder {max} tekens.',
+  'incident.noteWhich':
+    'Zeg voor welk incident de notitie is, bijvoorbeeld "notitie INC-4 Licenties opnieuw toegewezen met een script".',
+  'incident.noted': 'Notitie toegevoegd aan {ref}.',
+  'incident.ownerNotInTeam':
+    'Die persoon is geen lid van dit team en kan het incident niet oppakken.',
+  'incident.noSuchNumber': 'Er is geen {ref} in deze war room.',
+  'incident.ownedBy': '{ref}: {who} pakt dit incident op.',
+  'help.note.usage': 'notitie INC-<n> <tekst>',
+  'help.note.does':
+    'Voegt een notitie toe aan een incident: wat gevonden of gedaan is, met je naam en de tijd. De kaart toont de laatste notities.',
+  'help.note.example': 'notitie INC-4 Licenties opnieuw toegewezen met een script, nog 12',
+  'help.withdraw.usage': 'intrekken DEC-<n>',
+  'help.withdraw.does':
+    'Trekt een openstaand besluitverzoek in (wie het vroeg, of de leider). De kaart laat het zien.',
+  'help.withdraw.example': 'intrekken DEC-3',
+  'decision.button.withdraw': 'Intrekken',
+  'decision.withdrawn': '{ref} is ingetrokken.',
+  'decision.withdrawWhich': 'Zeg welk verzoek je intrekt, bijvoorbeeld "intrekken DEC-3".',
+  'decision.noSuchNumber': 'Er is geen {ref} in deze war room.',
+  'access.decision.withdraw':
+    'Alleen wie het vroeg, of de leider, kan een besluitverzoek intrekken.',
+  'decision.button.record': 'Besluit vastleggen…',
+  'decision.record.intro':
+    'Voor de leider: leg een besluit vast dat buiten Teams is gegeven (telefonisch, persoonlijk).',
+  'decision.record.who': 'Wie gaf het',
+  'decision.record.howPlaceholder': 'Hoe het gegeven is, bijv. "telefonisch aan Anna"',
+  'decision.record.howRequired': 'Zeg hoe het besluit gegeven is, bijvoorbeeld "telefonisch".',
+  'decision.record.notApprover': '{name} is niet een van de beslissers van {ref}.',
+  'decision.form.title': 'Vraag om een besluit',
+  'decision.form.question': 'Wat moet er besloten worden?',
+  'decision.form.approvers': 'Wie beslist?',
+  'decision.form.deadline': 'Wanneer? bijv. 14:00, over 2u, zondag 02:30 (optioneel)',
+  'decision.form.backup': 'Vervanger als niemand op tijd antwoordt (optioneel)',
+  'decision.form.submit': 'Vragen',
+  'decision.form.sent': '{ref} is gevraagd: het verzoek staat in dit gesprek.',
+  'decision.notInTeam':
+    'Iedereen die beslist moet lid zijn van dit team; een van de gekozen personen is dat niet.',
 };

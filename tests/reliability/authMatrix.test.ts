@@ -198,6 +198,7 @@ describe('auth matrix: every route × every credential, production mode', () => 
       status: 'open',
       reporterId: 'seed',
       reporterName: 'Seed',
+      owner: null,
       createdAt: now,
       updatedAt: now,
       acknowledgedAt: null,

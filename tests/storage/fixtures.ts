@@ -47,6 +47,7 @@ export function incident(
     status: 'open',
     reporterId: 'user-engineer',
     reporterName: 'Jonas Engineer',
+    owner: null,
     createdAt: at(number),
     updatedAt: at(number),
     acknowledgedAt: null,

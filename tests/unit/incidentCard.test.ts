@@ -21,6 +21,7 @@ function incident(overrides: Partial<Incident> = {}): Incident {
     status: 'open',
     reporterId: 'c0ffee00-0000-4000-8000-000000000003',
     reporterName: 'Mette Sørensen',
+    owner: null,
     createdAt: '2026-10-24T20:15:00Z',
     updatedAt: '2026-10-24T20:15:00Z',
     acknowledgedAt: null,

@@ -246,4 +246,23 @@ CREATE TABLE actions (
 CREATE INDEX actions_by_tenant ON actions (tenant_id, war_room_id, number);
 `,
   },
+  {
+    version: 10,
+    name: 'incident owners and notes',
+    // The owner as JSON (shared/domain/person.ts); notes in their own table, oldest first.
+    sql: `
+ALTER TABLE incidents ADD COLUMN owner text;
+CREATE TABLE incident_notes (
+  id text PRIMARY KEY,
+  tenant_id text NOT NULL,
+  war_room_id text NOT NULL,
+  incident_id text NOT NULL REFERENCES incidents (id),
+  author_id text NOT NULL,
+  author_name text NOT NULL,
+  text text NOT NULL,
+  at timestamptz NOT NULL
+);
+CREATE INDEX incident_notes_by_incident ON incident_notes (tenant_id, incident_id, at);
+`,
+  },
 ];

@@ -1,5 +1,11 @@
 import type { Insertable, Selectable } from 'kysely';
-import { INCIDENT_STATUSES, SEVERITIES, type Incident } from '../../../shared/domain/incident';
+import {
+  INCIDENT_STATUSES,
+  SEVERITIES,
+  type Incident,
+  type IncidentNote,
+} from '../../../shared/domain/incident';
+import type { Person } from '../../../shared/domain/person';
 import { StorageConflictError, type IncidentRepo } from '../types';
 import { oneOf, type Exec } from './exec';
 import { toIso, toIsoOrNull } from './instant';
@@ -22,6 +28,7 @@ const COLUMNS = [
   'resolved_at',
   'version',
   'card_activity_id',
+  'owner',
 ] as const;
 
 type IncidentRow = Pick<Selectable<Database['incidents']>, (typeof COLUMNS)[number]>;
@@ -44,6 +51,7 @@ function toRow(i: Incident): Insertable<Database['incidents']> {
     resolved_at: toIsoOrNull(i.resolvedAt),
     version: i.version,
     card_activity_id: i.cardActivityId,
+    owner: i.owner && JSON.stringify(i.owner),
   };
 }
 
@@ -65,6 +73,31 @@ function fromRow(r: IncidentRow): Incident {
     resolvedAt: toIsoOrNull(r.resolved_at),
     version: r.version,
     cardActivityId: r.card_activity_id,
+    owner: r.owner === null ? null : (JSON.parse(r.owner) as Person),
+  };
+}
+
+const NOTE_COLUMNS = [
+  'id',
+  'tenant_id',
+  'war_room_id',
+  'incident_id',
+  'author_id',
+  'author_name',
+  'text',
+  'at',
+] as const;
+
+function noteFromRow(r: Pick<Selectable<Database['incident_notes']>, (typeof NOTE_COLUMNS)[number]>): IncidentNote {
+  return {
+    id: r.id,
+    tenantId: r.tenant_id,
+    warRoomId: r.war_room_id,
+    incidentId: r.incident_id,
+    authorId: r.author_id,
+    authorName: r.author_name,
+    text: r.text,
+    at: toIso(r.at),
   };
 }
 
@@ -102,6 +135,7 @@ export function incidentRepo(x: Exec): IncidentRepo {
             acknowledged_at: toIsoOrNull(i.acknowledgedAt),
             mitigated_at: toIsoOrNull(i.mitigatedAt),
             resolved_at: toIsoOrNull(i.resolvedAt),
+            owner: i.owner && JSON.stringify(i.owner),
             version: i.version,
           })
           .where('tenant_id', '=', i.tenantId)
@@ -125,6 +159,32 @@ export function incidentRepo(x: Exec): IncidentRepo {
         select(tenantId).where('war_room_id', '=', warRoomId).orderBy('number'),
       );
       return rows.map(fromRow);
+    },
+    async addNote(n) {
+      await x.run(
+        db.insertInto('incident_notes').values({
+          id: n.id,
+          tenant_id: n.tenantId,
+          war_room_id: n.warRoomId,
+          incident_id: n.incidentId,
+          author_id: n.authorId,
+          author_name: n.authorName,
+          text: n.text,
+          at: toIso(n.at),
+        }),
+      );
+    },
+    async listNotes(tenantId, incidentId) {
+      const rows = await x.all(
+        db
+          .selectFrom('incident_notes')
+          .select(NOTE_COLUMNS)
+          .where('tenant_id', '=', tenantId)
+          .where('incident_id', '=', incidentId)
+          .orderBy('at')
+          .orderBy('id'),
+      );
+      return rows.map(noteFromRow);
     },
   };
 }

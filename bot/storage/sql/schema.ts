@@ -79,6 +79,17 @@ export const SCHEMA = {
     resolved_at: optional('instant'),
     version: required('integer'),
     card_activity_id: optional('text'),
+    owner: optional('jsonText'),
+  },
+  incident_notes: {
+    id: required('text'),
+    tenant_id: required('text'),
+    war_room_id: required('text'),
+    incident_id: required('text'),
+    author_id: required('text'),
+    author_name: required('text'),
+    text: required('text'),
+    at: required('instant'),
   },
   audit_log: {
     tenant_id: required('text'),

@@ -243,4 +243,23 @@ CREATE TABLE actions (
 CREATE INDEX actions_by_tenant ON actions (tenant_id, war_room_id, number);
 `,
   },
+  {
+    version: 10,
+    name: 'incident owners and notes',
+    // The owner as JSON (shared/domain/person.ts); notes in their own table, oldest first.
+    sql: `
+ALTER TABLE incidents ADD COLUMN owner TEXT CHECK (owner IS NULL OR json_valid(owner));
+CREATE TABLE incident_notes (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  war_room_id TEXT NOT NULL,
+  incident_id TEXT NOT NULL REFERENCES incidents (id),
+  author_id TEXT NOT NULL,
+  author_name TEXT NOT NULL,
+  text TEXT NOT NULL,
+  at TEXT NOT NULL
+) STRICT;
+CREATE INDEX incident_notes_by_incident ON incident_notes (tenant_id, incident_id, at);
+`,
+  },
 ];

@@ -1,0 +1,21 @@
+import type { Person } from '../../shared/domain/person';
+import type { WarRoom } from '../../shared/domain/warRoom';
+import type { Tx } from '../storage/types';
+
+/**
+ * The member of the war room's team with Entra object id `aadObjectId`, as a Person (what a
+ * card's people picker submits is only that id). Undefined for anyone not in the team:
+ * a forged id names no one here.
+ */
+export async function memberByAadObjectId(
+  tx: Tx,
+  warRoom: WarRoom,
+  aadObjectId: string,
+): Promise<Person | undefined> {
+  if (!warRoom.teamId) return undefined;
+  const wanted = aadObjectId.toLowerCase();
+  const member = (await tx.roster.list(warRoom.tenantId, warRoom.teamId)).find(
+    (m) => m.aadObjectId?.toLowerCase() === wanted,
+  );
+  return member && { id: member.teamsUserId, aadObjectId: wanted, name: member.name };
+}
