@@ -1,8 +1,9 @@
 import { VERBS } from '../../shared/cards/actions';
-import { decisionRef, type Decision, type Verdict } from '../../shared/domain/decision';
+import { decisionRef, VERDICTS, type Decision, type Verdict } from '../../shared/domain/decision';
 import { t, type MessageKey } from '../../shared/i18n';
 import { formatInstant } from '../../shared/time/format';
-import { literal } from './literal';
+import { bringPeopleIn } from './bringPeopleIn';
+import { literal, noticeBlock } from './literal';
 import type { AdaptiveCardJson } from './types';
 
 export interface DecisionCardView {
@@ -13,6 +14,8 @@ export interface DecisionCardView {
   view?: 'everyone' | 'approver';
   /** A sentence shown above the card, e.g. why a click did not apply. */
   notice?: string;
+  /** User principal names of the approvers, for Call and Meet. */
+  upns?: readonly string[];
 }
 
 /** The words of a verdict: Approve/Reject, or Go/No-go for a checkpoint. */
@@ -37,9 +40,12 @@ export function decisionCard({
   locale,
   view = 'everyone',
   notice,
+  upns = [],
 }: DecisionCardView): AdaptiveCardJson {
   const when = (iso: string) => formatInstant(iso, { timeZone, locale });
   const pending = d.status === 'pending';
+  const ref = decisionRef(d.number);
+  const links = pending ? bringPeopleIn(upns, `${ref}: ${d.question}`, locale) : [];
   const answers = d.responses.map((r) =>
     literal([
       { text: r.approver.name, weight: 'Bolder' },
@@ -70,12 +76,10 @@ export function decisionCard({
         }
       : {}),
     body: [
-      ...(notice
-        ? [{ type: 'Container', style: 'emphasis', items: [literal([{ text: notice }])] }]
-        : []),
+      ...noticeBlock(notice),
       literal([
         {
-          text: `${decisionRef(d.number)} · ${t(locale, d.kind === 'goNoGo' ? 'decision.kind.goNoGo' : 'decision.kind.approval')} · `,
+          text: `${ref} · ${t(locale, d.kind === 'goNoGo' ? 'decision.kind.goNoGo' : 'decision.kind.approval')} · `,
           weight: 'Bolder',
         },
         { text: d.question, weight: 'Bolder', size: 'Medium' },
@@ -103,6 +107,7 @@ export function decisionCard({
         ],
       },
       ...answers,
+      ...(links.length > 0 ? [{ type: 'ActionSet', actions: links }] : []),
       ...(pending && view === 'approver'
         ? [
             {
@@ -131,6 +136,74 @@ export function decisionCard({
               verb: VERBS.decisionRefresh,
               data: { decisionId: d.id },
             },
+            ...(pending ? pendingActions(d, locale) : []),
           ],
   };
+}
+
+/**
+ * What the others can do with a pending request: withdraw it (whoever asked, or the lead)
+ * and, for the lead, write down a verdict an approver gave outside Teams. The server
+ * refuses anyone else; the buttons are on everyone's card because Teams refreshes only
+ * the approvers' view.
+ */
+function pendingActions(d: Decision, locale: string) {
+  return [
+    {
+      type: 'Action.Execute',
+      title: t(locale, 'decision.button.withdraw'),
+      verb: VERBS.decisionWithdraw,
+      data: { decisionId: d.id },
+    },
+    {
+      type: 'Action.ShowCard',
+      title: t(locale, 'decision.button.record'),
+      card: {
+        type: 'AdaptiveCard',
+        body: [
+          literal([{ text: t(locale, 'decision.record.intro') }]),
+          {
+            type: 'Input.ChoiceSet',
+            id: 'approverId',
+            label: t(locale, 'decision.record.who'),
+            isRequired: true,
+            // Names are plain text in a choice title: shown as typed.
+            choices: d.approvers.map((a) => ({ title: a.name, value: a.id })),
+            value: d.approvers[0]?.id,
+          },
+          {
+            type: 'Input.ChoiceSet',
+            id: 'verdict',
+            style: 'expanded',
+            isRequired: true,
+            value: 'approve',
+            choices: VERDICTS.map((v) => ({ title: t(locale, verdictKey(d.kind, v)), value: v })),
+          },
+          {
+            type: 'Input.Text',
+            id: 'how',
+            isRequired: true,
+            maxLength: 200,
+            placeholder: t(locale, 'decision.record.howPlaceholder'),
+            errorMessage: t(locale, 'decision.record.howRequired'),
+          },
+          {
+            type: 'Input.Text',
+            id: 'comment',
+            isMultiline: true,
+            maxLength: 1000,
+            placeholder: t(locale, 'decision.commentPlaceholder'),
+          },
+        ],
+        actions: [
+          {
+            type: 'Action.Execute',
+            title: t(locale, 'decision.button.record'),
+            verb: VERBS.decisionRecord,
+            data: { decisionId: d.id },
+          },
+        ],
+      },
+    },
+  ];
 }

@@ -29,10 +29,16 @@ const COMMANDS: Record<CommandKind, { usage: MessageKey; does: MessageKey; examp
       does: 'help.incident.does',
       example: 'help.incident.example',
     },
+    note: { usage: 'help.note.usage', does: 'help.note.does', example: 'help.note.example' },
     decide: {
       usage: 'help.decide.usage',
       does: 'help.decide.does',
       example: 'help.decide.example',
+    },
+    withdraw: {
+      usage: 'help.withdraw.usage',
+      does: 'help.withdraw.does',
+      example: 'help.withdraw.example',
     },
     action: {
       usage: 'help.action.usage',

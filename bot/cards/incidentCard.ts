@@ -11,7 +11,7 @@ import { t, type MessageKey } from '../../shared/i18n';
 import { formatInstant } from '../../shared/time/format';
 
 import { bringPeopleIn } from './bringPeopleIn';
-import { literal } from './literal';
+import { literal, noticeBlock } from './literal';
 import { peoplePicker } from './peoplePicker';
 import type { AdaptiveCardJson } from './types';
 
@@ -82,9 +82,7 @@ export function incidentCard({
       // Everything a person typed or chose (the title, their name, a notice that may quote
       // a title) is a TextRun, which Teams shows literally. TextBlocks and FactSets render
       // Markdown: a name like "[Approve here](https://…)" would become a link on our card.
-      ...(notice
-        ? [{ type: 'Container', style: 'emphasis', items: [literal([{ text: notice }])] }]
-        : []),
+      ...noticeBlock(notice),
       literal(
         [{ text: `${ref} · ` }, { text: incident.title }].map((run) => ({
           ...run,
@@ -98,6 +96,14 @@ export function incidentCard({
             literal([
               { text: `${t(locale, 'card.reporter')} `, weight: 'Bolder' },
               { text: incident.reporterName },
+            ]),
+          ]
+        : []),
+      ...(incident.owner
+        ? [
+            literal([
+              { text: `${t(locale, 'incident.owner')} `, weight: 'Bolder' },
+              { text: incident.owner.name },
             ]),
           ]
         : []),
@@ -119,14 +125,17 @@ export function incidentCard({
               {
                 text:
                   notes.length > shown.length
-                    ? t(locale, 'incident.notesLatest', { shown: shown.length, count: notes.length })
+                    ? t(locale, 'incident.notesLatest', {
+                        shown: shown.length,
+                        count: notes.length,
+                      })
                     : t(locale, 'incident.notes'),
                 weight: 'Bolder',
               },
             ]),
             ...shown.map((n) =>
               literal([
-                { text: `${when(n.at)} · ${n.authorName}: `, isSubtle: true },
+                { text: `${when(n.at)} · ${n.authorName}: ` },
                 { text: n.text },
               ]),
             ),
@@ -141,7 +150,11 @@ export function incidentCard({
         title: t(locale, 'incident.button.owner'),
         card: {
           type: 'AdaptiveCard',
-          body: [peoplePicker('ownerId', t(locale, 'incident.ownerPlaceholder'))],
+          body: [
+            peoplePicker('ownerId', t(locale, 'incident.ownerPlaceholder'), {
+              errorMessage: t(locale, 'incident.ownerPlaceholder'),
+            }),
+          ],
           actions: [
             {
               type: 'Action.Execute',
@@ -161,6 +174,7 @@ export function incidentCard({
             {
               type: 'Input.Text',
               id: 'note',
+              label: t(locale, 'incident.notes'),
               isMultiline: true,
               maxLength: NOTE_MAX,
               isRequired: true,

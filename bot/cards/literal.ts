@@ -6,3 +6,10 @@
 export function literal(runs: { text: string; [style: string]: string | boolean }[]) {
   return { type: 'RichTextBlock', inlines: runs.map((run) => ({ type: 'TextRun', ...run })) };
 }
+
+/** A sentence above a card (why a click did not apply, what a form lacks); nothing without one. */
+export function noticeBlock(notice: string | undefined) {
+  return notice
+    ? [{ type: 'Container', style: 'emphasis', items: [literal([{ text: notice }])] }]
+    : [];
+}

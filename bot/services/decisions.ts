@@ -10,7 +10,7 @@ import {
   type DecisionRule,
   type Verdict,
 } from '../../shared/domain/decision';
-import { conflict, forbidden, notFound } from '../../shared/domain/errors';
+import { conflict, forbidden, invalid, notFound } from '../../shared/domain/errors';
 import type { Person } from '../../shared/domain/person';
 import { validTitle } from '../../shared/domain/title';
 import type { WarRoom } from '../../shared/domain/warRoom';
@@ -21,6 +21,8 @@ import { authorize, Refused, roleIn } from './access';
 import { refreshCard } from './cardRefresh';
 import type { Clock, IdGenerator } from './clock';
 import { decisionTimers } from './decisionTimers';
+import { memberByAadObjectId } from './members';
+import { upnsOf } from './contacts';
 import { decisionSubject } from './subjects';
 import type { Effects } from './effects';
 import { auditChange, change } from './unitOfWork';
@@ -34,27 +36,38 @@ export interface DecisionDeps {
   schedule?: (request: JobRequest, tx: Tx) => Promise<boolean>;
 }
 
+/** Someone named in a request: mentioned (a Person), or picked on a card (an Entra object id). */
+export type Named = Person | { aadObjectId: string };
+
 export interface RequestInput {
   kind: DecisionKind;
   question: string;
-  approvers: Person[];
+  approvers: Named[];
   rule: DecisionRule;
   deadline: string | null;
-  backup: Person | null;
+  backup: Named | null;
 }
+
+/** Which request: by id (a card) or by its number in the war room (`withdraw DEC-3`). */
+export type DecisionKey = { decisionId: string } | { number: number };
 
 export interface AnswerInput {
   decisionId: string;
   verdict: Verdict;
   comment: string;
-  /** Set when the lead writes down a verdict given elsewhere, for `onBehalfOf`. */
-  recorded?: { onBehalfOf: Person; how: string };
+  /**
+   * Set when the lead writes down a verdict given elsewhere: `onBehalfOf` is the Teams user
+   * id of one of the request's approvers, `how` how it was given ("by phone").
+   */
+  recorded?: { onBehalfOf: string; how: string };
 }
 
 export type Origin = { channelId: string } | { warRoomId: string };
 export interface WithRoom {
   decision: Decision;
   warRoom: WarRoom;
+  /** User principal names of the approvers, for the card's Call/Meet. */
+  upns: string[];
 }
 
 export { decisionSubject } from './subjects';
@@ -74,10 +87,11 @@ export class DecisionService {
     effects?: Effects<WithRoom>,
   ): Promise<WithRoom> {
     const question = validTitle(input.question, 'decision');
-    const approvers = validateRequest(question, input.approvers);
     return this.write(actor, effects, async (tx, now) => {
       const warRoom = await warRoomOf(tx, actor, origin);
       await authorize(tx, warRoom, actor, 'decision.request');
+      const approvers = validateRequest(question, await people(tx, warRoom, input.approvers));
+      const [backup = null] = input.backup ? await people(tx, warRoom, [input.backup]) : [];
       const decision: Decision = {
         id: this.deps.ids(),
         tenantId: actor.tenantId,
@@ -87,7 +101,7 @@ export class DecisionService {
         question,
         rule: input.rule,
         approvers,
-        backup: input.backup,
+        backup,
         deadline: input.deadline,
         status: 'pending',
         responses: [],
@@ -101,7 +115,7 @@ export class DecisionService {
       await tx.decisions.insert(decision);
       await audit(tx, actor, now, 'decision.requested', null, decision);
       for (const timer of decisionTimers(decision, now)) await this.deps.schedule?.(timer, tx);
-      return { decision, warRoom };
+      return withContacts(tx, decision, warRoom);
     });
   }
 
@@ -113,14 +127,19 @@ export class DecisionService {
     effects?: Effects<WithRoom>,
   ): Promise<WithRoom> {
     return this.write(actor, effects, async (tx, now) => {
-      const { decision: current, warRoom } = await load(tx, actor, input.decisionId, origin);
+      const { decision: current, warRoom } = await load(tx, actor, input, origin);
       let who: { userId: string; teamsUserId?: string; name: string } = actor;
       let recordedBy;
       if (input.recorded) {
         await authorize(tx, warRoom, actor, 'decision.record');
-        const p = input.recorded.onBehalfOf;
+        const how = input.recorded.how.trim();
+        if (!how) throw invalid('decision.record.howRequired');
+        const p = current.approvers.find((a) => a.id === input.recorded?.onBehalfOf);
+        if (!p) {
+          throw invalid('decision.record.notApprover', { ref: decisionRef(current.number) });
+        }
         who = { userId: p.aadObjectId ?? p.id, teamsUserId: p.id, name: p.name };
-        recordedBy = { id: actor.userId, name: actor.name, how: input.recorded.how.trim() };
+        recordedBy = { id: actor.userId, name: actor.name, how: [...how].slice(0, 200).join('') };
       }
       if (current.status === 'pending' && !current.approvers.some((a) => isApprover(a, who))) {
         throw new Refused(warRoom.id, 'decision.answer', await roleIn(tx, warRoom, actor));
@@ -139,19 +158,24 @@ export class DecisionService {
   withdraw(
     actor: Actor,
     origin: Origin | null,
-    decisionId: string,
+    key: DecisionKey,
     effects?: Effects<WithRoom>,
   ): Promise<WithRoom> {
     return this.write(actor, effects, async (tx, now) => {
-      const { decision: current, warRoom } = await load(tx, actor, decisionId, origin);
-      if (current.requesterId !== actor.userId) await authorize(tx, warRoom, actor, 'role.assign');
+      const { decision: current, warRoom } = await load(tx, actor, key, origin);
+      if (current.requesterId !== actor.userId) {
+        await authorize(tx, warRoom, actor, 'decision.withdraw');
+      }
       const next = close(current, 'withdrawn', now);
       return this.save(tx, actor, now, 'decision.withdrawn', current, next, warRoom);
     });
   }
 
   get(actor: Actor, origin: Origin | null, decisionId: string): Promise<WithRoom> {
-    return this.deps.storage.transaction((tx) => load(tx, actor, decisionId, origin));
+    return this.deps.storage.transaction(async (tx) => {
+      const { decision, warRoom } = await load(tx, actor, { decisionId }, origin);
+      return withContacts(tx, decision, warRoom);
+    });
   }
 
   private write(
@@ -176,19 +200,20 @@ export class DecisionService {
       throw conflict('decision.changedMeanwhile', { ref: decisionRef(before.number) });
     }
     await audit(tx, actor, now, action, before, after);
+    const shown = await withContacts(tx, after, warRoom);
     await refreshCard(
       tx,
       {
         tenantId: actor.tenantId,
         subject: decisionSubject(after.id),
         activity: cardMessage(
-          decisionCard({ decision: after, timeZone: warRoom.timeZone, locale: warRoom.language }),
+          decisionCard({ ...shown, timeZone: warRoom.timeZone, locale: warRoom.language }),
         ),
       },
       now,
       this.deps.ids,
     );
-    return { decision: after, warRoom };
+    return shown;
   }
 }
 
@@ -205,13 +230,25 @@ async function warRoomOf(tx: Tx, actor: Actor, origin: Origin): Promise<WarRoom>
  * The decision with its war room, read after taking the war room's write lock (the audit
  * chain's head), so two answers in flight are applied one after the other.
  */
+async function withContacts(tx: Tx, decision: Decision, warRoom: WarRoom): Promise<WithRoom> {
+  return { decision, warRoom, upns: await upnsOf(tx, warRoom, decision.approvers) };
+}
+
 async function load(
   tx: Tx,
   actor: Actor,
-  decisionId: string,
+  key: DecisionKey,
   origin: Origin | null,
-): Promise<WithRoom> {
-  const found = await tx.decisions.findById(actor.tenantId, decisionId);
+): Promise<{ decision: Decision; warRoom: WarRoom }> {
+  let found: Decision | undefined;
+  if ('decisionId' in key) {
+    found = await tx.decisions.findById(actor.tenantId, key.decisionId);
+  } else {
+    if (!origin) throw notFound('decision.notFound');
+    const room = await warRoomOf(tx, actor, origin);
+    found = await tx.decisions.findByNumber(actor.tenantId, room.id, key.number);
+    if (!found) throw notFound('decision.noSuchNumber', { ref: decisionRef(key.number) });
+  }
   if (!found) throw notFound('decision.notFound');
   const warRoom = await tx.warRooms.findById(actor.tenantId, found.warRoomId);
   if (!warRoom) throw notFound('warroom.notFound');
@@ -219,8 +256,19 @@ async function load(
     throw forbidden('decision.otherWarRoom');
   }
   await tx.audit.head(actor.tenantId, warRoom.id);
-  const decision = await tx.decisions.findById(actor.tenantId, decisionId);
+  const decision = await tx.decisions.findById(actor.tenantId, found.id);
   return { decision: decision ?? found, warRoom };
+}
+
+/** The people named, as Persons: an Entra object id must be a member of the war room's team. */
+async function people(tx: Tx, warRoom: WarRoom, named: readonly Named[]): Promise<Person[]> {
+  const found: Person[] = [];
+  for (const n of named) {
+    const person = 'id' in n ? n : await memberByAadObjectId(tx, warRoom, n.aadObjectId);
+    if (!person) throw invalid('decision.notInTeam');
+    found.push(person);
+  }
+  return found;
 }
 
 function audit(

@@ -143,7 +143,8 @@ export class IncidentService {
     return change(this.deps, actor, effects, async (tx, now) => {
       const { incident: current, warRoom } = await load(tx, actor, key, origin);
       await authorize(tx, warRoom, actor, 'incident.write');
-      const person = 'id' in owner ? owner : await memberByAadObjectId(tx, warRoom, owner.aadObjectId);
+      const person =
+        'id' in owner ? owner : await memberByAadObjectId(tx, warRoom, owner.aadObjectId);
       if (!person) throw invalid('incident.ownerNotInTeam');
       if (current.owner?.id === person.id) return detail(tx, current, warRoom);
       return this.save(tx, actor, now, 'incident.owner_set', current, warRoom, { owner: person });

@@ -210,6 +210,8 @@ export interface RoleRepo {
 export interface DecisionRepo {
   insert(decision: Decision): Promise<void>;
   findById(tenantId: string, id: string): Promise<Decision | undefined>;
+  /** DEC-`number` of the war room. */
+  findByNumber(tenantId: string, warRoomId: string, number: number): Promise<Decision | undefined>;
   /**
    * Writes `decision` if the stored version is still `expectedVersion`; false when it was
    * not (someone answered first: the caller reloads and sees the outcome).

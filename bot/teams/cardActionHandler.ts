@@ -44,5 +44,5 @@ async function dispatch(
   if (!data.success) return invalidAction();
   const actor = actorOf(activity, tenantOf(activity) as string);
   const origin = { channelId: bindingOf(activity, actor.tenantId).channelId };
-  return action.handle({ deps, actor, origin, delivery }, data.data);
+  return action.handle({ deps, actor, origin, delivery, activity }, data.data);
 }

@@ -1,11 +1,8 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import { parseCommand, stripMentions, type Command } from '../../shared/commands/parse';
-import { incidentRef } from '../../shared/domain/incident';
 import { languageOf, t, type MessageKey } from '../../shared/i18n';
 import { helpCard } from '../cards/helpCard';
-import { incidentCard } from '../cards/incidentCard';
 import type { Delivery } from '../services/effects';
-import { incidentSubject } from '../services/incidents';
 import {
   actorOf,
   bindingOf,
@@ -17,7 +14,8 @@ import {
 } from './activity';
 import { answer, type Handler } from './commands/types';
 import { onAction, onActions } from './commands/action';
-import { onDecide } from './commands/decide';
+import { onDecide, onWithdraw } from './commands/decide';
+import { onIncident, onNote } from './commands/incident';
 import type { TeamsDeps } from './deps';
 import { plainText, replyTo } from './replies';
 
@@ -94,44 +92,10 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
     );
   },
 
-  incident: inChannel(async ({ context, deps, actor, delivery }, command) => {
-    const { channelId } = bindingOf(context.activity, actor.tenantId);
-    await deps.incidents.log(
-      actor,
-      { channelId },
-      { title: command.title, severity: command.severity ?? 'sev3' },
-      {
-        delivery,
-        messages: ({ incident, warRoom }) => {
-          // Everyone in the channel sees the card: the war room's language, not the poster's.
-          const language = warRoom.language;
-          const ref = incidentRef(incident.number);
-          const card = incidentCard({ incident, timeZone: warRoom.timeZone, locale: language });
-          return [
-            replyTo(
-              context.activity,
-              {
-                summary: t(language, 'incident.logged', { ref, title: incident.title }),
-                attachments: [CardFactory.adaptiveCard(card)],
-              },
-              {
-                subject: incidentSubject(incident.id),
-                // If the card never arrives, the channel still learns the incident exists.
-                failureNotice: {
-                  type: 'message',
-                  ...plainText(
-                    t(language, 'incident.cardNotPosted', { ref, title: incident.title }),
-                  ),
-                },
-              },
-            ),
-          ];
-        },
-      },
-    );
-  }),
-
+  incident: inChannel(onIncident),
+  note: inChannel(onNote),
   decide: inChannel(onDecide),
+  withdraw: inChannel(onWithdraw),
   action: inChannel(onAction),
   actions: inChannel(onActions),
 

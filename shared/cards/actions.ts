@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTION_STATUSES } from '../domain/action';
-import { VERDICTS } from '../domain/decision';
+import { DECISION_KINDS, DECISION_RULES, VERDICTS } from '../domain/decision';
 import { INCIDENT_STATUSES, NOTE_MAX } from '../domain/incident';
 
 /**
@@ -14,6 +14,9 @@ export const VERBS = {
   incidentAddNote: 'incident.addNote',
   decisionRefresh: 'decision.refresh',
   decisionAnswer: 'decision.answer',
+  decisionWithdraw: 'decision.withdraw',
+  decisionRecord: 'decision.record',
+  decisionCreate: 'decision.create',
   actionSetStatus: 'action.setStatus',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -46,6 +49,30 @@ export const decisionAnswerData = z.object({
   comment: z.string().max(1000).optional(),
 });
 
+export const decisionWithdrawData = z.object({ decisionId: z.uuid() });
+
+/** The lead's record of a verdict given elsewhere: whose (a Teams user id), which, how. */
+export const decisionRecordData = z.object({
+  decisionId: z.uuid(),
+  approverId: z.string().min(1).max(200),
+  verdict: z.enum(VERDICTS),
+  how: z.string().max(200),
+  comment: z.string().max(1000).optional(),
+});
+
+/**
+ * The `decide` form: what its inputs submit. The people pickers give Entra object ids,
+ * comma-separated for several.
+ */
+export const decisionCreateData = z.object({
+  question: z.string().max(1000),
+  approverIds: z.string().max(60 * 40),
+  deadline: z.string().max(100).optional(),
+  rule: z.enum(DECISION_RULES).optional(),
+  kind: z.enum(DECISION_KINDS).optional(),
+  backupId: z.string().max(40).optional(),
+});
+
 export const actionSetStatusData = z.object({
   actionId: z.uuid(),
   status: z.enum(ACTION_STATUSES),
@@ -60,6 +87,9 @@ export const CARD_ACTION_SCHEMAS = {
   [VERBS.incidentAddNote]: incidentAddNoteData,
   [VERBS.decisionRefresh]: decisionRefreshData,
   [VERBS.decisionAnswer]: decisionAnswerData,
+  [VERBS.decisionWithdraw]: decisionWithdrawData,
+  [VERBS.decisionRecord]: decisionRecordData,
+  [VERBS.decisionCreate]: decisionCreateData,
   [VERBS.actionSetStatus]: actionSetStatusData,
 } as const satisfies Record<Verb, z.ZodType>;
 

@@ -1,5 +1,6 @@
 import type { DecisionKind } from '../domain/decision';
-import { extractSeverity, type Severity } from '../domain/incident';
+import { parseDecisionRef } from '../domain/decision';
+import { extractSeverity, parseIncidentRef, type Severity } from '../domain/incident';
 import { parseRole } from '../domain/roles';
 import type { Role } from '../domain/warRoom';
 
@@ -17,6 +18,10 @@ export type Command =
   | { kind: 'action'; text: string }
   /** `actions`: the open actions, the caller's first. */
   | { kind: 'actions' }
+  /** `note INC-4 <text>`: `number` undefined when the first word is not an incident. */
+  | { kind: 'note'; number: number | undefined; text: string }
+  /** `withdraw DEC-3`: a pending decision request taken back. */
+  | { kind: 'withdraw'; number: number | undefined }
   /** `role @person <role>`: the person comes from the message's mentions. */
   | { kind: 'role'; role: Role | undefined }
   | { kind: 'unknown'; word: string };
@@ -30,6 +35,8 @@ const WORDS: Record<Exclude<Command['kind'], 'unknown'> | 'goNoGo', readonly str
   goNoGo: ['go-no-go', 'gonogo', 'go/no-go', 'go/nogo'],
   action: ['action', 'handling', 'actie', 'act'],
   actions: ['actions', 'handlinger', 'acties', 'todo'],
+  note: ['note', 'notat', 'notitie', 'notities'],
+  withdraw: ['withdraw', 'tilbagekald', 'intrekken', 'retirer', 'retract'],
 };
 
 /** The entities Teams escapes message text with. */
@@ -150,6 +157,14 @@ export function parseCommand(text: string): Command {
       return { kind: 'action', text: rest };
     case 'actions':
       return { kind: 'actions' };
+    case 'note': {
+      // "note INC-4 text": the reference is the first word; "note INC 4 text" too.
+      const m2 = /^((?:inc[-\s]?)?#?\d{1,9})\b[\s:,.-]*([\s\S]*)$/i.exec(rest);
+      const number = m2 ? parseIncidentRef(m2[1] ?? '') : undefined;
+      return { kind: 'note', number, text: (m2 ? (m2[2] ?? '') : rest).trim() };
+    }
+    case 'withdraw':
+      return { kind: 'withdraw', number: parseDecisionRef(rest) };
     case 'goNoGo':
       return { kind: 'decide', decisionKind: 'goNoGo', text: rest };
     case 'role': {

@@ -59,6 +59,12 @@ export interface Decision {
 
 export const decisionRef = (n: number) => `DEC-${n}`;
 
+/** Parses `DEC-3`, `dec 3`, `#3` or `3` into 3. */
+export function parseDecisionRef(text: string): number | undefined {
+  const m = /^\s*(?:dec[-\s]?|#)?(\d{1,9})\s*$/i.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
 /** Someone acting, as a decision sees them: their Entra object id and Teams user id. */
 export interface Responder {
   userId: string;

@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   'decision.request',
   'decision.record',
   'decision.answer',
+  'decision.withdraw',
   'action.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -25,6 +26,8 @@ const ALLOWED: Record<Permission, readonly Role[]> = {
   'decision.record': ['lead'],
   /** Any role: only the request's named approvers answer it (checked per request). */
   'decision.answer': ROLES,
+  /** Taking back someone else's request (the requester may always take back their own). */
+  'decision.withdraw': ['lead'],
   'action.write': ['lead', 'engineer', 'comms', 'approver'],
 };
 

@@ -248,7 +248,7 @@ export const da: Catalog = {
   'decision.record.who': 'Hvem gav det',
   'decision.record.howPlaceholder': 'Hvordan det blev givet, f.eks. "i telefon til Anna"',
   'decision.record.howRequired': 'Sig hvordan svaret blev givet, for eksempel "i telefon".',
-  'decision.record.notApprover': '{name} er ikke blandt dem, der skal beslutte {ref}.',
+  'decision.record.notApprover': 'Den valgte person er ikke blandt dem, der skal beslutte {ref}.',
   'decision.form.title': 'Bed om en beslutning',
   'decision.form.question': 'Hvad skal besluttes?',
   'decision.form.approvers': 'Hvem beslutter?',
@@ -258,4 +258,5 @@ export const da: Catalog = {
   'decision.form.sent': '{ref} er sendt: anmodningen er slået op i denne samtale.',
   'decision.notInTeam':
     'Alle der beslutter skal være medlem af dette team; en af de valgte er ikke.',
+  'decision.form.sentAgain': 'Din anmodning er allerede sendt: den er slået op i denne samtale.',
 };

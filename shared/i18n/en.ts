@@ -242,7 +242,7 @@ export const en = {
   'decision.record.who': 'Who gave it',
   'decision.record.howPlaceholder': 'How it was given, e.g. "by phone to Anna"',
   'decision.record.howRequired': 'Say how the verdict was given, for example "by phone".',
-  'decision.record.notApprover': '{name} is not one of the approvers of {ref}.',
+  'decision.record.notApprover': 'The person chosen is not one of the approvers of {ref}.',
   'decision.form.title': 'Ask for a decision',
   'decision.form.question': 'What must be decided?',
   'decision.form.approvers': 'Who decides?',
@@ -252,6 +252,7 @@ export const en = {
   'decision.form.sent': '{ref} is asked: the request is posted in this conversation.',
   'decision.notInTeam':
     'Everyone who decides must be a member of this team; one of the people picked is not.',
+  'decision.form.sentAgain': 'Your request was already sent: it is posted in this conversation.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -263,7 +263,7 @@ export const fr: Catalog = {
   'decision.record.howPlaceholder': 'Comment, par ex. "par téléphone à Anna"',
   'decision.record.howRequired':
     'Indiquez comment la réponse a été donnée, par exemple "par téléphone".',
-  'decision.record.notApprover': '{name} ne fait pas partie des décideurs de {ref}.',
+  'decision.record.notApprover': 'La personne choisie ne fait pas partie des décideurs de {ref}.',
   'decision.form.title': 'Demander une décision',
   'decision.form.question': 'Que faut-il décider ?',
   'decision.form.approvers': 'Qui décide ?',
@@ -273,4 +273,6 @@ export const fr: Catalog = {
   'decision.form.sent': '{ref} est demandée : la demande est publiée dans cette conversation.',
   'decision.notInTeam':
     "Chaque décideur doit être membre de cette équipe ; une des personnes choisies ne l'est pas.",
+  'decision.form.sentAgain':
+    'Votre demande est déjà envoyée : elle est publiée dans cette conversation.',
 };

@@ -254,7 +254,7 @@ export const nl: Catalog = {
   'decision.record.who': 'Wie gaf het',
   'decision.record.howPlaceholder': 'Hoe het gegeven is, bijv. "telefonisch aan Anna"',
   'decision.record.howRequired': 'Zeg hoe het besluit gegeven is, bijvoorbeeld "telefonisch".',
-  'decision.record.notApprover': '{name} is niet een van de beslissers van {ref}.',
+  'decision.record.notApprover': 'De gekozen persoon is niet een van de beslissers van {ref}.',
   'decision.form.title': 'Vraag om een besluit',
   'decision.form.question': 'Wat moet er besloten worden?',
   'decision.form.approvers': 'Wie beslist?',
@@ -264,4 +264,5 @@ export const nl: Catalog = {
   'decision.form.sent': '{ref} is gevraagd: het verzoek staat in dit gesprek.',
   'decision.notInTeam':
     'Iedereen die beslist moet lid zijn van dit team; een van de gekozen personen is dat niet.',
+  'decision.form.sentAgain': 'Je verzoek is al verstuurd: het staat in dit gesprek.',
 };

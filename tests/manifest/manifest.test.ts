@@ -33,10 +33,20 @@ const EXPECTED_FILES = [
 ];
 /** Channel commands per language; chats (groupChat, personal) offer only the last, help. */
 const COMMANDS = {
-  en: ['start', 'incident', 'decide', 'action', 'actions', 'role', 'help'],
-  da: ['start', 'hændelse', 'beslut', 'handling', 'handlinger', 'rolle', 'hjælp'],
-  nl: ['start', 'incident', 'besluit', 'actie', 'acties', 'rol', 'help'],
-  fr: ['démarrer', 'incident', 'décider', 'action', 'actions', 'rôle', 'aide'],
+  en: ['start', 'incident', 'note', 'decide', 'withdraw', 'action', 'actions', 'role', 'help'],
+  da: [
+    'start',
+    'hændelse',
+    'notat',
+    'beslut',
+    'tilbagekald',
+    'handling',
+    'handlinger',
+    'rolle',
+    'hjælp',
+  ],
+  nl: ['start', 'incident', 'notitie', 'besluit', 'intrekken', 'actie', 'acties', 'rol', 'help'],
+  fr: ['démarrer', 'incident', 'note', 'décider', 'retirer', 'action', 'actions', 'rôle', 'aide'],
 };
 /** A war room lives in a team channel: in chats, only help is offered. */
 const commandsFor = (lang: keyof typeof COMMANDS, list: number) =>

@@ -10,8 +10,24 @@ export function cardProblems(card: unknown): string[] {
   parsed.parse(card as AC.PropertyBag, context);
   const problems: string[] = [];
   for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
-  for (const e of parsed.validateProperties().validationEvents) problems.push(e.message);
+  for (const e of parsed.validateProperties().validationEvents) {
+    // The SDK wants static choices even in a people picker, whose choices Teams fetches
+    // (`choices.data`, Data.Query); every other problem counts.
+    if (
+      e.source instanceof AC.ChoiceSetInput &&
+      isDynamic(e.source) &&
+      e.event === AC.ValidationEvent.CollectionCantBeEmpty
+    )
+      continue;
+    problems.push(e.message);
+  }
   return problems;
+}
+
+function isDynamic(input: AC.ChoiceSetInput): boolean {
+  const query = (input as unknown as { choicesData?: { type?: string; dataset?: string } })
+    .choicesData;
+  return query?.type === 'Data.Query' && !!query.dataset;
 }
 
 /** The adaptive card attachments of a posted activity. */

@@ -8,10 +8,40 @@ const SCOPES: HelpScope[] = ['channel', 'chat'];
 
 /** The command words each language's card must teach (the manifest's command titles). */
 const WORDS: Record<(typeof LOCALES)[number], string[]> = {
-  'en-GB': ['start', 'incident', 'decide', 'action', 'actions', 'role', 'help'],
-  'da-DK': ['start', 'hændelse', 'beslut', 'handling', 'handlinger', 'rolle', 'hjælp'],
-  'nl-BE': ['start', 'incident', 'besluit', 'actie', 'acties', 'rol', 'help'],
-  'fr-BE': ['démarrer', 'incident', 'décider', 'action', 'actions', 'rôle', 'aide'],
+  'en-GB': ['start', 'incident', 'note', 'decide', 'withdraw', 'action', 'actions', 'role', 'help'],
+  'da-DK': [
+    'start',
+    'hændelse',
+    'notat',
+    'beslut',
+    'tilbagekald',
+    'handling',
+    'handlinger',
+    'rolle',
+    'hjælp',
+  ],
+  'nl-BE': [
+    'start',
+    'incident',
+    'notitie',
+    'besluit',
+    'intrekken',
+    'actie',
+    'acties',
+    'rol',
+    'help',
+  ],
+  'fr-BE': [
+    'démarrer',
+    'incident',
+    'note',
+    'décider',
+    'retirer',
+    'action',
+    'actions',
+    'rôle',
+    'aide',
+  ],
 };
 /** "This channel", in each language: wrong in a chat, which is no channel. */
 const THIS_CHANNEL = /this channel|denne kanal|dit kanaal|ce canal/i;
@@ -74,7 +104,9 @@ describe.each(LOCALES)('the help card in %s', (locale) => {
       expect(examples.map((e) => parseCommand(e).kind)).toEqual([
         'start',
         'incident',
+        'note',
         'decide',
+        'withdraw',
         'action',
         'actions',
         'role',
@@ -89,9 +121,11 @@ describe.each(LOCALES)('the help card in %s', (locale) => {
       );
       expect(parseCommand(examples[0]!)).toMatchObject({ title: expect.stringMatching(/\S/) });
       expect(parseCommand(examples[1]!)).toMatchObject({ severity: 'sev2' });
-      expect(parseCommand(examples[2]!)).toMatchObject({ kind: 'decide' });
-      expect(parseCommand(examples[3]!)).toMatchObject({ kind: 'action' });
-      expect(parseCommand(examples[5]!)).toMatchObject({ role: 'approver' });
+      expect(parseCommand(examples[2]!)).toMatchObject({ kind: 'note', number: 4 });
+      expect(parseCommand(examples[3]!)).toMatchObject({ kind: 'decide' });
+      expect(parseCommand(examples[4]!)).toMatchObject({ kind: 'withdraw', number: 3 });
+      expect(parseCommand(examples[5]!)).toMatchObject({ kind: 'action' });
+      expect(parseCommand(examples[7]!)).toMatchObject({ role: 'approver' });
     });
 
     test('commands and examples are TextRuns, never Markdown', () => {

@@ -63,7 +63,9 @@ function nodesOf(node: unknown): Block[] {
   return [node as Block, ...Object.values(node).flatMap(nodesOf)];
 }
 const blocksOf = (c: ReturnType<typeof card>) => nodesOf(c.body);
-const actionsOf = (c: ReturnType<typeof card>) => c.actions as Action[];
+/** The status buttons: the card's own Action.Execute buttons that move the lifecycle. */
+const actionsOf = (c: ReturnType<typeof card>) =>
+  (c.actions as Action[]).filter((a) => a.type === 'Action.Execute');
 /** The text lines a reader sees, TextBlocks and RichTextBlocks (their runs joined). */
 const textsOf = (c: ReturnType<typeof card>) =>
   blocksOf(c)
@@ -115,9 +117,20 @@ describe.each(INCIDENT_STATUSES)('the card of an incident that is %s', (status) 
     expect(c.version).toBe('1.5');
   });
 
-  test('has only Action.Execute buttons, each sending the set-status verb', () => {
-    expect(allActions(c).map((a) => a.type)).toEqual(actionsOf(c).map(() => 'Action.Execute'));
+  test('status buttons send the set-status verb; the owner and note forms send theirs', () => {
     for (const a of actionsOf(c)) expect(a.verb).toBe(VERBS.incidentSetStatus);
+    const forms = (c.actions as Action[]).filter((a) => a.type === 'Action.ShowCard');
+    expect(forms.map((f) => f.title)).toEqual(['Owner…', 'Note…']);
+    const submits = allActions(forms) as Action[];
+    expect(submits.filter((a) => a.type === 'Action.Execute').map((a) => a.verb)).toEqual([
+      VERBS.incidentSetOwner,
+      VERBS.incidentAddNote,
+    ]);
+    for (const a of submits.filter((x) => x.type === 'Action.Execute')) {
+      expect(a.data).toEqual({ incidentId: INCIDENT_ID });
+    }
+    // Without anyone to call (no known UPN), no Call/Meet links.
+    expect(allActions(c).filter((a) => a.type === 'Action.OpenUrl')).toEqual([]);
   });
 
   test('each button sends exactly {incidentId, status, version}, valid for its verb', () => {
@@ -127,6 +140,57 @@ describe.each(INCIDENT_STATUSES)('the card of an incident that is %s', (status) 
       expect(isVerb(a.verb)).toBe(true);
       expect(CARD_ACTION_SCHEMAS[VERBS.incidentSetStatus].safeParse(a.data).success).toBe(true);
     }
+  });
+});
+
+describe('owner, notes and the people to call', () => {
+  const note = (n: number) => ({
+    id: `n${n}`,
+    tenantId: 't',
+    warRoomId: 'w',
+    incidentId: INCIDENT_ID,
+    authorId: 'a',
+    authorName: `Author ${n}`,
+    text: `Note number ${n}`,
+    at: `2026-10-24T20:${String(10 + n).padStart(2, '0')}:00Z`,
+  });
+
+  test('the owner is named on the card, literally', () => {
+    const c = card({ owner: { id: '29:anna', name: 'Anna **Berg**' } });
+    expect(textsOf(c)).toContain('Owner Anna **Berg**');
+    expect(literalTextsOf(c)).toContain('Anna **Berg**');
+    expect(cardProblems(c)).toEqual([]);
+  });
+
+  test('the latest three notes are shown, newest last, with how many there are', () => {
+    const c = card({}, { notes: [1, 2, 3, 4, 5].map(note) });
+    const texts = textsOf(c);
+    expect(texts).toContain('Notes (latest 3 of 5)');
+    expect(texts.filter((x) => x?.includes('Note number'))).toEqual([
+      expect.stringContaining('Author 3: Note number 3'),
+      expect.stringContaining('Author 4: Note number 4'),
+      expect.stringContaining('Author 5: Note number 5'),
+    ]);
+    expect(card({}, { notes: [note(1)] }).body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: 'RichTextBlock' })]),
+    );
+    expect(textsOf(card({}, { notes: [note(1)] }))).toContain('Notes');
+  });
+
+  test('Call and Meet open Teams deep links with the people to call', () => {
+    const c = card({}, { upns: ['anna@contoso.dk', 'ben@contoso.dk'] });
+    const links = allActions(c.body).filter((a) => a.type === 'Action.OpenUrl') as (Action & {
+      url: string;
+    })[];
+    expect(links.map((l) => l.title)).toEqual(['Call', 'Meet']);
+    expect(links[0]!.url).toBe(
+      'https://teams.microsoft.com/l/call/0/0?users=anna%40contoso.dk%2Cben%40contoso.dk',
+    );
+    const meet = new URL(links[1]!.url);
+    expect(meet.origin + meet.pathname).toBe('https://teams.microsoft.com/l/meeting/new');
+    expect(meet.searchParams.get('attendees')).toBe('anna@contoso.dk,ben@contoso.dk');
+    expect(meet.searchParams.get('subject')).toBe('INC-4: Licences not assigned');
+    expect(cardProblems(c)).toEqual([]);
   });
 });
 
@@ -276,7 +340,7 @@ describe('user text on the card', () => {
 
   test('buttons never carry the title or the reporter, only ids', () => {
     const actions = JSON.stringify(card().actions);
-    expect(actions).not.toContain('Licences');
+    expect(actions).not.toContain('Licences not assigned');
     expect(actions).not.toContain('Mette');
   });
 });

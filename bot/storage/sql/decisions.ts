@@ -76,6 +76,17 @@ export function decisionRepo(x: Exec): DecisionRepo {
       );
       return row && fromRow(row);
     },
+    async findByNumber(tenantId, warRoomId, number) {
+      const [row] = await x.all(
+        db
+          .selectFrom('decisions')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('war_room_id', '=', warRoomId)
+          .where('number', '=', number),
+      );
+      return row && fromRow(row);
+    },
     async update(d, expectedVersion) {
       // The question and who asked never change; answers, status and (on escalation to
       // the backup) the approvers do.

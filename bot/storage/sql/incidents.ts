@@ -88,7 +88,9 @@ const NOTE_COLUMNS = [
   'at',
 ] as const;
 
-function noteFromRow(r: Pick<Selectable<Database['incident_notes']>, (typeof NOTE_COLUMNS)[number]>): IncidentNote {
+function noteFromRow(
+  r: Pick<Selectable<Database['incident_notes']>, (typeof NOTE_COLUMNS)[number]>,
+): IncidentNote {
   return {
     id: r.id,
     tenantId: r.tenant_id,

@@ -1,13 +1,28 @@
-import { decisionAnswerData, decisionRefreshData } from '../../../shared/cards/actions';
-import { VERBS } from '../../../shared/cards/actions';
-import { isApprover } from '../../../shared/domain/decision';
+import {
+  decisionAnswerData,
+  decisionCreateData,
+  decisionRecordData,
+  decisionRefreshData,
+  decisionWithdrawData,
+  VERBS,
+} from '../../../shared/cards/actions';
+import { decisionRef, isApprover } from '../../../shared/domain/decision';
 import { isDomainError } from '../../../shared/domain/errors';
-import { messageFor } from '../../../shared/i18n';
+import { messageFor, t } from '../../../shared/i18n';
 import { decisionCard } from '../../cards/decisionCard';
+import { decisionFormCard } from '../../cards/decisionFormCard';
+import { literal } from '../../cards/literal';
+import type { Outbound } from '../../services/effects';
+import { localeOf } from '../activity';
+import { readDeadline } from '../commands/deadline';
+import { requestPost } from '../commands/decide';
 import { cardResponse } from '../invokeResponse';
-import { cardAction, type CardActionContext } from './types';
+import { cardAction, changeThenRender, type CardActionContext } from './types';
 
-/** The decision card's buttons, and the refresh that gives approvers their own view. */
+/**
+ * The decision card's buttons, the refresh that gives approvers their own view, and the
+ * `decide` form's submit.
+ */
 export const DECISION_CARD_ACTIONS = [
   cardAction({
     verb: VERBS.decisionRefresh,
@@ -17,22 +32,108 @@ export const DECISION_CARD_ACTIONS = [
   cardAction({
     verb: VERBS.decisionAnswer,
     schema: decisionAnswerData,
-    async handle(context, { decisionId, verdict, comment }) {
-      const { deps, actor, origin, delivery } = context;
-      if (!delivery) return render(context, decisionId);
+    handle: (context, { decisionId, verdict, comment }) =>
+      changeThenRender(
+        context,
+        (delivery) =>
+          context.deps.decisions.answer(
+            context.actor,
+            context.origin,
+            { decisionId, verdict, comment: comment ?? '' },
+            { delivery },
+          ),
+        (notice) => render(context, decisionId, notice),
+      ),
+  }),
+  cardAction({
+    verb: VERBS.decisionWithdraw,
+    schema: decisionWithdrawData,
+    handle: (context, { decisionId }) =>
+      changeThenRender(
+        context,
+        (delivery) =>
+          context.deps.decisions.withdraw(
+            context.actor,
+            context.origin,
+            { decisionId },
+            { delivery },
+          ),
+        (notice) => render(context, decisionId, notice),
+      ),
+  }),
+  cardAction({
+    verb: VERBS.decisionRecord,
+    schema: decisionRecordData,
+    handle: (context, { decisionId, approverId, verdict, how, comment }) =>
+      changeThenRender(
+        context,
+        (delivery) =>
+          context.deps.decisions.answer(
+            context.actor,
+            context.origin,
+            {
+              decisionId,
+              verdict,
+              comment: comment ?? '',
+              recorded: { onBehalfOf: approverId, how },
+            },
+            { delivery },
+          ),
+        (notice) => render(context, decisionId, notice),
+      ),
+  }),
+  cardAction({
+    verb: VERBS.decisionCreate,
+    schema: decisionCreateData,
+    async handle(context, values) {
+      const { deps, actor, origin, delivery, activity } = context;
+      const locale = localeOf(activity);
+      // Handled before (Teams retried the click): the request is already in the channel.
+      if (!delivery) return notice(t(locale, 'decision.form.sentAgain'));
+      const again = (problem: string) => cardResponse(decisionFormCard(locale, values, problem));
+      let deadline: string | null = null;
+      if (values.deadline?.trim()) {
+        const read = await readDeadline(
+          { deps, actor, locale },
+          origin.channelId,
+          values.deadline.trim(),
+        );
+        if (typeof read !== 'string') return again(read.problem);
+        deadline = read;
+      }
+      const ids = (text: string | undefined) =>
+        (text ?? '')
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean)
+          .map((aadObjectId) => ({ aadObjectId }));
+      const [backup = null] = ids(values.backupId);
+      // Posted beside the form, in its conversation (an invoke is not a message to reply to).
+      const beside = (
+        a: Record<string, unknown>,
+        extra: Pick<Outbound, 'subject' | 'failureNotice'>,
+      ) => ({
+        target: { serviceUrl: activity.serviceUrl, conversationId: activity.conversation.id },
+        activity: a,
+        ...extra,
+      });
       try {
-        await deps.decisions.answer(
+        const asked = await deps.decisions.request(
           actor,
           origin,
-          { decisionId, verdict, comment: comment ?? '' },
-          { delivery },
+          {
+            kind: values.kind ?? 'approval',
+            question: values.question,
+            approvers: ids(values.approverIds),
+            rule: values.rule ?? 'any',
+            deadline,
+            backup,
+          },
+          { delivery, messages: (r) => [requestPost(r, beside)] },
         );
-        return render(context, decisionId);
+        return notice(t(locale, 'decision.form.sent', { ref: decisionRef(asked.decision.number) }));
       } catch (e) {
-        // Decided already, answered already, or changed meanwhile: show how it stands, and why.
-        if (isDomainError(e) && e.kind === 'conflict') {
-          return render(context, decisionId, (language) => messageFor(language, e));
-        }
+        if (isDomainError(e) && e.kind === 'invalid') return again(messageFor(locale, e));
         throw e;
       }
     },
@@ -44,17 +145,28 @@ async function render(
   decisionId: string,
   notice?: (language: string) => string,
 ) {
-  const { decision, warRoom } = await deps.decisions.get(actor, origin, decisionId);
+  const { decision, warRoom, upns } = await deps.decisions.get(actor, origin, decisionId);
   const language = warRoom.language;
   // A named approver's own view has the buttons; everyone else's is read-only.
   const view = decision.approvers.some((a) => isApprover(a, actor)) ? 'approver' : 'everyone';
   return cardResponse(
     decisionCard({
       decision,
+      upns,
       timeZone: warRoom.timeZone,
       locale: language,
       view,
       notice: notice?.(language),
     }),
   );
+}
+
+/** The form, once submitted, becomes one line saying where the request went. */
+function notice(text: string) {
+  return cardResponse({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: [literal([{ text }])],
+  });
 }

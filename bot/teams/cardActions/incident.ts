@@ -1,34 +1,61 @@
-import { incidentRefreshData, incidentSetStatusData, VERBS } from '../../../shared/cards/actions';
-import { isDomainError } from '../../../shared/domain/errors';
-import { messageFor } from '../../../shared/i18n';
+import {
+  incidentAddNoteData,
+  incidentRefreshData,
+  incidentSetOwnerData,
+  incidentSetStatusData,
+  VERBS,
+} from '../../../shared/cards/actions';
 import { incidentCard } from '../../cards/incidentCard';
 import { cardResponse } from '../invokeResponse';
-import { cardAction, type CardActionContext } from './types';
+import { cardAction, changeThenRender, type CardActionContext } from './types';
 
-/** The incident card's buttons. */
+/** The incident card's buttons: its lifecycle, its owner, its notes. */
 export const INCIDENT_CARD_ACTIONS = [
   cardAction({
     verb: VERBS.incidentSetStatus,
     schema: incidentSetStatusData,
-    async handle(context, { incidentId, status, version }) {
-      const { deps, actor, origin, delivery } = context;
-      if (!delivery) return render(context, incidentId);
-      try {
-        await deps.incidents.changeStatus(
-          actor,
-          origin,
-          { incidentId, status, expectedVersion: version },
-          { delivery },
-        );
-        return render(context, incidentId);
-      } catch (e) {
-        // A stale card or a move the lifecycle forbids: show how things stand, and why.
-        if (isDomainError(e) && (e.kind === 'conflict' || e.kind === 'invalid')) {
-          return render(context, incidentId, (language) => messageFor(language, e));
-        }
-        throw e;
-      }
-    },
+    handle: (context, { incidentId, status, version }) =>
+      changeThenRender(
+        context,
+        (delivery) =>
+          context.deps.incidents.changeStatus(
+            context.actor,
+            context.origin,
+            { incidentId, status, expectedVersion: version },
+            { delivery },
+          ),
+        (notice) => render(context, incidentId, notice),
+      ),
+  }),
+  cardAction({
+    verb: VERBS.incidentSetOwner,
+    schema: incidentSetOwnerData,
+    handle: (context, { incidentId, ownerId }) =>
+      changeThenRender(
+        context,
+        (delivery) =>
+          context.deps.incidents.setOwner(
+            context.actor,
+            context.origin,
+            { incidentId },
+            { aadObjectId: ownerId },
+            { delivery },
+          ),
+        (notice) => render(context, incidentId, notice),
+      ),
+  }),
+  cardAction({
+    verb: VERBS.incidentAddNote,
+    schema: incidentAddNoteData,
+    handle: (context, { incidentId, note }) =>
+      changeThenRender(
+        context,
+        (delivery) =>
+          context.deps.incidents.addNote(context.actor, context.origin, { incidentId }, note, {
+            delivery,
+          }),
+        (notice) => render(context, incidentId, notice),
+      ),
   }),
   cardAction({
     verb: VERBS.incidentRefresh,
@@ -43,13 +70,13 @@ async function render(
   /** Why the click did not apply, in the card's language. */
   notice?: (language: string) => string,
 ) {
-  const { incident, warRoom } = await deps.incidents.get(actor, origin, incidentId);
+  const shown = await deps.incidents.get(actor, origin, incidentId);
   // The refreshed card replaces the one everyone sees: the war room's language, as posted.
-  const language = warRoom.language;
+  const language = shown.warRoom.language;
   return cardResponse(
     incidentCard({
-      incident,
-      timeZone: warRoom.timeZone,
+      ...shown,
+      timeZone: shown.warRoom.timeZone,
       locale: language,
       notice: notice?.(language),
     }),

@@ -1,6 +1,8 @@
-import type { InvokeResponse } from 'botbuilder';
+import type { Activity, InvokeResponse } from 'botbuilder';
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/domain/actor';
+import { isDomainError } from '../../../shared/domain/errors';
+import { messageFor } from '../../../shared/i18n';
 import type { Delivery } from '../../services/effects';
 import type { Origin } from '../../services/incidents';
 import type { TeamsDeps } from '../deps';
@@ -13,6 +15,8 @@ export interface CardActionContext {
   origin: Origin & { channelId: string };
   /** Undefined for a redelivered click that was handled before: change nothing. */
   delivery: Delivery | undefined;
+  /** The invoke itself: where the card is (to post beside it) and the reader's locale. */
+  activity: Activity;
 }
 
 /** One verb of one feature: the schema of its data, and what a click does. */
@@ -25,3 +29,26 @@ export interface CardAction<S extends z.ZodType = z.ZodType> {
 /** Keeps the data type of `handle` tied to its schema. */
 export const cardAction = <S extends z.ZodType>(action: CardAction<S>): CardAction =>
   action as unknown as CardAction;
+
+/**
+ * A change from a card, then the card as it now stands (`render`). A click that came too
+ * late (changed meanwhile, decided already) or asked what cannot be done shows the card
+ * with why, in the card's language. A redelivered click that was handled before changes
+ * nothing.
+ */
+export async function changeThenRender<R>(
+  context: CardActionContext,
+  work: (delivery: Delivery) => Promise<unknown>,
+  render: (notice?: (language: string) => string) => Promise<R>,
+): Promise<R> {
+  if (!context.delivery) return render();
+  try {
+    await work(context.delivery);
+    return render();
+  } catch (e) {
+    if (isDomainError(e) && (e.kind === 'conflict' || e.kind === 'invalid')) {
+      return render((language) => messageFor(language, e));
+    }
+    throw e;
+  }
+}
