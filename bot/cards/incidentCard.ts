@@ -134,10 +134,7 @@ export function incidentCard({
               },
             ]),
             ...shown.map((n) =>
-              literal([
-                { text: `${when(n.at)} · ${n.authorName}: ` },
-                { text: n.text },
-              ]),
+              literal([{ text: `${when(n.at)} · ${n.authorName}: ` }, { text: n.text }]),
             ),
           ]
         : []),

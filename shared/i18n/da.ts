@@ -259,4 +259,6 @@ export const da: Catalog = {
   'decision.notInTeam':
     'Alle der beslutter skal være medlem af dette team; en af de valgte er ikke.',
   'decision.form.sentAgain': 'Din anmodning er allerede sendt: den er slået op i denne samtale.',
+  'decision.record.verdict': 'Svar',
+  'decision.record.how': 'Hvordan det blev givet',
 };

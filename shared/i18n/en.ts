@@ -253,6 +253,8 @@ export const en = {
   'decision.notInTeam':
     'Everyone who decides must be a member of this team; one of the people picked is not.',
   'decision.form.sentAgain': 'Your request was already sent: it is posted in this conversation.',
+  'decision.record.verdict': 'Verdict',
+  'decision.record.how': 'How it was given',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -275,4 +275,6 @@ export const fr: Catalog = {
     "Chaque décideur doit être membre de cette équipe ; une des personnes choisies ne l'est pas.",
   'decision.form.sentAgain':
     'Votre demande est déjà envoyée : elle est publiée dans cette conversation.',
+  'decision.record.verdict': 'Réponse',
+  'decision.record.how': 'Comment elle a été donnée',
 };

@@ -265,4 +265,6 @@ export const nl: Catalog = {
   'decision.notInTeam':
     'Iedereen die beslist moet lid zijn van dit team; een van de gekozen personen is dat niet.',
   'decision.form.sentAgain': 'Je verzoek is al verstuurd: het staat in dit gesprek.',
+  'decision.record.verdict': 'Besluit',
+  'decision.record.how': 'Hoe het gegeven is',
 };

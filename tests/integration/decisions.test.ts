@@ -85,7 +85,9 @@ describe('decision requests', () => {
       t.post(as(who).cardAction(VERBS.decisionRefresh, { decisionId: d!.id }));
     const verbs = async (who: Person) => invokeCard(await refresh(who)).actions.map((a) => a.verb);
     expect(await verbs(ANNA)).toEqual([VERBS.decisionAnswer, VERBS.decisionAnswer]);
-    expect(await verbs(ALICE)).toEqual([VERBS.decisionRefresh]);
+    // Everyone else: refresh, withdraw (refused unless theirs or the lead's), and the lead's
+    // record form, which is a ShowCard (no verb of its own).
+    expect(await verbs(ALICE)).toEqual([VERBS.decisionRefresh, VERBS.decisionWithdraw, undefined]);
   });
 
   test('a forged answer from someone who is not an approver is refused and recorded', async () => {
