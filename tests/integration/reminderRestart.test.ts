@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_SCHEDULER } from '../../bot/services/scheduler';
-import { DECISION_JOBS } from '../../bot/services/decisionTimers';
+import { randomUUID } from 'node:crypto';
+import { DECISION_JOBS, decisionJobs } from '../../bot/services/decisionTimers';
 import type { Job } from '../../bot/storage/types';
 import { startTestApp, type TestApp } from '../support/app';
 import { cardsOf } from '../support/cards';
@@ -180,5 +181,51 @@ describe.each(ENGINES)('a restart around a decision’s timers ($engine)', ({ da
     expect(await job(d.id, 'remind:1')).toMatchObject({ state: 'done', attempts: 2 });
     await at('2026-12-05T18:40:00.000Z');
     expect(count(REMINDER)).toBe(1);
+  });
+
+  /**
+   * An instance that leased a due job, ran it to the end (its work committed and its
+   * message reached the channel) and died before recording the job as done: the product
+   * handler runs on the dying server's storage, exactly as its scheduler would run it.
+   */
+  const runAndDie = async (kind: string) => {
+    const { app } = server();
+    const leased = await leaseAsADyingInstance(kind);
+    const handler = decisionJobs({
+      storage: app.storage,
+      clock,
+      ids: randomUUID,
+      schedule: (request, tx) => app.scheduler.schedule(request, tx),
+    }).find((k) => k.kind === kind)!.handler;
+    await handler(leased, { signal: new AbortController().signal, now, logger: app.logger });
+    await settle();
+    await stopServer();
+  };
+
+  test('a reminder sent by an instance that died before recording it is not sent again', async () => {
+    await startServer();
+    await requestDecision(room());
+    now = new Date('2026-12-05T18:31:00.000Z');
+    await runAndDie(DECISION_JOBS.remind);
+    expect(count(REMINDER)).toBe(1);
+
+    now = new Date('2026-12-05T18:36:01.000Z'); // past the dead instance's lease
+    await startServer();
+    await settle();
+    expect(count(REMINDER)).toBe(1);
+  });
+
+  test('an escalation done by an instance that died before recording it is not announced again', async () => {
+    await startServer();
+    await requestDecision(room());
+    await at('2026-12-05T18:50:00.000Z'); // both reminders sent
+    now = new Date('2026-12-05T19:00:30.000Z');
+    await runAndDie(DECISION_JOBS.deadline);
+    expect(count(ESCALATED)).toBe(1);
+
+    now = new Date('2026-12-05T19:05:31.000Z'); // past the dead instance's lease
+    await startServer();
+    await settle();
+    expect(texts().filter((x) => x.startsWith('DEC-1 passed its deadline'))).toEqual([ESCALATED]);
   });
 });
