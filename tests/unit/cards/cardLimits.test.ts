@@ -1,0 +1,132 @@
+import path from 'node:path';
+import { actionCard, actionListCard } from '../../../bot/cards/actionCard';
+import { decisionCard } from '../../../bot/cards/decisionCard';
+import { helpCard } from '../../../bot/cards/helpCard';
+import { incidentCard } from '../../../bot/cards/incidentCard';
+import type { AdaptiveCardJson } from '../../../bot/cards/types';
+import { welcomeCard } from '../../../bot/cards/welcomeCard';
+import { ACTION_STATUSES } from '../../../shared/domain/action';
+import { DECISION_KINDS, DECISION_STATUSES } from '../../../shared/domain/decision';
+import { conflict } from '../../../shared/domain/errors';
+import { INCIDENT_STATUSES, SEVERITIES } from '../../../shared/domain/incident';
+import { LANGUAGES, messageFor } from '../../../shared/i18n';
+import { cardProblems } from '../../support/cards';
+import { cardBuildersIn } from './exports';
+import { longAction, longDecision, longIncident, LONG_NAME, type Shape } from './worstCase';
+
+/** Teams refuses a message over 40 KB; cards are measured as the UTF-16 of their JSON. */
+const MAX_UTF16_BYTES = 40 * 1024;
+const utf16Bytes = (card: unknown) => JSON.stringify(card).length * 2;
+
+/** The longest sentence a card shows above itself: "DEC-n is already decided by <name>". */
+const longNotice = (locale: string) =>
+  messageFor(
+    locale,
+    conflict('decision.alreadyDecided', {
+      ref: 'DEC-999999',
+      statusKey: 'decision.status.withdrawn',
+      by: LONG_NAME,
+    }),
+  );
+
+interface Case {
+  name: string;
+  build: (locale: string) => AdaptiveCardJson;
+}
+
+const ZONE = 'Europe/Copenhagen';
+
+const decisionCases = (): Case[] =>
+  DECISION_KINDS.flatMap((kind) =>
+    DECISION_STATUSES.flatMap((status) =>
+      (status === 'pending' ? (['everyone', 'approver'] as const) : (['everyone'] as const)).map(
+        (view) => {
+          const shape: Shape = { kind, status };
+          return {
+            name: `${kind} ${status}, ${view}'s view`,
+            build: (locale: string) =>
+              decisionCard({
+                decision: longDecision(shape),
+                timeZone: ZONE,
+                locale,
+                view,
+                notice: longNotice(locale),
+              }),
+          };
+        },
+      ),
+    ),
+  );
+
+/**
+ * Every card builder of bot/cards/ (an exported function that returns an Adaptive Card),
+ * with its worst cases. A new builder fails the completeness test until it has cases here.
+ */
+const BUILDERS: Record<string, Case[]> = {
+  incidentCard: SEVERITIES.flatMap((severity) =>
+    INCIDENT_STATUSES.map((status) => ({
+      name: `${severity} ${status}`,
+      build: (locale: string) =>
+        incidentCard({
+          incident: longIncident(severity, status),
+          timeZone: ZONE,
+          locale,
+          notice: longNotice(locale),
+        }),
+    })),
+  ),
+  decisionCard: decisionCases(),
+  actionCard: ACTION_STATUSES.map((status) => ({
+    name: status,
+    build: (locale: string) =>
+      actionCard({
+        action: longAction(1, status),
+        timeZone: ZONE,
+        locale,
+        notice: longNotice(locale),
+      }),
+  })),
+  actionListCard: [
+    {
+      // More open actions than the card lists: it shows the first 30.
+      name: '100 open actions',
+      build: (locale: string) =>
+        actionListCard(
+          Array.from({ length: 100 }, (_, i) => longAction(i + 1, 'open')),
+          ZONE,
+          locale,
+        ),
+    },
+    { name: 'no open action', build: (locale: string) => actionListCard([], ZONE, locale) },
+  ],
+  helpCard: (['channel', 'chat'] as const).map((where) => ({
+    name: `in a ${where}`,
+    build: (locale: string) => helpCard({ where, locale }),
+  })),
+  welcomeCard: (['team', 'personal'] as const).map((where) => ({
+    name: `for a ${where}`,
+    build: (locale: string) => welcomeCard({ where, locale }),
+  })),
+};
+
+const all = Object.entries(BUILDERS).flatMap(([builder, cases]) =>
+  cases.flatMap((c) =>
+    LANGUAGES.map((locale) => ({ title: `${builder}: ${c.name} [${locale}]`, builder, c, locale })),
+  ),
+);
+
+describe('every card the bot sends, with worst-case content', () => {
+  test('each card builder exported by bot/cards/ has its cases here', () => {
+    const exported = cardBuildersIn(path.resolve(__dirname, '../../../bot/cards'));
+    expect(exported).toEqual(Object.keys(BUILDERS).sort());
+    expect(Object.entries(BUILDERS).filter(([, cases]) => cases.length === 0)).toEqual([]);
+  });
+
+  test.each(all)('$title is valid for the Adaptive Cards SDK', ({ c, locale }) => {
+    expect(cardProblems(c.build(locale))).toEqual([]);
+  });
+
+  test.each(all)('$title is at most 40 KB as UTF-16', ({ c, locale }) => {
+    expect(utf16Bytes(c.build(locale))).toBeLessThanOrEqual(MAX_UTF16_BYTES);
+  });
+});
