@@ -3,7 +3,7 @@ import { decisionRef, VERDICTS, type Decision, type Verdict } from '../../shared
 import { t, type MessageKey } from '../../shared/i18n';
 import { formatInstant } from '../../shared/time/format';
 import { bringPeopleIn } from './bringPeopleIn';
-import { literal, noticeBlock } from './literal';
+import { clip, literal, noticeBlock } from './literal';
 import type { AdaptiveCardJson } from './types';
 
 export interface DecisionCardView {
@@ -29,6 +29,12 @@ export const verdictKey = (kind: Decision['kind'], verdict: Verdict): MessageKey
       : 'decision.verdict.reject';
 
 /**
+ * How much of a long request a card shows, so that 60 approvers with long names and long
+ * comments stay under Teams' 40 KB. Everything is in the tab and the audit trail.
+ */
+export const ON_CARD = { name: 48, comment: 280, answers: 8, approvers: 20 } as const;
+
+/**
  * A decision request. Everyone sees the question, who decides, by when, the rule and the
  * answers so far; while it is pending, the named approvers' clients refresh it
  * (`refresh.userIds`) into their own view with the verdict buttons and a comment box.
@@ -46,19 +52,32 @@ export function decisionCard({
   const pending = d.status === 'pending';
   const ref = decisionRef(d.number);
   const links = pending ? bringPeopleIn(upns, `${ref}: ${d.question}`, locale) : [];
-  const answers = d.responses.map((r) =>
-    literal([
-      { text: r.approver.name, weight: 'Bolder' },
-      { text: ` · ${t(locale, verdictKey(d.kind, r.verdict))} · ${when(r.at)}` },
-      ...(r.comment ? [{ text: ` · “${r.comment}”`, italic: true }] : []),
-      ...(r.recordedBy
-        ? [
-            { text: ` · ${t(locale, 'decision.recordedBy')} ` },
-            { text: `${r.recordedBy.name} (${r.recordedBy.how})` },
-          ]
-        : []),
-    ]),
-  );
+  // The latest answers (the deciding one among them); earlier ones are in the tab.
+  const earlier = Math.max(0, d.responses.length - ON_CARD.answers);
+  const answers = [
+    ...(earlier > 0
+      ? [literal([{ text: t(locale, 'decision.earlierAnswers', { count: earlier }) }])]
+      : []),
+    ...d.responses
+      .slice(earlier)
+      .map((r) =>
+        literal([
+          { text: clip(r.approver.name, ON_CARD.name), weight: 'Bolder' },
+          { text: ` · ${t(locale, verdictKey(d.kind, r.verdict))} · ${when(r.at)}` },
+          ...(r.comment
+            ? [{ text: ` · “${clip(r.comment, ON_CARD.comment)}”`, italic: true }]
+            : []),
+          ...(r.recordedBy
+            ? [
+                { text: ` · ${t(locale, 'decision.recordedBy')} ` },
+                { text: `${clip(r.recordedBy.name, ON_CARD.name)} (${r.recordedBy.how})` },
+              ]
+            : []),
+        ]),
+      ),
+  ];
+  const named = d.approvers.slice(0, ON_CARD.approvers).map((a) => clip(a.name, ON_CARD.name));
+  const more = d.approvers.length - named.length;
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -86,11 +105,15 @@ export function decisionCard({
       ]),
       literal([
         { text: `${t(locale, 'decision.whoDecides')} `, weight: 'Bolder' },
-        { text: d.approvers.map((a) => a.name).join(', ') },
+        {
+          text:
+            named.join(', ') +
+            (more > 0 ? ` ${t(locale, 'decision.moreApprovers', { count: more })}` : ''),
+        },
       ]),
       literal([
         { text: `${t(locale, 'decision.askedBy')} `, weight: 'Bolder' },
-        { text: d.requesterName },
+        { text: clip(d.requesterName, ON_CARD.name) },
       ]),
       {
         type: 'FactSet',
@@ -169,7 +192,7 @@ function pendingActions(d: Decision, locale: string) {
             isRequired: true,
             errorMessage: t(locale, 'decision.record.who'),
             // Names are plain text in a choice title: shown as typed.
-            choices: d.approvers.map((a) => ({ title: a.name, value: a.id })),
+            choices: d.approvers.map((a) => ({ title: clip(a.name, ON_CARD.name), value: a.id })),
             value: d.approvers[0]?.id,
           },
           {

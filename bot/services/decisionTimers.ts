@@ -11,7 +11,7 @@ import { refreshCard } from './cardRefresh';
 import type { Clock, IdGenerator } from './clock';
 import { decisionSubject } from './subjects';
 import { outboxMessage } from './effects';
-import type { JobKind, JobRequest } from './scheduler';
+import type { JobContext, JobKind, JobRequest } from './scheduler';
 
 /** How long an escalated request stays open before it expires undecided. */
 export const GRACE_MS = 30 * 60_000;
@@ -76,6 +76,7 @@ export interface TimerDeps {
 export function decisionJobs(deps: TimerDeps): JobKind[] {
   const inTx = (
     job: { payload: unknown },
+    ctx: JobContext,
     fn: (tx: Tx, d: Decision, now: string) => Promise<void>,
   ) => {
     const { tenantId, decisionId } = payload.parse(job.payload);
@@ -87,13 +88,15 @@ export function decisionJobs(deps: TimerDeps): JobKind[] {
         const d = await tx.decisions.findById(tenantId, decisionId);
         if (d?.status === 'pending') await fn(tx, d, now);
       }
+      // The message owed and the job's end commit together: a rerun finds the job done.
+      await ctx.finishIn(tx);
     });
   };
   return [
     {
       kind: DECISION_JOBS.remind,
-      handler: (job) =>
-        inTx(job, async (tx, d, now) => {
+      handler: (job, ctx) =>
+        inTx(job, ctx, async (tx, d, now) => {
           // A reminder that comes due only after the deadline (a sleeping server) is moot.
           if (d.deadline && now >= d.deadline) return;
           const waiting = d.approvers.filter(
@@ -104,8 +107,8 @@ export function decisionJobs(deps: TimerDeps): JobKind[] {
     },
     {
       kind: DECISION_JOBS.deadline,
-      handler: (job) =>
-        inTx(job, async (tx, d, now) => {
+      handler: (job, ctx) =>
+        inTx(job, ctx, async (tx, d, now) => {
           // The backup may now decide too; without one, the lead is asked to step in.
           const backup =
             d.backup && !d.approvers.some((a) => a.id === d.backup!.id) ? d.backup : null;
@@ -138,8 +141,8 @@ export function decisionJobs(deps: TimerDeps): JobKind[] {
     },
     {
       kind: DECISION_JOBS.expire,
-      handler: (job) =>
-        inTx(job, async (tx, d, now) => {
+      handler: (job, ctx) =>
+        inTx(job, ctx, async (tx, d, now) => {
           const next = close(d, 'expired', now);
           if (!(await tx.decisions.update(next, d.version)))
             throw new Error('decision changed meanwhile');

@@ -10,13 +10,30 @@ export interface JobContext {
   /** When the run started, by the scheduler's clock. */
   now: Date;
   logger: Logger;
+  /**
+   * Marks a one-off job done in the handler's own transaction, so its work and its end
+   * commit together: a run repeated after a crash finds it done. Throws (rolling the work
+   * back) when this run no longer holds the job: another run does the work instead.
+   */
+  finishIn(tx: Tx): Promise<void>;
 }
 
 /**
  * Does a job's work. Runs at least once, not exactly once (an instance may die after the
- * work and before recording it): a handler must be idempotent. Throwing means "try again".
+ * work and before recording it): a handler must be idempotent, or end its transaction
+ * with `ctx.finishIn(tx)`. Throwing means "try again".
  */
 export type JobHandler = (job: Job, ctx: JobContext) => Promise<void>;
+
+/**
+ * Records a leased job as done in `tx` (what `JobContext.finishIn` does). Throws when the
+ * lease is no longer this run's, so the work in `tx` rolls back.
+ */
+export async function finishJob(tx: Tx, lease: Job, now: Date): Promise<void> {
+  if (!(await tx.jobs.settle(lease, { state: 'done' }, now.toISOString()))) {
+    throw new Error('the run no longer holds the job');
+  }
+}
 
 /** One kind of job, registered by the composition root: a table, not a switch. */
 export interface JobKind {
@@ -209,10 +226,16 @@ export class Scheduler {
     if (!kind) throw new Error(`scheduler: leased a job of unknown kind ${job.kind}`);
     const started = clock.now();
     // Attempts count leases: more than allowed means earlier runs died with their instance.
+    const finished = { inTx: false };
     const error =
       job.attempts > this.maxAttempts(kind)
         ? `gave up: ${job.attempts - 1} runs did not finish`
-        : await this.attempt(kind, job, started);
+        : await this.attempt(kind, job, started, finished);
+    // Marked done with its work: nothing left to record.
+    if (error === undefined && finished.inTx) {
+      logger.debug('scheduler: job done', fields(job));
+      return;
+    }
     const settlement = this.settlementFor(kind, job, error);
     const settled = await storage.transaction((tx) =>
       tx.jobs.settle(job, settlement, clock.now().toISOString()),
@@ -237,7 +260,12 @@ export class Scheduler {
   }
 
   /** One bounded run: whatever the handler does, it ends within the bound. */
-  private async attempt(kind: JobKind, job: Job, now: Date): Promise<string | undefined> {
+  private async attempt(
+    kind: JobKind,
+    job: Job,
+    now: Date,
+    finished: { inTx: boolean },
+  ): Promise<string | undefined> {
     const timeoutMs = kind.timeoutMs ?? this.options.timeoutMs;
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -247,7 +275,16 @@ export class Scheduler {
         resolve(`no answer within ${timeoutMs} ms`);
       }, timeoutMs);
     });
-    const ctx: JobContext = { signal: controller.signal, now, logger: this.deps.logger };
+    const ctx: JobContext = {
+      signal: controller.signal,
+      now,
+      logger: this.deps.logger,
+      finishIn: async (tx) => {
+        if (kind.everyMs !== undefined) throw new Error('a recurring job is never done');
+        await finishJob(tx, job, this.deps.clock.now());
+        finished.inTx = true;
+      },
+    };
     try {
       return await Promise.race([
         Promise.resolve()

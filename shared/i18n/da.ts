@@ -261,4 +261,6 @@ export const da: Catalog = {
   'decision.form.sentAgain': 'Din anmodning er allerede sendt: den er slået op i denne samtale.',
   'decision.record.verdict': 'Svar',
   'decision.record.how': 'Hvordan det blev givet',
+  'decision.earlierAnswers': '{count} tidligere svar står i fanen.',
+  'decision.moreApprovers': 'og {count} mere',
 };

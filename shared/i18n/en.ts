@@ -255,6 +255,8 @@ export const en = {
   'decision.form.sentAgain': 'Your request was already sent: it is posted in this conversation.',
   'decision.record.verdict': 'Verdict',
   'decision.record.how': 'How it was given',
+  'decision.earlierAnswers': '{count} earlier answers are in the tab.',
+  'decision.moreApprovers': 'and {count} more',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -277,4 +277,6 @@ export const fr: Catalog = {
     'Votre demande est déjà envoyée : elle est publiée dans cette conversation.',
   'decision.record.verdict': 'Réponse',
   'decision.record.how': 'Comment elle a été donnée',
+  'decision.earlierAnswers': "{count} réponses antérieures sont dans l'onglet.",
+  'decision.moreApprovers': 'et {count} de plus',
 };

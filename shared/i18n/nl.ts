@@ -267,4 +267,6 @@ export const nl: Catalog = {
   'decision.form.sentAgain': 'Je verzoek is al verstuurd: het staat in dit gesprek.',
   'decision.record.verdict': 'Besluit',
   'decision.record.how': 'Hoe het gegeven is',
+  'decision.earlierAnswers': '{count} eerdere antwoorden staan in het tabblad.',
+  'decision.moreApprovers': 'en nog {count}',
 };

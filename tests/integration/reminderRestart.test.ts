@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_SCHEDULER } from '../../bot/services/scheduler';
+import { DEFAULT_SCHEDULER, finishJob } from '../../bot/services/scheduler';
 import { randomUUID } from 'node:crypto';
 import { DECISION_JOBS, decisionJobs } from '../../bot/services/decisionTimers';
 import type { Job } from '../../bot/storage/types';
@@ -197,7 +197,12 @@ describe.each(ENGINES)('a restart around a decision’s timers ($engine)', ({ da
       ids: randomUUID,
       schedule: (request, tx) => app.scheduler.schedule(request, tx),
     }).find((k) => k.kind === kind)!.handler;
-    await handler(leased, { signal: new AbortController().signal, now, logger: app.logger });
+    await handler(leased, {
+      signal: new AbortController().signal,
+      now,
+      logger: app.logger,
+      finishIn: (tx) => finishJob(tx, leased, now),
+    });
     await settle();
     await stopServer();
   };

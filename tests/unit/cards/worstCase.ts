@@ -47,6 +47,7 @@ export function longIncident(severity: Severity, status: IncidentStatus): Incide
     status,
     reporterId: uuid(2),
     reporterName: LONG_NAME,
+    owner: person(0),
     createdAt: AT,
     updatedAt: '2026-10-25T01:59:00.000Z',
     acknowledgedAt: AT,
