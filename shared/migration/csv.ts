@@ -4,9 +4,15 @@ import type { ColumnMapping } from './columns';
 import { readDates, type ReadDatesOptions } from './dates';
 import { planColumns } from './formats';
 import { decodeInput, detectDelimiter, headerLine } from './input';
-import { isRejection, readRow, type DraftRow } from './row';
+import { isRejection, readRow } from './row';
 import { statusReader, type StatusValues } from './status';
-import { LIMITS, type MigrationFormat, type MigrationParseResult, type RejectedRow } from './types';
+import {
+  LIMITS,
+  type MigrationFormat,
+  type MigrationParseResult,
+  type MigrationRow,
+  type RejectedRow,
+} from './types';
 
 export interface ParseMigrationOptions extends ReadDatesOptions {
   /** The war room's saved mapping, for files that are not a known export. */
@@ -54,7 +60,10 @@ export function parseMigrationCsv(
   let line: number = fromLine;
   let rowsRead = 0;
   let duplicates = 0;
-  const drafts = new Map<string, DraftRow>();
+  // One slot per identity, in order of first appearance; a later row takes over the slot.
+  const slots = new Map<string, number>();
+  const items: MigrationRow[] = [];
+  const lastSyncRaws: (string | null)[] = [];
   const rejected: RejectedRow[] = [];
 
   const onRecord = (record: string[]): null => {
@@ -67,13 +76,20 @@ export function parseMigrationCsv(
       return null;
     }
     if (++rowsRead > LIMITS.rows) throw invalid('migration.file.tooManyRows', { max: LIMITS.rows });
-    const row = readRow(record, start, header.plan, readStatus, width);
-    if (isRejection(row)) {
-      rejected.push({ line: start, reason: row });
-    } else {
-      if (drafts.has(row.identity)) duplicates++;
-      drafts.set(row.identity, row);
+    const draft = readRow(record, start, header.plan, readStatus, width);
+    if (isRejection(draft)) {
+      rejected.push({ line: start, reason: draft });
+      return null;
     }
+    let slot = slots.get(draft.row.identity);
+    if (slot === undefined) {
+      slot = items.length;
+      slots.set(draft.row.identity, slot);
+    } else {
+      duplicates++;
+    }
+    items[slot] = draft.row;
+    lastSyncRaws[slot] = draft.lastSyncRaw;
     // Nothing is collected by csv-parse: each record is read as it comes.
     return null;
   };
@@ -95,15 +111,8 @@ export function parseMigrationCsv(
   }
   if (header === undefined) throw invalid('migration.file.empty');
 
-  const rows = [...drafts.values()];
-  const dates = readDates(
-    rows.map((row) => row.lastSyncRaw),
-    options,
-  );
-  const items = rows.map(({ lastSyncRaw: _raw, ...row }, i) => ({
-    ...row,
-    lastSyncAt: dates.values[i] ?? null,
-  }));
+  const dates = readDates(lastSyncRaws, options);
+  items.forEach((row, i) => (row.lastSyncAt = dates.values[i] ?? null));
   return {
     format: header.format,
     delimiter,

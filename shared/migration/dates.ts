@@ -20,33 +20,30 @@ const CULTURE =
   /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,]\d+)?(?:\s*([ap])\.?m\.?)?)?$/i;
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const OFFSET = /^([+-])(\d{2}):?(\d{2})?$/;
 
-/** A date read from its text; `a/b` are day and month in an order still to be settled. */
+/** A date as written; `a` and `b` are day and month in an order still to be settled. */
 interface Written {
   slash: boolean;
-  dayFirst: boolean;
   a: number;
   b: number;
   year: number;
-  clock: [number, number, number, number];
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
   /** Minutes east of UTC when the text said (ISO with `Z` or an offset). */
-  offset?: number;
+  offset: number | undefined;
 }
 
 const num = (s: string | undefined) => (s === undefined ? 0 : Number(s));
 
-function clockOf(
-  h: string | undefined,
-  m: string | undefined,
-  s: string | undefined,
-  ampm?: string,
-) {
-  let hour = num(h);
-  if (ampm !== undefined) {
-    if (hour < 1 || hour > 12) return undefined;
-    hour = (hour % 12) + (ampm.toLowerCase() === 'p' ? 12 : 0);
-  }
-  return [hour, num(m), num(s)] as const;
+/** The 24-hour hour, or -1 for an hour that does not go with am/pm (`13 PM`, `0 AM`). */
+function hour24(h: string | undefined, ampm: string | undefined): number {
+  const hour = num(h);
+  if (ampm === undefined) return hour;
+  if (hour < 1 || hour > 12) return -1;
+  return (hour % 12) + (ampm === 'p' || ampm === 'P' ? 12 : 0);
 }
 
 function written(raw: string): Written | undefined {
@@ -54,46 +51,51 @@ function written(raw: string): Written | undefined {
   const iso = ISO.exec(text);
   if (iso) {
     const [, y, mo, d, h, mi, s, frac, zone] = iso;
-    const clock = clockOf(h, mi, s);
-    if (!clock) return undefined;
-    const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
     let offset: number | undefined;
     if (zone !== undefined) {
-      const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+      const z = OFFSET.exec(zone);
       offset = z ? (z[1] === '-' ? -1 : 1) * (num(z[2]) * 60 + num(z[3])) : 0;
     }
-    return {
-      slash: false,
-      dayFirst: true,
-      a: num(d),
-      b: num(mo),
-      year: num(y),
-      clock: [...clock, ms],
-      offset,
-    };
+    const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
+    const [a, b, year, hour, minute, second] = [num(d), num(mo), num(y), num(h), num(mi), num(s)];
+    return { slash: false, a, b, year, hour, minute, second, ms, offset };
   }
   const culture = CULTURE.exec(text);
   if (!culture) return undefined;
   const [, a, sep, b, y, h, mi, s, ampm] = culture;
-  const clock = clockOf(h, mi, s, ampm);
-  if (!clock) return undefined;
-  // Only en-US-like cultures put the month first, and they write `/`.
-  const slash = sep === '/';
-  return { slash, dayFirst: !slash, a: num(a), b: num(b), year: num(y), clock: [...clock, 0] };
+  return {
+    // Only the month-first cultures (en-US and kin) write `/`; `-` and `.` are day first.
+    slash: sep === '/',
+    a: num(a),
+    b: num(b),
+    year: num(y),
+    hour: hour24(h, ampm),
+    minute: num(mi),
+    second: num(s),
+    ms: 0,
+    offset: undefined,
+  };
 }
 
-/** Epoch milliseconds of a wall time, or undefined when it names no real date and time. */
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
 type HourStart = (year: number, month: number, day: number, hour: number) => number;
 
-function utcOf(w: Written, dayFirst: boolean, hourStart: HourStart) {
-  const [day, month] = dayFirst ? [w.a, w.b] : [w.b, w.a];
-  const [hour, minute, second, ms] = w.clock;
-  if (w.year < 1970 || w.year > 9999 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const asUtc = Date.UTC(w.year, month - 1, day, hour, minute, second, ms);
-  const check = new Date(asUtc);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
-  if (w.offset !== undefined) return asUtc - w.offset * 60_000;
-  return hourStart(w.year, month, day, hour) + (minute * 60 + second) * 1000 + ms;
+/** Epoch milliseconds of a written time, or undefined when it names no real date and time. */
+function epochOf(w: Written, dayFirst: boolean, hourStart: HourStart): number | undefined {
+  const day = dayFirst ? w.a : w.b;
+  const month = dayFirst ? w.b : w.a;
+  const { year, hour, minute, second } = w;
+  if (year < 1970 || year > 9999 || month < 1 || month > 12) return undefined;
+  if (day < 1 || day > daysIn(year, month)) return undefined;
+  if (hour < 0 || hour > 23 || minute > 59 || second > 59) return undefined;
+  if (w.offset !== undefined) {
+    return Date.UTC(year, month - 1, day, hour, minute, second, w.ms) - w.offset * 60_000;
+  }
+  return hourStart(year, month, day, hour) + (minute * 60 + second) * 1000 + w.ms;
 }
 
 function knownZone(timeZone: string): string {
@@ -132,9 +134,9 @@ export function readDates(
   const slashDayFirst = dayFirstSeen || (!monthFirstSeen && options.slashOrder === 'dmy');
 
   // Converting a wall time through Temporal takes ~0.1 ms; a file has few distinct hours.
-  const hourStarts = new Map<string, number>();
+  const hourStarts = new Map<number, number>();
   const hourStart: HourStart = (year, month, day, hour) => {
-    const key = `${year}-${month}-${day}-${hour}`;
+    const key = ((year * 13 + month) * 32 + day) * 24 + hour;
     let start = hourStarts.get(key);
     if (start === undefined) {
       start = Temporal.PlainDateTime.from({ year, month, day, hour }).toZonedDateTime(timeZone, {
@@ -148,15 +150,15 @@ export function readDates(
   let unread = 0;
   const values = parsed.map((w) => {
     if (w === null) return null;
-    const ms =
+    const epoch =
       w === undefined || (w.slash && conflicting)
         ? undefined
-        : utcOf(w, w.slash ? slashDayFirst : w.dayFirst, hourStart);
-    if (ms === undefined) {
+        : epochOf(w, w.slash ? slashDayFirst : true, hourStart);
+    if (epoch === undefined) {
       unread++;
       return null;
     }
-    return new Date(ms).toISOString();
+    return new Date(epoch).toISOString();
   });
   return { values, unread };
 }

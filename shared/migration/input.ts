@@ -40,8 +40,12 @@ export function headerLine(text: string): 1 | 2 {
  * quotes (`-UseCulture` writes `;` in Danish and Dutch). A one-column header gives `,`.
  */
 export function detectDelimiter(text: string, fromLine: 1 | 2): Delimiter {
-  let i = fromLine === 1 ? 0 : text.search(/\r\n|\r|\n/) + 1;
-  if (i === 0 && fromLine === 2) return ',';
+  let i = 0;
+  if (fromLine === 2) {
+    const typeLine = /^[^\r\n]*(?:\r\n|\r|\n)/.exec(text);
+    if (!typeLine) return ',';
+    i = typeLine[0].length;
+  }
   const counts = new Map<string, number>();
   let quoted = false;
   for (; i < text.length; i++) {

@@ -1,11 +1,14 @@
-import { singleLine } from '../domain/title';
 import type { ColumnPlan, Field } from './columns';
 import type { StatusReader } from './status';
 import { LIMITS, type MigrationRow, type RejectReason } from './types';
-import { quoted, readCount, readErrorText, readIdentity, readTags } from './values';
+import { oneLine, quoted, readCount, readErrorText, readIdentity, readTags } from './values';
 
-/** A row before the file's dates are read (their order is settled across the whole file). */
-export interface DraftRow extends Omit<MigrationRow, 'lastSyncAt'> {
+/**
+ * A row, and its last-sync time as written: dates are read once the whole file is seen
+ * (their day/month order is settled across the file), `row.lastSyncAt` is null until then.
+ */
+export interface DraftRow {
+  row: MigrationRow;
   lastSyncRaw: string | null;
 }
 
@@ -50,7 +53,7 @@ export function readRow(
     return reject('migration.row.invalidIdentity', { value: quoted(cell('identity')) });
   }
 
-  const rawStatus = singleLine(cell('status'));
+  const rawStatus = oneLine(cell('status'));
   if (rawStatus === '') return reject('migration.row.missingStatus', {});
   if (rawStatus.length > LIMITS.statusChars) {
     return reject('migration.row.tooLong', { column: header('status'), max: LIMITS.statusChars });
@@ -58,7 +61,7 @@ export function readRow(
   const status = readStatus(rawStatus);
   if (status === undefined) return reject('migration.row.unknownStatus', { value: rawStatus });
 
-  const batch = singleLine(cell('batch'));
+  const batch = oneLine(cell('batch'));
   if (batch.length > LIMITS.batchChars) {
     return reject('migration.row.tooLong', { column: header('batch'), max: LIMITS.batchChars });
   }
@@ -81,7 +84,7 @@ export function readRow(
   }
 
   const lastSync = cell('lastSync');
-  return {
+  const row: MigrationRow = {
     line,
     identity: identity.identity,
     batch: batch === '' ? null : batch,
@@ -90,9 +93,10 @@ export function readRow(
     itemsSynced: counts.itemsSynced ?? null,
     itemsSkipped: counts.itemsSkipped ?? null,
     error: readErrorText(cell('error')),
-    lastSyncRaw: lastSync === '' ? null : lastSync,
+    lastSyncAt: null,
     tags,
   };
+  return { row, lastSyncRaw: lastSync === '' ? null : lastSync };
 }
 
 export function isRejection(row: DraftRow | RejectReason): row is RejectReason {

@@ -76,8 +76,15 @@ export type StatusReader = (raw: string) => MigrationStatus | undefined;
 export function statusReader(own: StatusValues = {}): StatusReader {
   const table = new Map(KNOWN);
   for (const [raw, status] of Object.entries(own)) table.set(statusKey(raw), status);
-  return (raw) => table.get(statusKey(raw));
+  // A file repeats a handful of raw statuses: remember each as written.
+  const seen = new Map<string, MigrationStatus | undefined>();
+  return (raw) => {
+    if (seen.has(raw)) return seen.get(raw);
+    const status = table.get(statusKey(raw));
+    if (seen.size < 1000) seen.set(raw, status);
+    return status;
+  };
 }
 
 /** The built-in reading of one raw status (no war-room words). */
-export const normaliseStatus: StatusReader = statusReader();
+export const normaliseStatus: StatusReader = (raw) => KNOWN.get(statusKey(raw));

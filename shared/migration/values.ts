@@ -1,6 +1,14 @@
 import { singleLine } from '../domain/title';
 import { LIMITS } from './types';
 
+/** Printable ASCII without spaces: most cells of an export, and already one clean line. */
+const PLAIN = /^[!-~]*$/;
+
+/** `singleLine`, without its cost for the plain cells that make up most of a file. */
+export function oneLine(raw: string): string {
+  return PLAIN.test(raw) ? raw : singleLine(raw);
+}
+
 /**
  * An email address as Exchange accepts one: no spaces, one `@`, a dotted domain without
  * empty labels. Not RFC 5322 in full (quoted local parts do not occur in these exports);
@@ -21,7 +29,7 @@ export type IdentityResult =
  * written, on one line.
  */
 export function readIdentity(raw: string): IdentityResult {
-  const value = singleLine(raw);
+  const value = oneLine(raw);
   if (value === '') return { kind: 'missing' };
   if (value.length > LIMITS.identityChars) return { kind: 'tooLong' };
   if (!value.includes('@')) return { kind: 'ok', identity: value };
@@ -60,6 +68,7 @@ const UNPRINTABLE_IN_TEXT = /(?![\t\n\r])[\p{Cc}\p{Cs}]/gu;
  * `LIMITS.errorChars` with an ellipsis rather than refused.
  */
 export function readErrorText(raw: string): string | null {
+  if (raw === '') return null;
   const text = raw.replace(UNPRINTABLE_IN_TEXT, '').trim();
   if (text === '') return null;
   if (text.length <= LIMITS.errorChars) return text;
@@ -75,6 +84,7 @@ export function readErrorText(raw: string): string | null {
  * longer than `LIMITS.tagChars`.
  */
 export function readTags(raw: string): string[] | undefined {
+  if (raw === '') return [];
   const tags = new Set<string>();
   for (const part of raw.split(/[,;|]/)) {
     const tag = singleLine(part).toLowerCase().replace(/ /g, '-');
@@ -87,6 +97,6 @@ export function readTags(raw: string): string[] | undefined {
 
 /** A value quoted back to the reader in a rejection: one line, cut short. */
 export function quoted(raw: string): string {
-  const value = singleLine(raw);
+  const value = oneLine(raw);
   return value.length <= LIMITS.quotedChars ? value : `${value.slice(0, LIMITS.quotedChars)}…`;
 }
