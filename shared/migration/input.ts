@@ -22,7 +22,8 @@ export function decodeInput(input: string | Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(input);
   } catch (e) {
-    if (!(e instanceof TypeError)) throw e;
+    // By name: Node throws its own realm's TypeError, not the caller's (as under jest).
+    if ((e as { name?: unknown } | null)?.name !== 'TypeError') throw e;
     return new TextDecoder('windows-1252').decode(input);
   }
 }
