@@ -6,13 +6,7 @@ import { planColumns } from './formats';
 import { decodeInput, detectDelimiter, headerLine } from './input';
 import { isRejection, readRow } from './row';
 import { statusReader, type StatusValues } from './status';
-import {
-  LIMITS,
-  type MigrationFormat,
-  type MigrationParseResult,
-  type MigrationRow,
-  type RejectedRow,
-} from './types';
+import { LIMITS, type MigrationParseResult, type MigrationRow, type RejectedRow } from './types';
 
 export interface ParseMigrationOptions extends ReadDatesOptions {
   /** The war room's saved mapping, for files that are not a known export. */
@@ -54,7 +48,7 @@ export function parseMigrationCsv(
   const delimiter = detectDelimiter(text, fromLine);
   const readStatus = statusReader(options.statusValues);
 
-  let header: { format: MigrationFormat; plan: ReturnType<typeof planColumns>['plan'] } | undefined;
+  let header: ReturnType<typeof planColumns> | undefined;
   let width = 0;
   /** Where the record being read starts: records are counted, not csv-parse's `lines`. */
   let line: number = fromLine;

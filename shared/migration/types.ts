@@ -53,7 +53,10 @@ export interface MigrationParseResult {
 }
 
 export const LIMITS = {
-  /** Input size: a 200,000-row Get-MigrationUser export is about 60 MB. */
+  /**
+   * Input size (characters for text): a 200,000-row Get-MigrationUser export is about
+   * 31 MB; the rest is room for long error texts.
+   */
   bytes: 64 * 1024 * 1024,
   rows: 200_000,
   /** A record longer than this is an unclosed quote swallowing the file, not data. */
