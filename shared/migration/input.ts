@@ -1,0 +1,61 @@
+import { invalid } from '../domain/errors';
+import { LIMITS } from './types';
+
+export type Delimiter = ',' | ';' | '\t';
+const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
+
+/**
+ * The text of an export. A byte order mark says the encoding (Windows PowerShell writes
+ * UTF-16 with `-Encoding Unicode`); without one, UTF-8 if the bytes are valid UTF-8, else
+ * Windows-1252, which is what Excel's "CSV" gives on a Western European Windows. The mark
+ * itself is dropped.
+ */
+export function decodeInput(input: string | Uint8Array): string {
+  if (input.length > LIMITS.bytes) {
+    throw invalid('migration.file.tooLarge', { maxMb: LIMITS.bytes / 1024 / 1024 });
+  }
+  if (typeof input === 'string') return input.startsWith('\uFEFF') ? input.slice(1) : input;
+  const [b0, b1, b2] = input;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return new TextDecoder('utf-8').decode(input);
+  if (b0 === 0xff && b1 === 0xfe) return new TextDecoder('utf-16le').decode(input);
+  if (b0 === 0xfe && b1 === 0xff) return new TextDecoder('utf-16be').decode(input);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(input);
+  } catch (e) {
+    // By name: Node throws its own realm's TypeError, not the caller's (as under jest).
+    if ((e as { name?: unknown } | null)?.name !== 'TypeError') throw e;
+    return new TextDecoder('windows-1252').decode(input);
+  }
+}
+
+/**
+ * `Export-Csv` in Windows PowerShell (and with `-IncludeTypeInformation` in PowerShell 7)
+ * starts with a `#TYPE <class>` line before the header. Gives the 1-based line of the header.
+ */
+export function headerLine(text: string): 1 | 2 {
+  return /^#TYPE\b/i.test(text) ? 2 : 1;
+}
+
+/**
+ * The delimiter, from the header line: whichever of `,` `;` or tab occurs most outside
+ * quotes (`-UseCulture` writes `;` in Danish and Dutch). A one-column header gives `,`.
+ */
+export function detectDelimiter(text: string, fromLine: 1 | 2): Delimiter {
+  let i = 0;
+  if (fromLine === 2) {
+    const typeLine = /^[^\r\n]*(?:\r\n|\r|\n)/.exec(text);
+    if (!typeLine) return ',';
+    i = typeLine[0].length;
+  }
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && c !== undefined) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best: Delimiter = ',';
+  for (const d of DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
+  return best;
+}
