@@ -78,6 +78,7 @@ export class ActionService {
         doneAt: null,
         remindedAt: null,
         version: 1,
+        followUpOf: null,
       };
       await tx.actions.insert(action);
       await audit(tx, actor, now, 'action.created', null, action);
