@@ -54,9 +54,12 @@ export function assertActionMove(from: ActionStatus, to: ActionStatus): void {
   if (!MOVES[from].includes(to)) throw invalid('action.moveNotAllowed', { from, to });
 }
 
-/** Overdue: open, with a due time that has passed. */
+/**
+ * Overdue: open, with a due time that has come. Its reminder job runs at exactly that
+ * instant at the earliest; a strict `<` would let a punctual run find nothing to remind.
+ */
 export const isOverdue = (a: Action, now: string) =>
-  a.status === 'open' && a.due !== null && a.due < now;
+  a.status === 'open' && a.due !== null && a.due <= now;
 
 /** The caller's open actions first, then by due time (none last), then by number. */
 export function byRelevance(viewer: { userId: string; teamsUserId?: string }) {
