@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_STATUSES } from '../domain/action';
+import { ACTION_STATUSES, FOLLOW_UP_KINDS } from '../domain/action';
 import { VERDICTS } from '../domain/decision';
 import { INCIDENT_STATUSES } from '../domain/incident';
 
@@ -13,6 +13,8 @@ export const VERBS = {
   decisionRefresh: 'decision.refresh',
   decisionAnswer: 'decision.answer',
   actionSetStatus: 'action.setStatus',
+  actionReassign: 'action.reassign',
+  actionCreate: 'action.create',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
@@ -41,6 +43,39 @@ export const actionSetStatusData = z.object({
   version: z.number().int().positive(),
 });
 
+/** An Entra object id, as a card's people picker submits the person picked. */
+export const entraObjectId = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+
+/** Input ids of the action cards' forms (namespaced: the form also sits on other cards). */
+export const ACTION_INPUTS = {
+  newOwner: 'actionNewOwner',
+  title: 'actionTitle',
+  owner: 'actionOwner',
+  due: 'actionDue',
+} as const;
+
+/** Reassign from the card: `actionNewOwner` is the people picker's answer. */
+export const actionReassignData = z.object({
+  actionId: z.uuid(),
+  version: z.number().int().positive(),
+  [ACTION_INPUTS.newOwner]: entraObjectId,
+});
+
+/**
+ * The action form (`action` alone, or "Follow-up action" on an incident or decision card).
+ * The inputs may come empty: the handler answers with what is missing, in words.
+ */
+export const actionCreateData = z.object({
+  [ACTION_INPUTS.title]: z.string().max(1000).optional(),
+  [ACTION_INPUTS.owner]: z.union([z.literal(''), entraObjectId]).optional(),
+  [ACTION_INPUTS.due]: z.string().max(200).optional(),
+  /** Set by the follow-up form: what the action follows up (the server finds its ref). */
+  followUp: z.object({ kind: z.enum(FOLLOW_UP_KINDS), id: z.uuid() }).optional(),
+});
+export type ActionCreateData = z.infer<typeof actionCreateData>;
+
 /** The data schema of each verb (the bot registers a handler per verb beside its feature). */
 export const CARD_ACTION_SCHEMAS = {
   [VERBS.incidentSetStatus]: incidentSetStatusData,
@@ -48,6 +83,8 @@ export const CARD_ACTION_SCHEMAS = {
   [VERBS.decisionRefresh]: decisionRefreshData,
   [VERBS.decisionAnswer]: decisionAnswerData,
   [VERBS.actionSetStatus]: actionSetStatusData,
+  [VERBS.actionReassign]: actionReassignData,
+  [VERBS.actionCreate]: actionCreateData,
 } as const satisfies Record<Verb, z.ZodType>;
 
 export function isVerb(v: unknown): v is Verb {

@@ -153,6 +153,7 @@ export const da: Catalog = {
   'action.button.reassign': 'Giv videre',
   'action.reassign.pick': 'Ny ansvarlig',
   'action.reassign.confirm': 'Tildel',
+  'action.reassignClosed': '{ref} ({status}) kan ikke gives videre: det kan kun en åben handling.',
   'action.reassigned': '{ref} ligger nu hos {who} (givet videre af {by}).',
   'action.ownerNotInTeam':
     'Den person er ikke medlem af dette team og kan derfor ikke stå for en handling her. Vælg en fra teamet.',

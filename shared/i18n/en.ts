@@ -149,6 +149,7 @@ export const en = {
   'action.button.reassign': 'Reassign',
   'action.reassign.pick': 'New owner',
   'action.reassign.confirm': 'Assign',
+  'action.reassignClosed': '{ref} ({status}) cannot be reassigned: only an open action can.',
   'action.reassigned': '{ref} is now with {who} (reassigned by {by}).',
   'action.ownerNotInTeam':
     'That person is not a member of this team, so they cannot own an action here. Pick someone from the team.',

@@ -163,6 +163,8 @@ export const fr: Catalog = {
   'action.button.reassign': 'Réattribuer',
   'action.reassign.pick': 'Nouveau responsable',
   'action.reassign.confirm': 'Attribuer',
+  'action.reassignClosed':
+    '{ref} ({status}) ne peut pas être réattribuée : seule une action ouverte peut l’être.',
   'action.reassigned': '{ref} est maintenant confiée à {who} (réattribuée par {by}).',
   'action.ownerNotInTeam':
     'Cette personne n’est pas membre de cette équipe : elle ne peut pas recevoir d’action ici. Choisissez quelqu’un de l’équipe.',

@@ -158,6 +158,8 @@ export const nl: Catalog = {
   'action.button.reassign': 'Overdragen',
   'action.reassign.pick': 'Nieuwe eigenaar',
   'action.reassign.confirm': 'Toewijzen',
+  'action.reassignClosed':
+    '{ref} ({status}) kan niet worden overgedragen: dat kan alleen bij een open actie.',
   'action.reassigned': '{ref} ligt nu bij {who} (overgedragen door {by}).',
   'action.ownerNotInTeam':
     'Die persoon is geen lid van dit team en kan hier dus geen actie krijgen. Kies iemand uit het team.',
