@@ -5,7 +5,7 @@ import type { Turn } from './types';
 
 /** The deadline as an instant, or the question to ask about it. */
 export async function readDeadline(
-  { deps, actor, locale }: Turn,
+  { deps, actor, locale }: Pick<Turn, 'deps' | 'actor' | 'locale'>,
   channelId: string,
   whenText: string,
 ): Promise<string | { problem: string }> {
