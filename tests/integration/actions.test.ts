@@ -146,6 +146,28 @@ describe('actions', () => {
     ]);
   });
 
+  test('a remembered personal chat that now refuses is forgotten; the thread gets the reminder', async () => {
+    const jonas = `29:${JONAS.aadObjectId}`;
+    await t.post(give('action Recreate the five failed mailboxes', JONAS, 'due 23:00'));
+    await t.post(give('action Brief the service desk', JONAS, 'due 23:30'));
+    await tick('2026-12-05T22:01:00.000Z'); // ACT-1: the chat is opened and remembered
+    const thread = t.connector.calls.find((c) => (c.activity.text ?? '').startsWith('ACT-2 for'))!;
+    t.connector.failNext(1, 403); // Jonas removed the app: the chat refuses ACT-2's reminder
+    await tick('2026-12-05T22:31:00.000Z');
+    const reminders = overdueNotices();
+    expect(reminders.map((c) => [c.conversationId, c.activity.text])).toEqual([
+      [t.connector.personalChatOf(jonas), expect.stringContaining('Reminder: ACT-1')],
+      [
+        thread.conversationId,
+        expect.stringMatching(/^ACT-2 is overdue .*<at>Jonas Engineer<\/at>$/),
+      ],
+    ]);
+    expect(
+      await t.app.storage.transaction((tx) => tx.personalChats.find(t.tenantId, jonas)),
+    ).toBeUndefined();
+    expect(t.connector.conversationsCreated).toHaveLength(1);
+  });
+
   test('an action needs an owner: a clear hint, nothing stored', async () => {
     await t.say('action Brief the service desk');
     expect(t.connector.calls.at(-1)?.activity.text).toContain('Mention who does it');
