@@ -1,8 +1,9 @@
-import { VERBS } from '../../shared/cards/actions';
+import { ACTION_INPUTS, VERBS } from '../../shared/cards/actions';
 import { actionRef, type Action, type ActionStatus } from '../../shared/domain/action';
 import { t, type MessageKey } from '../../shared/i18n';
 import { formatInstant } from '../../shared/time/format';
-import { literal } from './literal';
+import { clip, literal } from './literal';
+import { peoplePicker } from './peoplePicker';
 import type { AdaptiveCardJson } from './types';
 
 export interface ActionCardView {
@@ -43,6 +44,9 @@ export function actionCard({
         { text: `${actionRef(a.number)} · `, weight: 'Bolder' },
         { text: a.title, weight: 'Bolder', size: 'Medium' },
       ]),
+      ...(a.followUpOf
+        ? [literal([{ text: t(locale, 'action.followUpOf', { ref: a.followUpOf.ref }) }])]
+        : []),
       literal([
         { text: `${t(locale, 'action.owner')} `, weight: 'Bolder' },
         { text: a.owner.name },
@@ -55,12 +59,43 @@ export function actionCard({
         ],
       },
     ],
-    actions: NEXT[a.status].map((status) => ({
-      type: 'Action.Execute',
-      title: t(locale, BUTTON[status]),
-      verb: VERBS.actionSetStatus,
-      data: { actionId: a.id, status, version: a.version },
-    })),
+    actions: [
+      ...NEXT[a.status].map((status) => ({
+        type: 'Action.Execute',
+        title: t(locale, BUTTON[status]),
+        verb: VERBS.actionSetStatus,
+        data: { actionId: a.id, status, version: a.version },
+      })),
+      ...(a.status === 'open' ? [reassign(a, locale)] : []),
+    ],
+  };
+}
+
+/** "Reassign": a people picker that opens under the card, and the button that submits it. */
+function reassign(a: Action, locale: string) {
+  return {
+    type: 'Action.ShowCard',
+    title: t(locale, 'action.button.reassign'),
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        peoplePicker({
+          id: ACTION_INPUTS.newOwner,
+          label: t(locale, 'action.reassign.pick'),
+          placeholder: t(locale, 'action.form.ownerPlaceholder'),
+          errorMessage: t(locale, 'action.form.ownerMissing'),
+          current: a.owner,
+        }),
+      ],
+      actions: [
+        {
+          type: 'Action.Execute',
+          title: t(locale, 'action.reassign.confirm'),
+          verb: VERBS.actionReassign,
+          data: { actionId: a.id, version: a.version },
+        },
+      ],
+    },
   };
 }
 
@@ -84,11 +119,11 @@ export function actionListCard(
         },
       ]),
       ...(actions.length === 0 ? [literal([{ text: t(locale, 'action.none') }])] : []),
-      ...actions.slice(0, 30).flatMap((a) => [
+      ...actions.slice(0, LIST_ON_CARD).flatMap((a) => [
         literal([
           { text: `${actionRef(a.number)} · `, weight: 'Bolder' },
-          { text: a.title },
-          { text: ` · ${a.owner.name}` },
+          { text: clip(a.title, 120) },
+          { text: ` · ${clip(a.owner.name, 48)}` },
           ...(a.due ? [{ text: ` · ${t(locale, 'action.due')} ${when(a.due)}` }] : []),
         ]),
         {
@@ -103,6 +138,16 @@ export function actionListCard(
           ],
         },
       ]),
+      ...(actions.length > LIST_ON_CARD
+        ? [
+            literal([
+              { text: t(locale, 'action.moreInTab', { count: actions.length - LIST_ON_CARD }) },
+            ]),
+          ]
+        : []),
     ],
   };
 }
+
+/** Actions the list card shows (the reader's first); the others are counted, in the tab. */
+export const LIST_ON_CARD = 20;

@@ -2,6 +2,7 @@ import { VERBS } from '../../shared/cards/actions';
 import { decisionRef, VERDICTS, type Decision, type Verdict } from '../../shared/domain/decision';
 import { t, type MessageKey } from '../../shared/i18n';
 import { formatInstant } from '../../shared/time/format';
+import { followUpActionForm } from './actionForm';
 import { bringPeopleIn } from './bringPeopleIn';
 import { clip, literal, noticeBlock } from './literal';
 import type { AdaptiveCardJson } from './types';
@@ -32,7 +33,7 @@ export const verdictKey = (kind: Decision['kind'], verdict: Verdict): MessageKey
  * How much of a long request a card shows, so that 60 approvers with long names and long
  * comments stay under Teams' 40 KB. Everything is in the tab and the audit trail.
  */
-export const ON_CARD = { name: 48, comment: 280, answers: 8, approvers: 20 } as const;
+export const ON_CARD = { name: 40, comment: 200, answers: 5, approvers: 20, choice: 32 } as const;
 
 /**
  * A decision request. Everyone sees the question, who decides, by when, the rule and the
@@ -160,6 +161,7 @@ export function decisionCard({
               data: { decisionId: d.id },
             },
             ...(pending ? pendingActions(d, locale) : []),
+            followUpActionForm({ locale, followUpOf: { kind: 'decision', id: d.id, ref } }),
           ],
   };
 }
@@ -187,13 +189,17 @@ function pendingActions(d: Decision, locale: string) {
           literal([{ text: t(locale, 'decision.record.intro') }]),
           {
             type: 'Input.ChoiceSet',
-            id: 'approverId',
+            id: 'approver',
             label: t(locale, 'decision.record.who'),
             isRequired: true,
             errorMessage: t(locale, 'decision.record.who'),
             // Names are plain text in a choice title: shown as typed.
-            choices: d.approvers.map((a) => ({ title: clip(a.name, ON_CARD.name), value: a.id })),
-            value: d.approvers[0]?.id,
+            // The value is the approver's place in the list (approvers are only ever added).
+            choices: d.approvers.map((a, i) => ({
+              title: clip(a.name, ON_CARD.choice),
+              value: String(i),
+            })),
+            value: '0',
           },
           {
             type: 'Input.ChoiceSet',

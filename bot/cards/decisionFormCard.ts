@@ -42,7 +42,9 @@ export function decisionFormCard(
         errorMessage: t(locale, 'decision.questionRequired'),
         ...(values.question ? { value: values.question } : {}),
       },
-      peoplePicker('approverIds', t(locale, 'decision.form.approvers'), {
+      peoplePicker({
+        id: 'approverIds',
+        label: t(locale, 'decision.form.approvers'),
         multiple: true,
         value: values.approverIds,
       }),
@@ -72,7 +74,9 @@ export function decisionFormCard(
           value: r,
         })),
       },
-      peoplePicker('backupId', t(locale, 'decision.form.backup'), {
+      peoplePicker({
+        id: 'backupId',
+        label: t(locale, 'decision.form.backup'),
         required: false,
         value: values.backupId,
       }),

@@ -6,26 +6,33 @@
 
 const TEAMS = 'https://teams.microsoft.com/l';
 
-/** Teams caps what a link can carry; a call or meeting with more people is set up by hand. */
-export const MAX_LINKED_PEOPLE = 20;
+/**
+ * A link carries at most this many people (the first named): links stay short, and a
+ * call or meeting with more is set up in Teams itself.
+ */
+export const MAX_LINKED_PEOPLE = 10;
 
 /** Starts a call with `upns` (audio; Teams offers video from there). */
 export function callLink(upns: readonly string[]): string {
-  return `${TEAMS}/call/0/0?${query({ users: list(upns) })}`;
+  return `${TEAMS}/call/0/0?${query({ users: list(upns) }, ['users'])}`;
 }
 
 /** Opens the scheduling form of a new meeting with `upns` invited and the subject filled in. */
 export function meetingLink(upns: readonly string[], subject: string): string {
-  return `${TEAMS}/meeting/new?${query({ subject, attendees: list(upns) })}`;
+  return `${TEAMS}/meeting/new?${query({ subject, attendees: list(upns) }, ['attendees'])}`;
 }
 
+/** The people as Teams' own examples write them: `a@x.dk,b@x.dk` (each encoded, `@` kept). */
 function list(upns: readonly string[]): string {
-  return [...new Set(upns)].slice(0, MAX_LINKED_PEOPLE).join(',');
+  return [...new Set(upns)]
+    .slice(0, MAX_LINKED_PEOPLE)
+    .map((upn) => encodeURIComponent(upn).replace(/%40/g, '@'))
+    .join(',');
 }
 
-/** `encodeURIComponent` for every value (spaces as %20, which every Teams client reads). */
-function query(params: Record<string, string>): string {
+/** The query string; `encoded` values are already encoded (spaces as %20). */
+function query(params: Record<string, string>, encoded: readonly string[]): string {
   return Object.entries(params)
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .map(([k, v]) => `${k}=${encoded.includes(k) ? v : encodeURIComponent(v)}`)
     .join('&');
 }

@@ -10,8 +10,9 @@ import {
 import { t, type MessageKey } from '../../shared/i18n';
 import { formatInstant } from '../../shared/time/format';
 
+import { followUpActionForm } from './actionForm';
 import { bringPeopleIn } from './bringPeopleIn';
-import { literal, noticeBlock } from './literal';
+import { clip, literal, noticeBlock } from './literal';
 import { peoplePicker } from './peoplePicker';
 import type { AdaptiveCardJson } from './types';
 
@@ -29,8 +30,9 @@ export interface IncidentCardView {
   upns?: readonly string[];
 }
 
-/** Notes shown on the card; the tab and the report have all of them. */
+/** Notes shown on the card, and how much of each; the tab and the report have all of them. */
 export const NOTES_ON_CARD = 3;
+const NOTE_ON_CARD = 500;
 
 /**
  * The colour of the title line. Only named colours that every Teams theme (light, dark,
@@ -103,7 +105,7 @@ export function incidentCard({
         ? [
             literal([
               { text: `${t(locale, 'incident.owner')} `, weight: 'Bolder' },
-              { text: incident.owner.name },
+              { text: clip(incident.owner.name, 48) },
             ]),
           ]
         : []),
@@ -134,61 +136,72 @@ export function incidentCard({
               },
             ]),
             ...shown.map((n) =>
-              literal([{ text: `${when(n.at)} · ${n.authorName}: ` }, { text: n.text }]),
+              literal([
+                { text: `${when(n.at)} · ${clip(n.authorName, 48)}: ` },
+                { text: clip(n.text, NOTE_ON_CARD) },
+              ]),
             ),
           ]
         : []),
-      ...(links.length > 0 ? [{ type: 'ActionSet', actions: links }] : []),
+      // Call and Meet, then the forms; the card's own buttons are the lifecycle's.
+      { type: 'ActionSet', actions: [...links, ...forms(incident, ref, locale)] },
     ],
-    actions: [
-      ...actions,
-      {
-        type: 'Action.ShowCard',
-        title: t(locale, 'incident.button.owner'),
-        card: {
-          type: 'AdaptiveCard',
-          body: [
-            peoplePicker('ownerId', t(locale, 'incident.ownerPlaceholder'), {
-              errorMessage: t(locale, 'incident.ownerPlaceholder'),
-            }),
-          ],
-          actions: [
-            {
-              type: 'Action.Execute',
-              title: t(locale, 'incident.button.setOwner'),
-              verb: VERBS.incidentSetOwner,
-              data: { incidentId: incident.id },
-            },
-          ],
-        },
-      },
-      {
-        type: 'Action.ShowCard',
-        title: t(locale, 'incident.button.note'),
-        card: {
-          type: 'AdaptiveCard',
-          body: [
-            {
-              type: 'Input.Text',
-              id: 'note',
-              label: t(locale, 'incident.notes'),
-              isMultiline: true,
-              maxLength: NOTE_MAX,
-              isRequired: true,
-              errorMessage: t(locale, 'incident.noteRequired'),
-              placeholder: t(locale, 'incident.notePlaceholder'),
-            },
-          ],
-          actions: [
-            {
-              type: 'Action.Execute',
-              title: t(locale, 'incident.button.addNote'),
-              verb: VERBS.incidentAddNote,
-              data: { incidentId: incident.id },
-            },
-          ],
-        },
-      },
-    ],
+    actions,
   };
+}
+
+/** The forms under the card: name the owner, write a note, give someone a follow-up action. */
+function forms(incident: Incident, ref: string, locale: string) {
+  return [
+    {
+      type: 'Action.ShowCard',
+      title: t(locale, 'incident.button.owner'),
+      card: {
+        type: 'AdaptiveCard',
+        body: [
+          peoplePicker({
+            id: 'ownerId',
+            label: t(locale, 'incident.ownerPlaceholder'),
+            current: incident.owner ?? undefined,
+          }),
+        ],
+        actions: [
+          {
+            type: 'Action.Execute',
+            title: t(locale, 'incident.button.setOwner'),
+            verb: VERBS.incidentSetOwner,
+            data: { incidentId: incident.id },
+          },
+        ],
+      },
+    },
+    {
+      type: 'Action.ShowCard',
+      title: t(locale, 'incident.button.note'),
+      card: {
+        type: 'AdaptiveCard',
+        body: [
+          {
+            type: 'Input.Text',
+            id: 'note',
+            label: t(locale, 'incident.notes'),
+            isMultiline: true,
+            maxLength: NOTE_MAX,
+            isRequired: true,
+            errorMessage: t(locale, 'incident.noteRequired'),
+            placeholder: t(locale, 'incident.notePlaceholder'),
+          },
+        ],
+        actions: [
+          {
+            type: 'Action.Execute',
+            title: t(locale, 'incident.button.addNote'),
+            verb: VERBS.incidentAddNote,
+            data: { incidentId: incident.id },
+          },
+        ],
+      },
+    },
+    followUpActionForm({ locale, followUpOf: { kind: 'incident', id: incident.id, ref } }),
+  ];
 }

@@ -7,7 +7,7 @@ export interface Mention {
 }
 
 /** HTML-escaped, because Teams reads message text (and mention text) as HTML. */
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**

@@ -13,8 +13,10 @@ import { actionSubject } from './subjects';
 const payload = z.object({ tenantId: z.string(), actionId: z.string() });
 
 /**
- * At an action's due time, if it is still open, its owner is reminded once, in the
- * action's thread. The reminder and the mark that it was sent commit together.
+ * At an action's due time, if it is still open, its owner is reminded once: in their
+ * personal chat with the bot, or, where the bot cannot reach them there (they never
+ * installed the app, say), in the action's thread in the channel with a mention. The
+ * reminder and the mark that it was sent commit together.
  */
 export function actionJobs(deps: { storage: Storage; clock: Clock; ids: IdGenerator }): JobKind[] {
   return [
@@ -26,26 +28,45 @@ export function actionJobs(deps: { storage: Storage; clock: Clock; ids: IdGenera
         return deps.storage.transaction(async (tx) => {
           const action = await tx.actions.findById(tenantId, actionId);
           if (!action || action.remindedAt || !isOverdue(action, now)) return;
-          const post = await tx.outbox.findPost(tenantId, actionSubject(action.id));
           const warRoom = await tx.warRooms.findById(tenantId, action.warRoomId);
-          if (!post || !warRoom) return;
+          if (!warRoom) return;
+          const post = await tx.outbox.findPost(tenantId, actionSubject(action.id));
+          // The action's thread; the channel itself if its card was never posted.
+          const thread = post?.target ?? {
+            serviceUrl: warRoom.serviceUrl,
+            conversationId: warRoom.conversationId,
+          };
           const next = { ...action, remindedAt: now, version: action.version + 1, updatedAt: now };
           if (!(await tx.actions.update(next, action.version)))
             throw new Error('action changed meanwhile');
+          const language = warRoom.language;
+          const ref = actionRef(action.number);
+          const when = formatInstant(action.due!, { timeZone: warRoom.timeZone, locale: language });
           const owner = mention(action.owner);
-          const text = t(warRoom.language, 'action.overdue', {
-            ref: actionRef(action.number),
-            when: formatInstant(action.due!, {
-              timeZone: warRoom.timeZone,
-              locale: warRoom.language,
-            }),
-            who: owner.text,
-          });
+          const inChannel = {
+            type: 'message',
+            text: t(language, 'action.overdue', { ref, when, who: owner.text }),
+            entities: [owner.entity],
+          };
           await tx.outbox.enqueue(
             outboxMessage(
               {
-                target: post.target,
-                activity: { type: 'message', text, entities: [owner.entity] },
+                target: {
+                  serviceUrl: warRoom.serviceUrl,
+                  conversationId: '',
+                  personal: { teamsUserId: action.owner.id, fallback: thread },
+                },
+                activity: {
+                  type: 'message',
+                  textFormat: 'plain', // the title is what someone typed
+                  text: t(language, 'action.overduePersonal', {
+                    ref,
+                    when,
+                    title: action.title,
+                    room: warRoom.title,
+                  }),
+                },
+                failureNotice: inChannel,
               },
               tenantId,
               now,

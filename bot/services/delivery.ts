@@ -11,7 +11,8 @@ import type { Pacer } from './pacer';
 
 /** How one attempt to send went, as the transport classifies it. */
 export type SendOutcome =
-  | { kind: 'sent'; activityId: string | null }
+  /** `openedChat`: the personal chat the transport opened to send it (to remember). */
+  | { kind: 'sent'; activityId: string | null; openedChat?: { conversationId: string } }
   /** 429: wait Retry-After (or back off) and send again. */
   | { kind: 'throttled'; retryAfterMs?: number; error: string }
   /** Nothing was done (5xx, connection refused): safe to send again. */
@@ -165,7 +166,7 @@ export class DeliveryService {
 
   private async deliver(queued: OutboxMessage): Promise<void> {
     const { pacer, clock } = this.deps;
-    const message = await this.withPostedActivity(queued);
+    const message = await this.withPersonalChat(await this.withPostedActivity(queued));
     if (!message) {
       await this.settle(queued, { state: 'failed', error: 'the card to update was never posted' });
       return;
@@ -209,6 +210,26 @@ export class DeliveryService {
     );
     if (post?.state !== 'sent' || !post.sentActivityId) return undefined;
     return { ...message, target: { ...message.target, activityId: post.sentActivityId } };
+  }
+
+  /** A message to someone's personal chat goes to the chat opened before, if there is one. */
+  private async withPersonalChat(
+    message: OutboxMessage | undefined,
+  ): Promise<OutboxMessage | undefined> {
+    const person = message?.target.personal;
+    if (!message || !person || message.target.conversationId) return message;
+    const chat = await this.deps.storage.transaction((tx) =>
+      tx.personalChats.find(message.tenantId, person.teamsUserId),
+    );
+    if (!chat) return message; // the messenger opens it
+    return {
+      ...message,
+      target: {
+        ...message.target,
+        serviceUrl: chat.serviceUrl,
+        conversationId: chat.conversationId,
+      },
+    };
   }
 
   /** One bounded attempt: whatever the transport does, it ends within the timeout. */
@@ -269,12 +290,29 @@ export class DeliveryService {
   ): Promise<void> {
     const { storage, clock, ids, logger } = this.deps;
     const now = clock.now().toISOString();
+    const person = message.target.personal;
     await storage.transaction(async (tx) => {
       const settled = await tx.outbox.settle(message.id, settlement, now);
-      if (settled && settlement.state === 'failed' && message.failureNotice) {
+      if (!settled) return;
+      if (person && outcome?.kind === 'sent' && outcome.openedChat) {
+        await tx.personalChats.put({
+          tenantId: message.tenantId,
+          teamsUserId: person.teamsUserId,
+          serviceUrl: message.target.serviceUrl,
+          conversationId: outcome.openedChat.conversationId,
+          openedAt: now,
+        });
+      }
+      if (settlement.state !== 'failed') return;
+      // A remembered chat that refuses (the app was removed) is opened afresh next time.
+      if (person && message.target.conversationId) {
+        await tx.personalChats.forget(message.tenantId, person.teamsUserId);
+      }
+      if (message.failureNotice) {
         await tx.outbox.enqueue(
           outboxMessage(
-            { target: message.target, activity: message.failureNotice },
+            // A personal chat that cannot be reached: say it where everyone can see it.
+            { target: person?.fallback ?? message.target, activity: message.failureNotice },
             message.tenantId,
             now,
             ids,

@@ -13,9 +13,6 @@ export async function memberByAadObjectId(
   aadObjectId: string,
 ): Promise<Person | undefined> {
   if (!warRoom.teamId) return undefined;
-  const wanted = aadObjectId.toLowerCase();
-  const member = (await tx.roster.list(warRoom.tenantId, warRoom.teamId)).find(
-    (m) => m.aadObjectId?.toLowerCase() === wanted,
-  );
-  return member && { id: member.teamsUserId, aadObjectId: wanted, name: member.name };
+  const member = await tx.roster.findByAadObjectId(warRoom.tenantId, warRoom.teamId, aadObjectId);
+  return member && { id: member.teamsUserId, aadObjectId, name: member.name };
 }

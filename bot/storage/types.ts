@@ -34,6 +34,7 @@ export interface Tx {
   readonly decisions: DecisionRepo;
   readonly actions: ActionRepo;
   readonly roster: RosterRepo;
+  readonly personalChats: PersonalChatRepo;
 }
 
 export interface WarRoomRepo {
@@ -103,15 +104,25 @@ export interface InboxRepo {
 /** Where a message to Teams goes: a conversation (a channel thread, a chat) at a service URL. */
 export interface OutboxTarget {
   serviceUrl: string;
+  /** Empty for a personal chat not opened yet (the sender opens it). */
   conversationId: string;
   /** Post as a reply to this activity (the command that asked). */
   replyToId?: string;
   /** For an update in place: the activity to replace. */
   activityId?: string;
+  /**
+   * A one-to-one chat between the bot and this person (a post only): the sender opens it
+   * (or finds it in personalChats) and posts there. When that finally fails (the person
+   * never installed the app, say), the message's failure notice goes to `fallback`.
+   */
+  personal?: { teamsUserId: string; fallback: OutboxTarget };
 }
 
 /** Messages to one conversation are ordered and paced together under this key. */
-export const conversationKey = (t: OutboxTarget): string => `${t.serviceUrl} ${t.conversationId}`;
+export const conversationKey = (t: OutboxTarget): string =>
+  t.personal
+    ? `${t.serviceUrl} personal:${t.personal.teamsUserId}`
+    : `${t.serviceUrl} ${t.conversationId}`;
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'unknown' | 'failed';
 
@@ -228,6 +239,11 @@ export interface ActionRepo {
   update(action: Action, expectedVersion: number): Promise<boolean>;
   /** By number; only open ones when `openOnly`. */
   listByWarRoom(tenantId: string, warRoomId: string, openOnly?: boolean): Promise<Action[]>;
+  /** The actions that follow up this incident or decision, by number. */
+  listFollowUps(
+    tenantId: string,
+    of: { kind: 'incident' | 'decision'; id: string },
+  ): Promise<Action[]>;
 }
 
 /** A uniqueness rule of the store was broken (e.g. a second war room in a channel). */
@@ -342,9 +358,34 @@ export interface RosterRepo {
   teamsOf(tenantId: string, aadObjectId: string): Promise<string[]>;
   /** In order of Teams user id. */
   list(tenantId: string, teamId: string): Promise<RosterEntry[]>;
+  /** The team's member with this Entra object id (what a card's people picker sends). */
+  findByAadObjectId(
+    tenantId: string,
+    teamId: string,
+    aadObjectId: string,
+  ): Promise<RosterEntry | undefined>;
   /**
    * How fresh the roster is: the oldest confirmation among its members (the last full
    * refresh, unless every member was confirmed since); undefined when the team has none.
    */
   lastRefreshed(tenantId: string, teamId: string): Promise<string | undefined>;
+}
+
+/** The one-to-one chat the bot opened with someone (Bot Connector `POST /v3/conversations`). */
+export interface PersonalChat {
+  tenantId: string;
+  /** Teams user id (`29:…`). */
+  teamsUserId: string;
+  serviceUrl: string;
+  conversationId: string;
+  openedAt: string;
+}
+
+/** Personal chats opened so far: a cache, so each is opened once, not per message. */
+export interface PersonalChatRepo {
+  find(tenantId: string, teamsUserId: string): Promise<PersonalChat | undefined>;
+  /** Records (or replaces) the person's chat. */
+  put(chat: PersonalChat): Promise<void>;
+  /** Forgets the person's chat (it refused a message); true if one was known. */
+  forget(tenantId: string, teamsUserId: string): Promise<boolean>;
 }

@@ -19,6 +19,11 @@ export class ConnectorClients {
     private readonly appId: string,
   ) {}
 
+  /** The bot's own account id in Teams (`28:<app id>`), as a new conversation names it. */
+  get botAccountId(): string {
+    return `28:${this.appId}`;
+  }
+
   /** The client for `serviceUrl`, built once; a failed build is tried again next time. */
   for(serviceUrl: string): Promise<ConnectorClient> {
     let client = this.clients.get(serviceUrl);

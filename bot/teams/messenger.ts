@@ -14,6 +14,8 @@ interface RestErrorLike {
 
 /** Bound of getting the bot's token, shorter than an attempt so a hang is not "unknown". */
 const TOKEN_TIMEOUT_MS = 4000;
+/** Bound of opening a personal chat, so that the post after it still fits in the attempt. */
+const OPEN_CHAT_TIMEOUT_MS = 3000;
 
 interface Credentials {
   shouldSetToken?(): boolean;
@@ -51,8 +53,56 @@ const NOT_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/;
 export class TeamsMessenger implements Messenger {
   constructor(private readonly clients: ConnectorClients) {}
 
-  send(message: OutboxMessage, signal: AbortSignal): Promise<SendOutcome> {
-    return this.post(message.target, message.operation, message.activity, signal);
+  async send(message: OutboxMessage, signal: AbortSignal): Promise<SendOutcome> {
+    const { target } = message;
+    if (!target.personal || target.conversationId) {
+      return this.post(target, message.operation, message.activity, signal);
+    }
+    const opened = await this.openPersonalChat(target, message.tenantId, signal);
+    if (opened.kind !== 'opened') return opened;
+    const chat = { serviceUrl: target.serviceUrl, conversationId: opened.conversationId };
+    const sent = await this.post(chat, 'post', message.activity, signal);
+    return sent.kind === 'sent'
+      ? { ...sent, openedChat: { conversationId: chat.conversationId } }
+      : sent;
+  }
+
+  /**
+   * Opens (or finds: Teams answers with the same chat every time) the bot's one-to-one chat
+   * with a person, `POST /v3/conversations`. Nothing reaches the person here, so whatever
+   * goes wrong short of a refusal is safe to try again.
+   */
+  private async openPersonalChat(
+    target: OutboxTarget,
+    tenantId: string,
+    signal: AbortSignal,
+  ): Promise<{ kind: 'opened'; conversationId: string } | SendOutcome> {
+    const person = target.personal!;
+    let client: ConnectorClient;
+    try {
+      client = await this.clients.for(target.serviceUrl);
+      await signIn(client, TOKEN_TIMEOUT_MS);
+    } catch (e) {
+      return { kind: 'transient', error: `sign-in failed: ${String(e)}`.slice(0, 500) };
+    }
+    try {
+      const chat = await client.conversations.createConversation(
+        {
+          isGroup: false,
+          bot: { id: this.clients.botAccountId, name: '' },
+          members: [{ id: person.teamsUserId, name: '' }],
+          tenantId,
+          channelData: { tenant: { id: tenantId } },
+        },
+        { abortSignal: AbortSignal.any([signal, AbortSignal.timeout(OPEN_CHAT_TIMEOUT_MS)]) },
+      );
+      if (!chat.id) return { kind: 'transient', error: 'a personal chat was opened without an id' };
+      return { kind: 'opened', conversationId: chat.id };
+    } catch (e) {
+      const outcome = classify(e as RestErrorLike);
+      // No message left yet: an unanswered opening is repeated, never taken as a post.
+      return outcome.kind === 'unknown' ? { kind: 'transient', error: outcome.error } : outcome;
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_STATUSES } from '../domain/action';
+import { ACTION_STATUSES, FOLLOW_UP_KINDS } from '../domain/action';
 import { DECISION_KINDS, DECISION_RULES, VERDICTS } from '../domain/decision';
 import { INCIDENT_STATUSES, NOTE_MAX } from '../domain/incident';
 
@@ -18,6 +18,8 @@ export const VERBS = {
   decisionRecord: 'decision.record',
   decisionCreate: 'decision.create',
   actionSetStatus: 'action.setStatus',
+  actionReassign: 'action.reassign',
+  actionCreate: 'action.create',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
@@ -51,10 +53,13 @@ export const decisionAnswerData = z.object({
 
 export const decisionWithdrawData = z.object({ decisionId: z.uuid() });
 
-/** The lead's record of a verdict given elsewhere: whose (a Teams user id), which, how. */
+/**
+ * The lead's record of a verdict given elsewhere: whose (the approver's place in the
+ * request's list, as the card's choice submits it), which, how.
+ */
 export const decisionRecordData = z.object({
   decisionId: z.uuid(),
-  approverId: z.string().min(1).max(200),
+  approver: z.string().regex(/^\d{1,2}$/),
   verdict: z.enum(VERDICTS),
   how: z.string().max(200),
   comment: z.string().max(1000).optional(),
@@ -79,6 +84,39 @@ export const actionSetStatusData = z.object({
   version: z.number().int().positive(),
 });
 
+/** An Entra object id, as a card's people picker submits the person picked. */
+export const entraObjectId = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+
+/** Input ids of the action cards' forms (namespaced: the form also sits on other cards). */
+export const ACTION_INPUTS = {
+  newOwner: 'actionNewOwner',
+  title: 'actionTitle',
+  owner: 'actionOwner',
+  due: 'actionDue',
+} as const;
+
+/** Reassign from the card: `actionNewOwner` is the people picker's answer. */
+export const actionReassignData = z.object({
+  actionId: z.uuid(),
+  version: z.number().int().positive(),
+  [ACTION_INPUTS.newOwner]: entraObjectId,
+});
+
+/**
+ * The action form (`action` alone, or "Follow-up action" on an incident or decision card).
+ * The inputs may come empty: the handler answers with what is missing, in words.
+ */
+export const actionCreateData = z.object({
+  [ACTION_INPUTS.title]: z.string().max(1000).optional(),
+  [ACTION_INPUTS.owner]: z.union([z.literal(''), entraObjectId]).optional(),
+  [ACTION_INPUTS.due]: z.string().max(200).optional(),
+  /** Set by the follow-up form: what the action follows up (the server finds its ref). */
+  followUp: z.object({ kind: z.enum(FOLLOW_UP_KINDS), id: z.uuid() }).optional(),
+});
+export type ActionCreateData = z.infer<typeof actionCreateData>;
+
 /** The data schema of each verb (the bot registers a handler per verb beside its feature). */
 export const CARD_ACTION_SCHEMAS = {
   [VERBS.incidentSetStatus]: incidentSetStatusData,
@@ -91,6 +129,8 @@ export const CARD_ACTION_SCHEMAS = {
   [VERBS.decisionRecord]: decisionRecordData,
   [VERBS.decisionCreate]: decisionCreateData,
   [VERBS.actionSetStatus]: actionSetStatusData,
+  [VERBS.actionReassign]: actionReassignData,
+  [VERBS.actionCreate]: actionCreateData,
 } as const satisfies Record<Verb, z.ZodType>;
 
 export function isVerb(v: unknown): v is Verb {

@@ -7,6 +7,17 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 /** Where an action came from: a meeting (typed), or a follow-up of an incident or decision. */
 export type ActionOrigin = { kind: 'meeting' } | { kind: 'incident' | 'decision'; id: string };
 
+export const FOLLOW_UP_KINDS = ['incident', 'decision'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+/** The incident or decision an action follows up, with its ref as the card shows it. */
+export interface FollowUpOf {
+  kind: FollowUpKind;
+  id: string;
+  /** `INC-4`, `DEC-2`: set by the server from the record, never taken from a card. */
+  ref: string;
+}
+
 export interface Action {
   id: string;
   tenantId: string;
@@ -23,9 +34,11 @@ export interface Action {
   createdAt: string;
   updatedAt: string;
   doneAt: string | null;
-  /** When the owner was reminded that it is overdue (once). */
+  /** When the owner was reminded that it is overdue (once per owner). */
   remindedAt: string | null;
   version: number;
+  /** The incident or decision this action follows up, if any. */
+  followUpOf: FollowUpOf | null;
 }
 
 export const actionRef = (n: number) => `ACT-${n}`;
@@ -41,9 +54,12 @@ export function assertActionMove(from: ActionStatus, to: ActionStatus): void {
   if (!MOVES[from].includes(to)) throw invalid('action.moveNotAllowed', { from, to });
 }
 
-/** Overdue: open, with a due time that has passed. */
+/**
+ * Overdue: open, with a due time that has come. Its reminder job runs at exactly that
+ * instant at the earliest; a strict `<` would let a punctual run find nothing to remind.
+ */
 export const isOverdue = (a: Action, now: string) =>
-  a.status === 'open' && a.due !== null && a.due < now;
+  a.status === 'open' && a.due !== null && a.due <= now;
 
 /** The caller's open actions first, then by due time (none last), then by number. */
 export function byRelevance(viewer: { userId: string; teamsUserId?: string }) {

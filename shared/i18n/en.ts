@@ -143,10 +143,34 @@ export const en = {
   'action.staleCard': '{ref} changed a moment ago; this is how it stands now.',
   'action.notFound': 'That action does not exist or is not yours to see.',
   'action.overdue': '{ref} is overdue (due {when}). {who}',
+  'action.overduePersonal':
+    'Reminder: {ref} "{title}" is overdue (it was due {when}). Mark it done on its card in the war room "{room}".',
+  'action.followUpOf': 'Follow-up of {ref}',
+  'action.button.reassign': 'Reassign',
+  'action.reassign.pick': 'New owner',
+  'action.reassign.confirm': 'Assign',
+  'action.reassignClosed': '{ref} ({status}) cannot be reassigned: only an open action can.',
+  'action.reassigned': '{ref} is now with {who} (reassigned by {by}).',
+  'action.ownerNotInTeam':
+    'That person is not a member of this team, so they cannot own an action here. Pick someone from the team.',
+  'action.form.title': 'New action',
+  'action.form.followUpTitle': 'Follow-up action for {ref}',
+  'action.form.button': 'Follow-up action…',
+  'action.form.what': 'What must be done',
+  'action.form.whatPlaceholder': 'e.g. Recreate the five failed mailboxes',
+  'action.form.owner': 'Who does it',
+  'action.form.ownerPlaceholder': 'Search for a team member',
+  'action.form.ownerMissing': 'Pick who does it.',
+  'action.form.titleMissing': 'Say what must be done.',
+  'action.form.due': 'Due (optional)',
+  'action.form.duePlaceholder': 'e.g. 23:00, tomorrow 8:00, in 2h',
+  'action.form.submit': 'Create action',
+  'action.form.created': '{ref} is created for {who}; its card is posted in this thread.',
+  'action.form.alreadyHandled': 'This was sent already; the action is posted in the thread.',
   'access.action.write': 'You follow this war room as an observer: you cannot change actions.',
   'help.action.usage': 'action <title> @owner [due <time>]',
   'help.action.does':
-    'gives someone an action with a due time; "actions" lists the open ones with Done buttons.',
+    'gives someone an action with a due time ("action" alone opens a form); "actions" lists the open ones with Done buttons.',
   'help.action.example': 'action Recreate the five failed mailboxes @Jonas due 23:00',
   'help.actions.usage': 'actions',
   'help.actions.does': 'lists the open actions, yours first, each with a Done button.',
@@ -257,6 +281,7 @@ export const en = {
   'decision.record.how': 'How it was given',
   'decision.earlierAnswers': '{count} earlier answers are in the tab.',
   'decision.moreApprovers': 'and {count} more',
+  'action.moreInTab': '{count} more open actions are in the tab.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -157,11 +157,36 @@ export const fr: Catalog = {
   'action.staleCard': '{ref} vient de changer ; voici où elle en est.',
   'action.notFound': "Cette action n'existe pas ou ne vous est pas accessible.",
   'action.overdue': '{ref} est en retard (échéance {when}). {who}',
+  'action.overduePersonal':
+    'Rappel : {ref} « {title} » est en retard (échéance {when}). Marquez-la comme faite sur sa carte, dans la cellule de crise « {room} ».',
+  'action.followUpOf': 'Suite de {ref}',
+  'action.button.reassign': 'Réattribuer',
+  'action.reassign.pick': 'Nouveau responsable',
+  'action.reassign.confirm': 'Attribuer',
+  'action.reassignClosed':
+    '{ref} ({status}) ne peut pas être réattribuée : seule une action ouverte peut l’être.',
+  'action.reassigned': '{ref} est maintenant confiée à {who} (réattribuée par {by}).',
+  'action.ownerNotInTeam':
+    'Cette personne n’est pas membre de cette équipe : elle ne peut pas recevoir d’action ici. Choisissez quelqu’un de l’équipe.',
+  'action.form.title': 'Nouvelle action',
+  'action.form.followUpTitle': 'Action de suivi pour {ref}',
+  'action.form.button': 'Action de suivi…',
+  'action.form.what': 'Ce qu’il faut faire',
+  'action.form.whatPlaceholder': 'p. ex. Recréer les cinq boîtes en échec',
+  'action.form.owner': 'Qui s’en charge',
+  'action.form.ownerPlaceholder': 'Chercher un membre de l’équipe',
+  'action.form.ownerMissing': 'Choisissez qui s’en charge.',
+  'action.form.titleMissing': 'Dites ce qu’il faut faire.',
+  'action.form.due': 'Échéance (facultatif)',
+  'action.form.duePlaceholder': 'p. ex. 23:00, demain 8:00, dans 2 h',
+  'action.form.submit': 'Créer l’action',
+  'action.form.created': '{ref} est créée pour {who} ; sa carte est publiée dans ce fil.',
+  'action.form.alreadyHandled': 'C’est déjà envoyé ; l’action est publiée dans le fil.',
   'access.action.write':
     'Vous suivez cette cellule de crise en observateur : vous ne pouvez pas modifier les actions.',
   'help.action.usage': 'action <titre> @responsable [avant <heure>]',
   'help.action.does':
-    'confie une action avec une échéance ; « actions » liste celles qui sont ouvertes avec un bouton Fait.',
+    'confie une action avec une échéance (« action » seul ouvre un formulaire) ; « actions » liste celles qui sont ouvertes avec un bouton Fait.',
   'help.action.example': 'action Recréer les cinq boîtes en échec @Jonas avant 23:00',
   'help.actions.usage': 'actions',
   'help.actions.does':
@@ -279,4 +304,5 @@ export const fr: Catalog = {
   'decision.record.how': 'Comment elle a été donnée',
   'decision.earlierAnswers': "{count} réponses antérieures sont dans l'onglet.",
   'decision.moreApprovers': 'et {count} de plus',
+  'action.moreInTab': "{count} autres actions ouvertes sont dans l'onglet.",
 };

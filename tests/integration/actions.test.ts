@@ -80,20 +80,92 @@ describe('actions', () => {
     expect(text.match(new RegExp(VERBS.actionSetStatus, 'g'))).toHaveLength(2);
   });
 
-  test('an overdue action reminds its owner once', async () => {
+  const tick = async (iso: string) => {
+    now = new Date(iso);
+    while ((await t.app.scheduler.tick()) > 0);
+    while ((await t.app.delivery.tick()) > 0);
+  };
+  const overdueNotices = () =>
+    t.connector.calls.filter((c) => (c.activity.text ?? '').includes('is overdue'));
+
+  test('an overdue action reminds its owner once, in their personal chat with the bot', async () => {
     await t.post(give('action Recreate the five failed mailboxes', JONAS, 'due 23:00'));
-    const tick = async (iso: string) => {
-      now = new Date(iso);
-      while ((await t.app.scheduler.tick()) > 0);
-      while ((await t.app.delivery.tick()) > 0);
-    };
+    await t.post(give('action Brief the service desk', JONAS, 'due 23:30'));
+    await tick('2026-12-05T22:01:00.000Z');
+    await tick('2026-12-05T22:30:00.000Z'); // ACT-1 again (nothing), ACT-2 due now
+    await tick('2026-12-05T23:00:00.000Z');
+    const jonas = `29:${JONAS.aadObjectId}`;
+    // One chat opened (then remembered), as Teams expects it: 1:1, the person, the tenant.
+    expect(t.connector.conversationsCreated).toEqual([
+      {
+        isGroup: false,
+        bot: expect.objectContaining({ id: expect.stringMatching(/^28:/) }),
+        members: [jonas],
+        tenantId: t.tenantId,
+        channelData: { tenant: { id: t.tenantId } },
+        status: 201,
+      },
+    ]);
+    const reminders = overdueNotices();
+    expect(reminders.map((c) => c.conversationId)).toEqual([
+      t.connector.personalChatOf(jonas),
+      t.connector.personalChatOf(jonas),
+    ]);
+    expect(reminders[0]?.activity.text).toBe(
+      'Reminder: ACT-1 "Recreate the five failed mailboxes" is overdue (it was due ' +
+        'Sat, Dec 5, 11:00 PM GMT+1). Mark it done on its card in the war room "Mailbox cutover weekend".',
+    );
+    expect(reminders[1]?.activity.text).toContain('ACT-2 "Brief the service desk"');
+    const chat = await t.app.storage.transaction((tx) => tx.personalChats.find(t.tenantId, jonas));
+    expect(chat?.conversationId).toBe(t.connector.personalChatOf(jonas));
+  });
+
+  test('an owner the bot cannot reach in a personal chat is reminded in the action’s thread', async () => {
+    t.connector.refuseConversationWith(`29:${JONAS.aadObjectId}`, 403);
+    await t.post(give('action Recreate the five failed mailboxes', JONAS, 'due 23:00'));
+    const card = t.connector.calls.at(-1)!;
     await tick('2026-12-05T22:01:00.000Z');
     await tick('2026-12-05T22:30:00.000Z');
-    const reminders = t.connector.calls.filter((c) =>
-      (c.activity.text ?? '').includes('is overdue'),
-    );
+    expect(t.connector.conversationsCreated.map((c) => c.status)).toEqual([403]);
+    const reminders = overdueNotices();
     expect(reminders).toHaveLength(1);
-    expect(reminders[0]?.activity.text).toContain('<at>Jonas Engineer</at>');
+    expect(reminders[0]).toMatchObject({
+      method: 'POST',
+      conversationId: card.conversationId,
+      activityId: card.activityId, // a reply in the action's thread
+    });
+    expect(reminders[0]?.activity.text).toBe(
+      'ACT-1 is overdue (due Sat, Dec 5, 11:00 PM GMT+1). <at>Jonas Engineer</at>',
+    );
+    expect(reminders[0]?.activity.entities).toEqual([
+      {
+        type: 'mention',
+        text: '<at>Jonas Engineer</at>',
+        mentioned: { id: `29:${JONAS.aadObjectId}`, name: 'Jonas Engineer' },
+      },
+    ]);
+  });
+
+  test('a remembered personal chat that now refuses is forgotten; the thread gets the reminder', async () => {
+    const jonas = `29:${JONAS.aadObjectId}`;
+    await t.post(give('action Recreate the five failed mailboxes', JONAS, 'due 23:00'));
+    await t.post(give('action Brief the service desk', JONAS, 'due 23:30'));
+    await tick('2026-12-05T22:01:00.000Z'); // ACT-1: the chat is opened and remembered
+    const thread = t.connector.calls.find((c) => (c.activity.text ?? '').startsWith('ACT-2 for'))!;
+    t.connector.failNext(1, 403); // Jonas removed the app: the chat refuses ACT-2's reminder
+    await tick('2026-12-05T22:31:00.000Z');
+    const reminders = overdueNotices();
+    expect(reminders.map((c) => [c.conversationId, c.activity.text])).toEqual([
+      [t.connector.personalChatOf(jonas), expect.stringContaining('Reminder: ACT-1')],
+      [
+        thread.conversationId,
+        expect.stringMatching(/^ACT-2 is overdue .*<at>Jonas Engineer<\/at>$/),
+      ],
+    ]);
+    expect(
+      await t.app.storage.transaction((tx) => tx.personalChats.find(t.tenantId, jonas)),
+    ).toBeUndefined();
+    expect(t.connector.conversationsCreated).toHaveLength(1);
   });
 
   test('an action needs an owner: a clear hint, nothing stored', async () => {

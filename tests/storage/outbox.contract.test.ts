@@ -148,6 +148,29 @@ describe.each(backends())('outbox contract: $name', (backend: Backend) => {
       expect(await find(a2!.id)).toMatchObject({ state: 'pending' });
     });
 
+    it('orders personal-chat messages per person, apart from each other and the channel', async () => {
+      const fallback = { serviceUrl: SERVICE_URL, conversationId: '19:a@thread.tacv2' };
+      const to = (teamsUserId: string) =>
+        message('a', {
+          target: {
+            serviceUrl: SERVICE_URL,
+            conversationId: '',
+            personal: { teamsUserId, fallback },
+          },
+        });
+      const [jonas1, bo1, jonas2, channel1] = [
+        to('29:jonas'),
+        to('29:bo'),
+        to('29:jonas'),
+        message('a'),
+      ];
+      await enqueue(jonas1, bo1, jonas2, channel1);
+      const leased = await claim();
+      expect(ids(leased)).toEqual([jonas1.id, bo1.id, channel1.id]);
+      expect(leased[0]?.target).toEqual(jonas1.target);
+      expect(await find(jonas2.id)).toMatchObject({ state: 'pending' });
+    });
+
     it.each([
       ['sent', SENT],
       ['failed', { state: 'failed', error: '403: forbidden' }],

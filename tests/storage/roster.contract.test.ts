@@ -100,6 +100,19 @@ describe.each(backends())('roster contract: $name', (backend: Backend) => {
     });
   });
 
+  it('finds a member of one team by Entra object id (a people picker’s answer)', async () => {
+    const tenant = newTenant();
+    await replace(tenant, 'team-a', [member('ann'), member('bo')], at(0));
+    await replace(tenant, 'team-b', [member('cy')], at(0));
+    await read(async (tx) => {
+      expect(await tx.roster.findByAadObjectId(tenant, 'team-a', 'aad-bo')).toEqual(
+        entry(tenant, 'team-a', member('bo'), at(0)),
+      );
+      expect(await tx.roster.findByAadObjectId(tenant, 'team-a', 'aad-cy')).toBeUndefined();
+      expect(await tx.roster.findByAadObjectId(newTenant(), 'team-a', 'aad-bo')).toBeUndefined();
+    });
+  });
+
   it('tells how fresh a roster is: its oldest confirmation', async () => {
     const tenant = newTenant();
     expect(await read((tx) => tx.roster.lastRefreshed(tenant, 'team-a'))).toBeUndefined();

@@ -35,6 +35,18 @@ export interface MembersCall {
   continuationToken: string | null;
 }
 
+/** One `POST /v3/conversations`: the bot asked to open a chat. */
+export interface CreateConversationCall {
+  isGroup: unknown;
+  bot: unknown;
+  /** The Teams user ids of the members asked for. */
+  members: string[];
+  tenantId: unknown;
+  channelData: unknown;
+  /** The status it was answered with. */
+  status: number;
+}
+
 /**
  * A stand-in for Teams' Bot Connector on loopback: it speaks the v3 conversations REST
  * protocol the bot uses to post and edit messages and to read a team's members, and
@@ -64,6 +76,12 @@ export class FakeConnector {
   readonly membersCalls: MembersCall[] = [];
   /** Like `failures`, for member pages only (posts and edits are not affected). */
   private readonly membersFailures: Misbehaviour[] = [];
+  /** Every request to open a conversation, refused ones too. */
+  readonly conversationsCreated: CreateConversationCall[] = [];
+  /** People the bot cannot open a personal chat with, and the status Teams answers. */
+  private readonly unreachable = new Map<string, number>();
+  /** The personal chat of each person, once opened (Teams gives the same one every time). */
+  private readonly personalChats = new Map<string, string>();
 
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -97,6 +115,19 @@ export class FakeConnector {
     for (let i = 0; i < times; i++) this.membersFailures.push(behaviour);
   }
 
+  /**
+   * Opening a personal chat with this person (Teams user id) is refused with `status`, as
+   * Teams refuses it when the person has not installed the app (403).
+   */
+  refuseConversationWith(teamsUserId: string, status = 403): void {
+    this.unreachable.set(teamsUserId, status);
+  }
+
+  /** The id of the personal chat opened with this person, if one was. */
+  personalChatOf(teamsUserId: string): string | undefined {
+    return this.personalChats.get(teamsUserId);
+  }
+
   /** Resolves once at least `count` calls arrived (or rejects after `timeoutMs`). */
   async waitForCalls(count: number, timeoutMs = 5000): Promise<ConnectorCall[]> {
     const deadline = Date.now() + timeoutMs;
@@ -117,6 +148,10 @@ export class FakeConnector {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (req.method === 'POST' && /^\/v3\/conversations\/?(?:\?|$)/.test(req.url ?? '')) {
+      this.createConversation(Buffer.concat(chunks).toString('utf8'), res);
+      return;
+    }
     const paged = /^\/v3\/conversations\/([^/?]+)\/pagedmembers(?:\?|$)/.exec(req.url ?? '');
     if (paged && req.method === 'GET') {
       await this.pageOfMembers(decodeURIComponent(paged[1] ?? ''), req, res);
@@ -205,5 +240,48 @@ export class FakeConnector {
     };
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
+  }
+
+  /**
+   * `POST /v3/conversations` as Teams answers it for a one-to-one chat: the conversation's id
+   * (the same one for the same person every time), or a refusal for a person set with
+   * `refuseConversationWith`.
+   */
+  private createConversation(body: string, res: http.ServerResponse): void {
+    const parsed = JSON.parse(body || '{}') as Record<string, unknown>;
+    const members = (Array.isArray(parsed.members) ? parsed.members : []).map((m) =>
+      String((m as { id?: unknown }).id ?? ''),
+    );
+    const [member] = members;
+    const refusal = member === undefined ? 400 : this.unreachable.get(member);
+    const status = refusal ?? (members.length === 1 && parsed.isGroup === false ? 201 : 400);
+    this.conversationsCreated.push({
+      isGroup: parsed.isGroup,
+      bot: parsed.bot,
+      members,
+      tenantId: parsed.tenantId,
+      channelData: parsed.channelData,
+      status,
+    });
+    if (status >= 400) {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          error: {
+            code: status === 403 ? 'Forbidden' : 'BadArgument',
+            message:
+              status === 403 ? 'The bot is not installed for this user.' : 'Invalid members.',
+          },
+        }),
+      );
+      return;
+    }
+    let id = this.personalChats.get(member!);
+    if (!id) {
+      id = `a:personal-${this.personalChats.size + 1}`;
+      this.personalChats.set(member!, id);
+    }
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id }));
   }
 }

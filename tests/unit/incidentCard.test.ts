@@ -66,9 +66,16 @@ const blocksOf = (c: ReturnType<typeof card>) => nodesOf(c.body);
 /** The status buttons: the card's own Action.Execute buttons that move the lifecycle. */
 const actionsOf = (c: ReturnType<typeof card>) =>
   (c.actions as Action[]).filter((a) => a.type === 'Action.Execute');
+/** What the card shows before any form under it is opened (a ShowCard's card is hidden). */
+function shownNodesOf(node: unknown): Block[] {
+  if (Array.isArray(node)) return node.flatMap(shownNodesOf);
+  if (!node || typeof node !== 'object') return [];
+  const { card: _hidden, ...rest } = node as Record<string, unknown>;
+  return [node as Block, ...Object.values(rest).flatMap(shownNodesOf)];
+}
 /** The text lines a reader sees, TextBlocks and RichTextBlocks (their runs joined). */
 const textsOf = (c: ReturnType<typeof card>) =>
-  blocksOf(c)
+  shownNodesOf(c.body)
     .filter((b) => b.type === 'TextBlock' || b.type === 'RichTextBlock')
     .map((b) =>
       b.type === 'RichTextBlock' ? (b.inlines ?? []).map((run) => run.text).join('') : b.text,
@@ -119,16 +126,21 @@ describe.each(INCIDENT_STATUSES)('the card of an incident that is %s', (status) 
 
   test('status buttons send the set-status verb; the owner and note forms send theirs', () => {
     for (const a of actionsOf(c)) expect(a.verb).toBe(VERBS.incidentSetStatus);
-    const forms = (c.actions as Action[]).filter((a) => a.type === 'Action.ShowCard');
-    expect(forms.map((f) => f.title)).toEqual(['Owner…', 'Note…']);
-    const submits = allActions(forms) as Action[];
-    expect(submits.filter((a) => a.type === 'Action.Execute').map((a) => a.verb)).toEqual([
+    expect((c.actions as Action[]).map((a) => a.type)).toEqual(
+      actionsOf(c).map(() => 'Action.Execute'),
+    );
+    // Under the card, forms: the owner, a note, a follow-up action of this incident.
+    const forms = allActions(c.body).filter((a) => a.type === 'Action.ShowCard') as Action[];
+    expect(forms.map((f) => f.title)).toEqual(['Owner…', 'Note…', 'Follow-up action…']);
+    const submits = (allActions(forms) as Action[]).filter((a) => a.type === 'Action.Execute');
+    expect(submits.map((a) => a.verb)).toEqual([
       VERBS.incidentSetOwner,
       VERBS.incidentAddNote,
+      VERBS.actionCreate,
     ]);
-    for (const a of submits.filter((x) => x.type === 'Action.Execute')) {
-      expect(a.data).toEqual({ incidentId: INCIDENT_ID });
-    }
+    expect(submits[0]!.data).toEqual({ incidentId: INCIDENT_ID });
+    expect(submits[1]!.data).toEqual({ incidentId: INCIDENT_ID });
+    expect(submits[2]!.data).toMatchObject({ followUp: { kind: 'incident', id: INCIDENT_ID } });
     // Without anyone to call (no known UPN), no Call/Meet links.
     expect(allActions(c).filter((a) => a.type === 'Action.OpenUrl')).toEqual([]);
   });
@@ -184,7 +196,7 @@ describe('owner, notes and the people to call', () => {
     })[];
     expect(links.map((l) => l.title)).toEqual(['Call', 'Meet']);
     expect(links[0]!.url).toBe(
-      'https://teams.microsoft.com/l/call/0/0?users=anna%40contoso.dk%2Cben%40contoso.dk',
+      'https://teams.microsoft.com/l/call/0/0?users=anna@contoso.dk,ben@contoso.dk',
     );
     const meet = new URL(links[1]!.url);
     expect(meet.origin + meet.pathname).toBe('https://teams.microsoft.com/l/meeting/new');

@@ -1,5 +1,11 @@
 import type { Insertable, Selectable } from 'kysely';
-import { ACTION_STATUSES, type Action, type ActionOrigin } from '../../../shared/domain/action';
+import {
+  ACTION_STATUSES,
+  FOLLOW_UP_KINDS,
+  type Action,
+  type ActionOrigin,
+  type FollowUpOf,
+} from '../../../shared/domain/action';
 import type { Person } from '../../../shared/domain/person';
 import type { ActionRepo } from '../types';
 import { oneOf, type Exec } from './exec';
@@ -26,6 +32,9 @@ function toRow(a: Action): Insertable<Database['actions']> {
     done_at: toIsoOrNull(a.doneAt),
     reminded_at: toIsoOrNull(a.remindedAt),
     version: a.version,
+    follow_up_kind: a.followUpOf?.kind ?? null,
+    follow_up_id: a.followUpOf?.id ?? null,
+    follow_up_ref: a.followUpOf?.ref ?? null,
   };
 }
 
@@ -47,6 +56,16 @@ function fromRow(r: ActionRow): Action {
     doneAt: toIsoOrNull(r.done_at),
     remindedAt: toIsoOrNull(r.reminded_at),
     version: r.version,
+    followUpOf: followUpOf(r),
+  };
+}
+
+function followUpOf(r: ActionRow): FollowUpOf | null {
+  if (r.follow_up_kind === null || r.follow_up_id === null || r.follow_up_ref === null) return null;
+  return {
+    kind: oneOf(FOLLOW_UP_KINDS, r.follow_up_kind, 'actions.follow_up_kind'),
+    id: r.follow_up_id,
+    ref: r.follow_up_ref,
   };
 }
 
@@ -80,6 +99,18 @@ export function actionRepo(x: Exec): ActionRepo {
           .where('version', '=', expectedVersion),
       );
       return changed === 1;
+    },
+    async listFollowUps(tenantId, of) {
+      const rows = await x.all(
+        db
+          .selectFrom('actions')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('follow_up_id', '=', of.id)
+          .where('follow_up_kind', '=', of.kind)
+          .orderBy('number'),
+      );
+      return rows.map(fromRow);
     },
     async listByWarRoom(tenantId, warRoomId, openOnly = false) {
       let query = db

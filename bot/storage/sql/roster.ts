@@ -107,6 +107,12 @@ export function rosterRepo(x: Exec): RosterRepo {
           a.teamsUserId < b.teamsUserId ? -1 : a.teamsUserId > b.teamsUserId ? 1 : 0,
         );
     },
+    async findByAadObjectId(tenantId, teamId, aadObjectId) {
+      const [row] = await x.all(
+        ofTeam(tenantId, teamId).selectAll().where('aad_object_id', '=', aadObjectId).limit(1),
+      );
+      return row && fromRow(row);
+    },
     async lastRefreshed(tenantId, teamId) {
       const [row] = await x.all(
         ofTeam(tenantId, teamId).select((eb) => eb.fn.min('refreshed_at').as('oldest')),

@@ -152,6 +152,9 @@ export const SCHEMA = {
     done_at: optional('instant'),
     reminded_at: optional('instant'),
     version: required('integer'),
+    follow_up_kind: optional('text'),
+    follow_up_id: optional('text'),
+    follow_up_ref: optional('text'),
   },
   inbox: {
     conversation_id: required('text'),
@@ -201,6 +204,13 @@ export const SCHEMA = {
     user_principal_name: optional('text'),
     email: optional('text'),
     refreshed_at: required('instant'),
+  },
+  personal_chats: {
+    tenant_id: required('text'),
+    teams_user_id: required('text'),
+    service_url: required('text'),
+    conversation_id: required('text'),
+    opened_at: required('instant'),
   },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 

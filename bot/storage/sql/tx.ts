@@ -7,6 +7,7 @@ import { incidentRepo } from './incidents';
 import { inboxRepo } from './inbox';
 import { jobRepo } from './jobs';
 import { outboxRepo } from './outbox';
+import { personalChatRepo } from './personalChats';
 import { roleRepo } from './roles';
 import { rosterRepo } from './roster';
 import { warRoomRepo } from './warRooms';
@@ -24,5 +25,6 @@ export function sqlTx(x: Exec): Tx {
     decisions: decisionRepo(x),
     actions: actionRepo(x),
     roster: rosterRepo(x),
+    personalChats: personalChatRepo(x),
   };
 }

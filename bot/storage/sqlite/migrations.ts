@@ -244,6 +244,27 @@ CREATE INDEX actions_by_tenant ON actions (tenant_id, war_room_id, number);
 `,
   },
   {
+    version: 9,
+    name: 'follow-up actions and personal chats',
+    // An action may follow up an incident or a decision (kept apart from `origin` so the
+    // follow-ups of a record can be listed by index). A personal chat is the 1:1
+    // conversation the bot opened with someone, remembered so it is opened once.
+    sql: `
+ALTER TABLE actions ADD COLUMN follow_up_kind TEXT CHECK (follow_up_kind IN ('incident', 'decision'));
+ALTER TABLE actions ADD COLUMN follow_up_id TEXT;
+ALTER TABLE actions ADD COLUMN follow_up_ref TEXT;
+CREATE INDEX actions_by_follow_up ON actions (tenant_id, follow_up_id);
+CREATE TABLE personal_chats (
+  tenant_id TEXT NOT NULL,
+  teams_user_id TEXT NOT NULL,
+  service_url TEXT NOT NULL,
+  conversation_id TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, teams_user_id)
+) STRICT, WITHOUT ROWID;
+`,
+  },
+  {
     version: 10,
     name: 'incident owners and notes',
     // The owner as JSON (shared/domain/person.ts); notes in their own table, oldest first.

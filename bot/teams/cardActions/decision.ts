@@ -11,7 +11,7 @@ import { isDomainError } from '../../../shared/domain/errors';
 import { messageFor, t } from '../../../shared/i18n';
 import { decisionCard } from '../../cards/decisionCard';
 import { decisionFormCard } from '../../cards/decisionFormCard';
-import { literal } from '../../cards/literal';
+import { sentenceCard } from '../../cards/sentenceCard';
 import type { Outbound } from '../../services/effects';
 import { localeOf } from '../activity';
 import { readDeadline } from '../commands/deadline';
@@ -64,23 +64,23 @@ export const DECISION_CARD_ACTIONS = [
   cardAction({
     verb: VERBS.decisionRecord,
     schema: decisionRecordData,
-    handle: (context, { decisionId, approverId, verdict, how, comment }) =>
-      changeThenRender(
+    async handle(context, { decisionId, approver, verdict, how, comment }) {
+      const { deps, actor, origin } = context;
+      // The choice names an approver by place; the request says who is there.
+      const { decision } = await deps.decisions.get(actor, origin, decisionId);
+      const onBehalfOf = decision.approvers[Number(approver)]?.id ?? '';
+      return changeThenRender(
         context,
         (delivery) =>
-          context.deps.decisions.answer(
-            context.actor,
-            context.origin,
-            {
-              decisionId,
-              verdict,
-              comment: comment ?? '',
-              recorded: { onBehalfOf: approverId, how },
-            },
+          deps.decisions.answer(
+            actor,
+            origin,
+            { decisionId, verdict, comment: comment ?? '', recorded: { onBehalfOf, how } },
             { delivery },
           ),
         (notice) => render(context, decisionId, notice),
-      ),
+      );
+    },
   }),
   cardAction({
     verb: VERBS.decisionCreate,
@@ -89,7 +89,7 @@ export const DECISION_CARD_ACTIONS = [
       const { deps, actor, origin, delivery, activity } = context;
       const locale = localeOf(activity);
       // Handled before (Teams retried the click): the request is already in the channel.
-      if (!delivery) return notice(t(locale, 'decision.form.sentAgain'));
+      if (!delivery) return cardResponse(sentenceCard(t(locale, 'decision.form.sentAgain')));
       const again = (problem: string) => cardResponse(decisionFormCard(locale, values, problem));
       let deadline: string | null = null;
       if (values.deadline?.trim()) {
@@ -131,7 +131,11 @@ export const DECISION_CARD_ACTIONS = [
           },
           { delivery, messages: (r) => [requestPost(r, beside)] },
         );
-        return notice(t(locale, 'decision.form.sent', { ref: decisionRef(asked.decision.number) }));
+        return cardResponse(
+          sentenceCard(
+            t(locale, 'decision.form.sent', { ref: decisionRef(asked.decision.number) }),
+          ),
+        );
       } catch (e) {
         if (isDomainError(e) && e.kind === 'invalid') return again(messageFor(locale, e));
         throw e;
@@ -159,14 +163,4 @@ async function render(
       notice: notice?.(language),
     }),
   );
-}
-
-/** The form, once submitted, becomes one line saying where the request went. */
-function notice(text: string) {
-  return cardResponse({
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body: [literal([{ text }])],
-  });
 }

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { actionCard, actionListCard } from '../../../bot/cards/actionCard';
+import { actionFormCard } from '../../../bot/cards/actionForm';
 import { decisionCard } from '../../../bot/cards/decisionCard';
+import { decisionFormCard } from '../../../bot/cards/decisionFormCard';
+import { sentenceCard } from '../../../bot/cards/sentenceCard';
 import { helpCard } from '../../../bot/cards/helpCard';
 import { incidentCard } from '../../../bot/cards/incidentCard';
 import type { AdaptiveCardJson } from '../../../bot/cards/types';
@@ -9,10 +12,20 @@ import { ACTION_STATUSES } from '../../../shared/domain/action';
 import { DECISION_KINDS, DECISION_STATUSES } from '../../../shared/domain/decision';
 import { conflict } from '../../../shared/domain/errors';
 import { INCIDENT_STATUSES, SEVERITIES } from '../../../shared/domain/incident';
+import { TITLE_MAX } from '../../../shared/domain/warRoom';
 import { LANGUAGES, messageFor } from '../../../shared/i18n';
 import { cardProblems } from '../../support/cards';
 import { cardBuildersIn } from './exports';
-import { longAction, longDecision, longIncident, LONG_NAME, type Shape } from './worstCase';
+import {
+  filler,
+  longAction,
+  longDecision,
+  longIncident,
+  longNotes,
+  LONG_NAME,
+  person,
+  type Shape,
+} from './worstCase';
 
 /** Teams refuses a message over 40 KB; cards are measured as the UTF-16 of their JSON. */
 const MAX_UTF16_BYTES = 40 * 1024;
@@ -35,6 +48,11 @@ interface Case {
 }
 
 const ZONE = 'Europe/Copenhagen';
+/** User principal names as long as Entra allows (64 before the @, 48 after). */
+const UPNS = Array.from(
+  { length: 60 },
+  (_, i) => `${String(i).padStart(64, 'u')}@${'d'.repeat(45)}.dk`,
+);
 
 const decisionCases = (): Case[] =>
   DECISION_KINDS.flatMap((kind) =>
@@ -47,6 +65,10 @@ const decisionCases = (): Case[] =>
             build: (locale: string) =>
               decisionCard({
                 decision: longDecision(shape),
+                upns: Array.from(
+                  { length: 60 },
+                  (_, i) => `${filler(64, `${i}.`)}@${filler(60)}.dk`,
+                ),
                 timeZone: ZONE,
                 locale,
                 view,
@@ -72,6 +94,8 @@ const BUILDERS: Record<string, Case[]> = {
           timeZone: ZONE,
           locale,
           notice: longNotice(locale),
+          notes: longNotes(),
+          upns: UPNS,
         }),
     })),
   ),
@@ -98,6 +122,40 @@ const BUILDERS: Record<string, Case[]> = {
         ),
     },
     { name: 'no open action', build: (locale: string) => actionListCard([], ZONE, locale) },
+  ],
+  actionFormCard: [
+    undefined,
+    { kind: 'incident' as const, id: longIncident('sev1', 'open').id, ref: 'INC-999999' },
+  ].map((followUpOf) => ({
+    name: followUpOf ? 'follow-up, shown again with a problem' : 'blank',
+    build: (locale: string) =>
+      actionFormCard({
+        locale,
+        followUpOf,
+        values: { title: filler(TITLE_MAX), due: filler(100) },
+        notice: longNotice(locale),
+      }),
+  })),
+  decisionFormCard: [
+    {
+      name: 'shown again with 60 picked approvers and a problem',
+      build: (locale: string) =>
+        decisionFormCard(
+          locale,
+          {
+            question: filler(TITLE_MAX),
+            approverIds: Array.from({ length: 60 }, (_, i) => person(i).aadObjectId).join(','),
+            deadline: filler(100),
+            rule: 'all',
+            kind: 'goNoGo',
+            backupId: person(61).aadObjectId,
+          },
+          longNotice(locale),
+        ),
+    },
+  ],
+  sentenceCard: [
+    { name: 'the longest notice', build: (locale: string) => sentenceCard(longNotice(locale)) },
   ],
   helpCard: (['channel', 'chat'] as const).map((where) => ({
     name: `in a ${where}`,

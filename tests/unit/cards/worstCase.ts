@@ -6,7 +6,13 @@ import {
   type DecisionResponse,
   type DecisionStatus,
 } from '../../../shared/domain/decision';
-import type { Incident, IncidentStatus, Severity } from '../../../shared/domain/incident';
+import {
+  NOTE_MAX,
+  type Incident,
+  type IncidentNote,
+  type IncidentStatus,
+  type Severity,
+} from '../../../shared/domain/incident';
 import type { Person } from '../../../shared/domain/person';
 import { TITLE_MAX } from '../../../shared/domain/warRoom';
 
@@ -69,6 +75,7 @@ export function longAction(n: number, status: ActionStatus): Action {
     due: '2026-10-25T02:30:00.000Z',
     status,
     origin: { kind: 'decision', id: uuid(3) },
+    followUpOf: { kind: 'decision', id: uuid(3), ref: 'DEC-999999' },
     createdById: uuid(4),
     createdByName: LONG_NAME,
     createdAt: AT,
@@ -120,4 +127,18 @@ export function longDecision({ kind, status }: Shape): Decision {
     decidedAt: status === 'pending' ? null : AT,
     version: 999_999,
   };
+}
+
+/** The notes an incident card shows, each as long as a note may be. */
+export function longNotes(): IncidentNote[] {
+  return Array.from({ length: 50 }, (_, i) => ({
+    id: uuid(20_000 + i),
+    tenantId: TENANT,
+    warRoomId: WAR_ROOM,
+    incidentId: uuid(1),
+    authorId: uuid(5),
+    authorName: LONG_NAME,
+    text: filler(NOTE_MAX, `${i} `),
+    at: AT,
+  }));
 }
