@@ -58,6 +58,7 @@ export function decisionFormCard(
       {
         type: 'Input.ChoiceSet',
         id: 'kind',
+        label: t(locale, 'decision.form.kind'),
         value: values.kind ?? 'approval',
         choices: (['approval', 'goNoGo'] as const).map((k) => ({
           title: t(locale, k === 'goNoGo' ? 'decision.kind.goNoGo' : 'decision.kind.approval'),

@@ -112,7 +112,7 @@ export const da: Catalog = {
   'help.decide.usage':
     'beslut <spørgsmål> @godkender … [inden <tid>] [en|alle] [stedfortræder @person]',
   'help.decide.does':
-    'beder de navngivne personer om en beslutning; kun de kan svare, på kortet. go-no-go virker på samme måde for et checkpoint.',
+    'beder de navngivne personer om en beslutning; kun de kan svare, på kortet. go-no-go virker på samme måde for et checkpoint. Alene åbner beslut en formular.',
   'help.decide.example': 'beslut Køb 40 ekstra E3-licenser nu? @Anna inden 22:00',
   'time.invalid':
     'Jeg kunne ikke læse "{when}" som et tidspunkt. Prøv "inden 14:00", "inden søndag 02:30" eller "om 2 timer".',
@@ -288,4 +288,5 @@ export const da: Catalog = {
   'decision.earlierAnswers': '{count} tidligere svar står i fanen.',
   'decision.moreApprovers': 'og {count} mere',
   'action.moreInTab': '{count} åbne handlinger mere står i fanen.',
+  'decision.form.kind': 'Type anmodning',
 };

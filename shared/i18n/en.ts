@@ -108,7 +108,7 @@ export const en = {
   'access.decision.answer': 'Only the named approvers can answer this decision request.',
   'help.decide.usage': 'decide <question> @approver … [by <time>] [any|all] [backup @person]',
   'help.decide.does':
-    'asks the named people for a decision; only they can answer, on the card. go-no-go works the same for a checkpoint.',
+    'asks the named people for a decision; only they can answer, on the card. go-no-go works the same for a checkpoint. Alone, decide opens a form.',
   'help.decide.example': 'decide Buy 40 extra E3 licences now? @Anna by 22:00',
   'time.invalid':
     'I could not read "{when}" as a time. Try "by 14:00", "by sunday 02:30" or "in 2h".',
@@ -282,6 +282,7 @@ export const en = {
   'decision.earlierAnswers': '{count} earlier answers are in the tab.',
   'decision.moreApprovers': 'and {count} more',
   'action.moreInTab': '{count} more open actions are in the tab.',
+  'decision.form.kind': 'Kind of request',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -121,7 +121,7 @@ export const fr: Catalog = {
   'help.decide.usage':
     'décider <question> @approbateur … [avant <heure>] [un|tous] [suppléant @personne]',
   'help.decide.does':
-    'demande une décision aux personnes citées ; elles seules peuvent répondre, sur la carte. go-no-go fait de même pour un point de contrôle.',
+    'demande une décision aux personnes citées ; elles seules peuvent répondre, sur la carte. go-no-go fait de même pour un point de contrôle. Seul, décider ouvre un formulaire.',
   'help.decide.example': 'décider Acheter 40 licences E3 de plus ? @Anna avant 22:00',
   'time.invalid':
     'Je n’ai pas pu lire « {when} » comme une heure. Essayez « avant 14:00 », « avant dimanche 02:30 » ou « dans 2 h ».',
@@ -305,4 +305,5 @@ export const fr: Catalog = {
   'decision.earlierAnswers': "{count} réponses antérieures sont dans l'onglet.",
   'decision.moreApprovers': 'et {count} de plus',
   'action.moreInTab': "{count} autres actions ouvertes sont dans l'onglet.",
+  'decision.form.kind': 'Type de demande',
 };

@@ -117,7 +117,7 @@ export const nl: Catalog = {
   'help.decide.usage':
     'besluit <vraag> @goedkeurder … [voor <tijd>] [een|iedereen] [vervanger @persoon]',
   'help.decide.does':
-    'vraagt de genoemde mensen om een besluit; alleen zij kunnen antwoorden, op de kaart. go-no-go werkt zo voor een checkpoint.',
+    'vraagt de genoemde mensen om een besluit; alleen zij kunnen antwoorden, op de kaart. go-no-go werkt zo voor een checkpoint. Zonder meer opent besluit een formulier.',
   'help.decide.example': 'besluit Nu 40 extra E3-licenties kopen? @Anna voor 22:00',
   'time.invalid':
     'Ik kon "{when}" niet als tijd lezen. Probeer "voor 14:00", "voor zondag 02:30" of "over 2 uur".',
@@ -295,4 +295,5 @@ export const nl: Catalog = {
   'decision.earlierAnswers': '{count} eerdere antwoorden staan in het tabblad.',
   'decision.moreApprovers': 'en nog {count}',
   'action.moreInTab': 'Nog {count} open acties staan in het tabblad.',
+  'decision.form.kind': 'Soort verzoek',
 };
