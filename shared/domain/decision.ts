@@ -118,15 +118,7 @@ export function respond(
     recordedBy?: DecisionResponse['recordedBy'];
   },
 ): Decision {
-  if (decision.status !== 'pending') {
-    const last = decision.responses.at(-1);
-    throw conflict('decision.alreadyDecided', {
-      ref: decisionRef(decision.number),
-      statusKey: `decision.status.${decision.status}`,
-      by: last?.approver.name ?? '',
-      at: decision.decidedAt ?? decision.updatedAt,
-    });
-  }
+  if (decision.status !== 'pending') throw alreadyOver(decision);
   const approver = decision.approvers.find((a) => isApprover(a, who));
   if (!approver) throw forbidden('decision.notApprover', { ref: decisionRef(decision.number) });
   if (decision.responses.some((r) => r.approver.id === approver.id)) {
@@ -155,13 +147,20 @@ export function respond(
 
 /** A pending request ends without a verdict: the requester withdrew it, or time ran out. */
 export function close(decision: Decision, status: 'withdrawn' | 'expired', at: string): Decision {
-  if (decision.status !== 'pending') {
-    throw conflict('decision.alreadyDecided', {
-      ref: decisionRef(decision.number),
-      statusKey: `decision.status.${decision.status}`,
-      by: decision.responses.at(-1)?.approver.name ?? '',
-      at: decision.decidedAt ?? decision.updatedAt,
-    });
-  }
+  if (decision.status !== 'pending') throw alreadyOver(decision);
   return { ...decision, status, updatedAt: at, decidedAt: at, version: decision.version + 1 };
+}
+
+/**
+ * Why a decision that is over takes no more answers: decided by someone at a time, or
+ * withdrawn or expired at a time. Final once made.
+ */
+function alreadyOver(decision: Decision) {
+  const ref = decisionRef(decision.number);
+  const statusKey = `decision.status.${decision.status}`;
+  const at = decision.decidedAt ?? decision.updatedAt;
+  const last = decision.responses.at(-1);
+  return (decision.status === 'approved' || decision.status === 'rejected') && last
+    ? conflict('decision.alreadyDecided', { ref, statusKey, by: last.approver.name, at })
+    : conflict('decision.alreadyClosed', { ref, statusKey, at });
 }

@@ -99,7 +99,8 @@ export const da: Catalog = {
   'decision.approversRequired':
     'Nævn hvem der beslutter, for eksempel "beslut Køb 40 ekstra E3-licenser nu? @Anna".',
   'decision.tooManyApprovers': 'Højst {max} personer kan spørges i én beslutningsanmodning.',
-  'decision.alreadyDecided': '{ref} er allerede besluttet ({status}) af {by}.',
+  'decision.alreadyDecided': '{ref} er allerede besluttet ({status}) af {by} {at}.',
+  'decision.alreadyClosed': '{ref} er allerede afsluttet ({status}) {at}.',
   'decision.notApprover': 'Kun de navngivne godkendere kan svare på {ref}.',
   'decision.alreadyAnswered': 'Du har allerede svaret på {ref}.',
   'decision.changedMeanwhile': '{ref} blev ændret for et øjeblik siden; sådan står den nu.',

@@ -96,7 +96,8 @@ export const en = {
   'decision.approversRequired':
     'Mention who decides, for example "decide Buy 40 extra E3 licences now? @Anna".',
   'decision.tooManyApprovers': 'At most {max} people can be asked in one decision request.',
-  'decision.alreadyDecided': '{ref} is already decided ({status}) by {by}.',
+  'decision.alreadyDecided': '{ref} is already decided ({status}) by {by} at {at}.',
+  'decision.alreadyClosed': '{ref} is already closed ({status}) since {at}.',
   'decision.notApprover': 'Only the named approvers can answer {ref}.',
   'decision.alreadyAnswered': 'You already answered {ref}.',
   'decision.changedMeanwhile': '{ref} changed a moment ago; this is how it stands now.',

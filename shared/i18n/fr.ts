@@ -105,7 +105,8 @@ export const fr: Catalog = {
     'Mentionnez qui décide, par exemple « décider Acheter 40 licences E3 de plus ? @Anna ».',
   'decision.tooManyApprovers':
     'Au plus {max} personnes peuvent être sollicitées dans une demande de décision.',
-  'decision.alreadyDecided': '{ref} est déjà décidé ({status}) par {by}.',
+  'decision.alreadyDecided': '{ref} est déjà décidé ({status}) par {by} le {at}.',
+  'decision.alreadyClosed': '{ref} est déjà clos ({status}) depuis le {at}.',
   'decision.notApprover': 'Seuls les approbateurs désignés peuvent répondre à {ref}.',
   'decision.alreadyAnswered': 'Vous avez déjà répondu à {ref}.',
   'decision.changedMeanwhile': '{ref} vient de changer ; voici où il en est.',

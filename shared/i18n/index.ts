@@ -2,8 +2,11 @@ import { da } from './da';
 import { en, type Catalog, type MessageKey } from './en';
 import { fr } from './fr';
 import { nl } from './nl';
+import { formatInstant } from '../time/format';
 
 export type { MessageKey } from './en';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 export const LANGUAGES = ['en', 'da', 'nl', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -36,15 +39,19 @@ export function t(
 export function messageFor(
   locale: string | undefined | null,
   error: { messageKey: string; params: Record<string, string | number> },
+  { timeZone }: { timeZone?: string } = {},
 ): string {
   if (!isMessageKey(error.messageKey)) return t(locale, 'error.internal');
   // A parameter named `<x>Key` names a message (a status, say): it fills `{x}` in the
   // reader's words. Only code sets such parameters; what people typed is never one.
+  // One named `at` or `<x>At` is an instant: shown in the war room's zone when known.
   const params = Object.fromEntries(
     Object.entries(error.params).map(([k, v]) =>
       k.endsWith('Key') && typeof v === 'string' && isMessageKey(v)
         ? [k.slice(0, -3), t(locale, v)]
-        : [k, v],
+        : (k === 'at' || k.endsWith('At')) && typeof v === 'string' && ISO_INSTANT.test(v)
+          ? [k, formatInstant(v, { timeZone: timeZone ?? 'UTC', locale: locale ?? 'en' })]
+          : [k, v],
     ),
   );
   return t(locale, error.messageKey, params);

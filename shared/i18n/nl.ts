@@ -102,7 +102,8 @@ export const nl: Catalog = {
   'decision.approversRequired':
     'Vermeld wie beslist, bijvoorbeeld "besluit Nu 40 extra E3-licenties kopen? @Anna".',
   'decision.tooManyApprovers': 'Hoogstens {max} mensen kunnen in één besluitvraag gevraagd worden.',
-  'decision.alreadyDecided': '{ref} is al besloten ({status}) door {by}.',
+  'decision.alreadyDecided': '{ref} is al besloten ({status}) door {by} op {at}.',
+  'decision.alreadyClosed': '{ref} is al afgesloten ({status}) sinds {at}.',
   'decision.notApprover': 'Alleen de genoemde goedkeurders kunnen {ref} beantwoorden.',
   'decision.alreadyAnswered': 'Je hebt {ref} al beantwoord.',
   'decision.changedMeanwhile': '{ref} is zojuist gewijzigd; zo staat het er nu voor.',

@@ -135,7 +135,9 @@ describe('decision forms, withdrawal and verdicts recorded on behalf', () => {
     expect(cardText(cardsOf(put.activity)[0])).toContain('Withdrawn');
     // Nothing left to decide: a late approval is told how it ended.
     const late = await t.post(room.answer(ANNA, decisions[0]!.id, 'approve'));
-    expect(cardText(invokeCard(late))).toContain('DEC-1 is already decided (Withdrawn)');
+    expect(cardText(invokeCard(late))).toMatch(
+      /DEC-1 is already closed \(Withdrawn\) since .*\d\d:\d\d/,
+    );
   });
 
   test('only the requester or the lead withdraws; others are refused and recorded', async () => {

@@ -100,7 +100,7 @@ describe('decision requests across two instances on one PostgreSQL database', ()
         // The loser is told, in the card it gets back, who decided and how.
         const word = annaWon ? 'Approved' : 'Rejected';
         expect(cardText(invokeCard(lost))).toContain(
-          `DEC-1 is already decided (${word}) by ${winner.name}.`,
+          `DEC-1 is already decided (${word}) by ${winner.name} at `,
         );
         expect(cardText(invokeCard(won))).not.toContain('already decided');
         expect(cardText(invokeCard(won))).toContain(

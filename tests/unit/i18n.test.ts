@@ -116,11 +116,29 @@ describe('messageFor', () => {
       messageKey: 'decision.alreadyDecided',
       params: { ref: 'DEC-1', statusKey: 'decision.status.approved', by: 'Anna', at: 'x' },
     };
-    expect(messageFor('da-DK', error)).toBe('DEC-1 er allerede besluttet (Godkendt) af Anna.');
-    expect(messageFor('en', error)).toBe('DEC-1 is already decided (Approved) by Anna.');
+    expect(messageFor('da-DK', error)).toBe('DEC-1 er allerede besluttet (Godkendt) af Anna x.');
+    expect(messageFor('en', error)).toBe('DEC-1 is already decided (Approved) by Anna at x.');
     // A name that happens to look like a key is a name (people choose names).
     expect(messageFor('en', { ...error, params: { ...error.params, by: 'help.text' } })).toBe(
-      'DEC-1 is already decided (Approved) by help.text.',
+      'DEC-1 is already decided (Approved) by help.text at x.',
+    );
+  });
+
+  test('an `at` instant is shown in the war room’s zone and the reader’s words', () => {
+    const error = {
+      messageKey: 'decision.alreadyDecided',
+      params: {
+        ref: 'DEC-1',
+        statusKey: 'decision.status.rejected',
+        by: 'Anna',
+        at: '2026-10-24T20:15:00.000Z',
+      },
+    };
+    expect(messageFor('en-GB', error, { timeZone: 'Europe/Copenhagen' })).toBe(
+      'DEC-1 is already decided (Rejected) by Anna at Sat 24 Oct, 22:15 CEST.',
+    );
+    expect(messageFor('en-GB', error)).toBe(
+      'DEC-1 is already decided (Rejected) by Anna at Sat 24 Oct, 20:15 UTC.',
     );
   });
 });

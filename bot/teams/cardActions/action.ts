@@ -15,7 +15,7 @@ import { sentenceCard } from '../../cards/sentenceCard';
 import { actionPost } from '../commands/action';
 import { readDeadline } from '../commands/deadline';
 import { cardResponse, messageResponse } from '../invokeResponse';
-import { cardAction, type CardActionContext } from './types';
+import { cardAction, changeThenRender, type CardActionContext, type Notice } from './types';
 
 /**
  * The action card's buttons (Done, Cancel, Reopen, Reassign), also on the `actions` list,
@@ -25,48 +25,38 @@ export const ACTION_CARD_ACTIONS = [
   cardAction({
     verb: VERBS.actionSetStatus,
     schema: actionSetStatusData,
-    async handle(context, { actionId, status, version }) {
-      const { deps, actor, origin, delivery } = context;
-      if (!delivery) return render(context, actionId);
-      try {
-        await deps.actions.setStatus(
-          actor,
-          origin,
-          { actionId, status, expectedVersion: version },
-          { delivery },
-        );
-        return render(context, actionId);
-      } catch (e) {
-        if (isDomainError(e) && (e.kind === 'conflict' || e.kind === 'invalid')) {
-          return render(context, actionId, (language) => messageFor(language, e));
-        }
-        throw e;
-      }
-    },
+    handle: (context, { actionId, status, version }) =>
+      changeThenRender(
+        context,
+        (delivery) =>
+          context.deps.actions.setStatus(
+            context.actor,
+            context.origin,
+            { actionId, status, expectedVersion: version },
+            { delivery },
+          ),
+        (notice) => render(context, actionId, notice),
+      ),
   }),
   cardAction({
     verb: VERBS.actionReassign,
     schema: actionReassignData,
-    async handle(context, data) {
-      const { deps, actor, origin, delivery } = context;
-      const { actionId, version } = data;
-      if (!delivery) return render(context, actionId);
-      try {
-        await deps.actions.reassign(
-          actor,
-          origin,
-          { actionId, ownerAadObjectId: data[ACTION_INPUTS.newOwner], expectedVersion: version },
-          { delivery },
-        );
-        return render(context, actionId);
-      } catch (e) {
-        // A stale card, a closed action, someone outside the team: the card as it stands, and why.
-        if (isDomainError(e) && (e.kind === 'conflict' || e.kind === 'invalid')) {
-          return render(context, actionId, (language) => messageFor(language, e));
-        }
-        throw e;
-      }
-    },
+    handle: (context, data) =>
+      changeThenRender(
+        context,
+        (delivery) =>
+          context.deps.actions.reassign(
+            context.actor,
+            context.origin,
+            {
+              actionId: data.actionId,
+              ownerAadObjectId: data[ACTION_INPUTS.newOwner],
+              expectedVersion: data.version,
+            },
+            { delivery },
+          ),
+        (notice) => render(context, data.actionId, notice),
+      ),
   }),
   cardAction({ verb: VERBS.actionCreate, schema: actionCreateData, handle: create }),
 ];
@@ -135,7 +125,7 @@ const refusedOrDone = (isFollowUp: boolean, text: string) =>
 async function render(
   { deps, actor, origin }: CardActionContext,
   actionId: string,
-  notice?: (language: string) => string,
+  notice?: Notice,
 ) {
   const { action, warRoom } = await deps.actions.get(actor, origin, actionId);
   const language = warRoom.language;
@@ -144,7 +134,7 @@ async function render(
       action,
       timeZone: warRoom.timeZone,
       locale: language,
-      notice: notice?.(language),
+      notice: notice?.(language, warRoom.timeZone),
     }),
   );
 }

@@ -17,7 +17,7 @@ import { localeOf } from '../activity';
 import { readDeadline } from '../commands/deadline';
 import { requestPost } from '../commands/decide';
 import { cardResponse } from '../invokeResponse';
-import { cardAction, changeThenRender, type CardActionContext } from './types';
+import { cardAction, changeThenRender, type CardActionContext, type Notice } from './types';
 
 /**
  * The decision card's buttons, the refresh that gives approvers their own view, and the
@@ -147,7 +147,7 @@ export const DECISION_CARD_ACTIONS = [
 async function render(
   { deps, actor, origin }: CardActionContext,
   decisionId: string,
-  notice?: (language: string) => string,
+  notice?: Notice,
 ) {
   const { decision, warRoom, upns } = await deps.decisions.get(actor, origin, decisionId);
   const language = warRoom.language;
@@ -160,7 +160,7 @@ async function render(
       timeZone: warRoom.timeZone,
       locale: language,
       view,
-      notice: notice?.(language),
+      notice: notice?.(language, warRoom.timeZone),
     }),
   );
 }

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/cards/actions';
 import { incidentCard } from '../../cards/incidentCard';
 import { cardResponse } from '../invokeResponse';
-import { cardAction, changeThenRender, type CardActionContext } from './types';
+import { cardAction, changeThenRender, type CardActionContext, type Notice } from './types';
 
 /** The incident card's buttons: its lifecycle, its owner, its notes. */
 export const INCIDENT_CARD_ACTIONS = [
@@ -68,7 +68,7 @@ async function render(
   { deps, actor, origin }: CardActionContext,
   incidentId: string,
   /** Why the click did not apply, in the card's language. */
-  notice?: (language: string) => string,
+  notice?: Notice,
 ) {
   const shown = await deps.incidents.get(actor, origin, incidentId);
   // The refreshed card replaces the one everyone sees: the war room's language, as posted.
@@ -78,7 +78,7 @@ async function render(
       ...shown,
       timeZone: shown.warRoom.timeZone,
       locale: language,
-      notice: notice?.(language),
+      notice: notice?.(language, shown.warRoom.timeZone),
     }),
   );
 }

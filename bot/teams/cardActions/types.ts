@@ -30,6 +30,9 @@ export interface CardAction<S extends z.ZodType = z.ZodType> {
 export const cardAction = <S extends z.ZodType>(action: CardAction<S>): CardAction =>
   action as unknown as CardAction;
 
+/** Why a click did not apply, in the card's language, its times in the war room's zone. */
+export type Notice = (language: string, timeZone: string) => string;
+
 /**
  * A change from a card, then the card as it now stands (`render`). A click that came too
  * late (changed meanwhile, decided already) or asked what cannot be done shows the card
@@ -39,7 +42,7 @@ export const cardAction = <S extends z.ZodType>(action: CardAction<S>): CardActi
 export async function changeThenRender<R>(
   context: CardActionContext,
   work: (delivery: Delivery) => Promise<unknown>,
-  render: (notice?: (language: string) => string) => Promise<R>,
+  render: (notice?: Notice) => Promise<R>,
 ): Promise<R> {
   if (!context.delivery) return render();
   try {
@@ -47,7 +50,7 @@ export async function changeThenRender<R>(
     return render();
   } catch (e) {
     if (isDomainError(e) && (e.kind === 'conflict' || e.kind === 'invalid')) {
-      return render((language) => messageFor(language, e));
+      return render((language, timeZone) => messageFor(language, e, { timeZone }));
     }
     throw e;
   }
