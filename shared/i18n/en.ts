@@ -284,6 +284,24 @@ export const en = {
   'decision.moreApprovers': 'and {count} more',
   'action.moreInTab': '{count} more open actions are in the tab.',
   'decision.form.kind': 'Kind of request',
+  'migration.status.notStarted': 'Not started',
+  'migration.status.inProgress': 'In progress',
+  'migration.status.synced': 'Synced, awaiting cutover',
+  'migration.status.completed': 'Completed',
+  'migration.status.failed': 'Failed',
+  'migration.status.stopped': 'Stopped',
+  'migration.card.title': 'Migration: {done}% of {count} mailboxes completed',
+  'migration.card.frozen': 'Frozen now',
+  'migration.card.lastImport': 'Last import',
+  'migration.card.never': 'none yet',
+  'migration.card.violations':
+    '{count} frozen mailboxes moved inside their freeze window: see the incident.',
+  'migration.card.noBatch': 'Without a batch',
+  'migration.card.batchLine': '{done} of {count} completed, {failed} failed',
+  'migration.card.moreBatches': 'and {count} more batches in the tab',
+  'migration.card.failures': 'Failed ({count})',
+  'migration.card.moreFailures': 'and {count} more failures in the tab',
+  'migration.card.logIncident': 'Log an incident for the failures',
 } as const;
 
 export type MessageKey = keyof typeof en;
