@@ -64,7 +64,7 @@ describe('the migration status card', () => {
   });
 
   test('each batch has a bar whose parts are as wide as their shares', () => {
-    const c = render(view()) as {
+    const c = render(view()) as unknown as {
       body: { type: string; columns?: { width: number; style: string }[] }[];
     };
     const bars = c.body.filter((b) => b.type === 'ColumnSet');
