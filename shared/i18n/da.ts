@@ -286,9 +286,15 @@ export const da: Catalog = {
   'decision.form.sentAgain': 'Din anmodning er allerede sendt: den er slået op i denne samtale.',
   'decision.record.verdict': 'Svar',
   'decision.record.how': 'Hvordan det blev givet',
-  'decision.earlierAnswers': '{count} tidligere svar står i fanen.',
+  'decision.earlierAnswers': {
+    one: '{count} tidligere svar står i fanen.',
+    other: '{count} tidligere svar står i fanen.',
+  },
   'decision.moreApprovers': 'og {count} mere',
-  'action.moreInTab': '{count} åbne handlinger mere står i fanen.',
+  'action.moreInTab': {
+    one: '{count} åben handling mere står i fanen.',
+    other: '{count} åbne handlinger mere står i fanen.',
+  },
   'decision.form.kind': 'Type anmodning',
   'migration.status.notStarted': 'Ikke startet',
   'migration.status.inProgress': 'I gang',
@@ -296,16 +302,27 @@ export const da: Catalog = {
   'migration.status.completed': 'Fuldført',
   'migration.status.failed': 'Fejlet',
   'migration.status.stopped': 'Stoppet',
-  'migration.card.title': 'Migrering: {done}% af {count} postkasser fuldført',
+  'migration.card.title': {
+    one: 'Migrering: {done}% af {count} postkasse fuldført',
+    other: 'Migrering: {done}% af {count} postkasser fuldført',
+  },
   'migration.card.frozen': 'Frosset nu',
   'migration.card.lastImport': 'Seneste import',
   'migration.card.never': 'ingen endnu',
-  'migration.card.violations':
-    '{count} frosne postkasser blev flyttet inden for deres frysevindue: se hændelsen.',
+  'migration.card.violations': {
+    one: '{count} frossen postkasse blev flyttet inden for sit frysevindue: se hændelsen.',
+    other: '{count} frosne postkasser blev flyttet inden for deres frysevindue: se hændelsen.',
+  },
   'migration.card.noBatch': 'Uden batch',
   'migration.card.batchLine': '{done} af {count} fuldført, {failed} fejlet',
-  'migration.card.moreBatches': 'og {count} batches mere i fanen',
+  'migration.card.moreBatches': {
+    one: 'og {count} batch mere i fanen',
+    other: 'og {count} batches mere i fanen',
+  },
   'migration.card.failures': 'Fejlet ({count})',
-  'migration.card.moreFailures': 'og {count} fejl mere i fanen',
+  'migration.card.moreFailures': {
+    one: 'og {count} fejl mere i fanen',
+    other: 'og {count} fejl mere i fanen',
+  },
   'migration.card.logIncident': 'Registrér en hændelse for fejlene',
 };

@@ -280,9 +280,15 @@ export const en = {
   'decision.form.sentAgain': 'Your request was already sent: it is posted in this conversation.',
   'decision.record.verdict': 'Verdict',
   'decision.record.how': 'How it was given',
-  'decision.earlierAnswers': '{count} earlier answers are in the tab.',
+  'decision.earlierAnswers': {
+    one: '{count} earlier answer is in the tab.',
+    other: '{count} earlier answers are in the tab.',
+  },
   'decision.moreApprovers': 'and {count} more',
-  'action.moreInTab': '{count} more open actions are in the tab.',
+  'action.moreInTab': {
+    one: '{count} more open action is in the tab.',
+    other: '{count} more open actions are in the tab.',
+  },
   'decision.form.kind': 'Kind of request',
   'migration.status.notStarted': 'Not started',
   'migration.status.inProgress': 'In progress',
@@ -290,19 +296,34 @@ export const en = {
   'migration.status.completed': 'Completed',
   'migration.status.failed': 'Failed',
   'migration.status.stopped': 'Stopped',
-  'migration.card.title': 'Migration: {done}% of {count} mailboxes completed',
+  'migration.card.title': {
+    one: 'Migration: {done}% of {count} mailbox completed',
+    other: 'Migration: {done}% of {count} mailboxes completed',
+  },
   'migration.card.frozen': 'Frozen now',
   'migration.card.lastImport': 'Last import',
   'migration.card.never': 'none yet',
-  'migration.card.violations':
-    '{count} frozen mailboxes moved inside their freeze window: see the incident.',
+  'migration.card.violations': {
+    one: '{count} frozen mailbox moved inside its freeze window: see the incident.',
+    other: '{count} frozen mailboxes moved inside their freeze window: see the incident.',
+  },
   'migration.card.noBatch': 'Without a batch',
   'migration.card.batchLine': '{done} of {count} completed, {failed} failed',
-  'migration.card.moreBatches': 'and {count} more batches in the tab',
+  'migration.card.moreBatches': {
+    one: 'and {count} more batch in the tab',
+    other: 'and {count} more batches in the tab',
+  },
   'migration.card.failures': 'Failed ({count})',
-  'migration.card.moreFailures': 'and {count} more failures in the tab',
+  'migration.card.moreFailures': {
+    one: 'and {count} more failure in the tab',
+    other: 'and {count} more failures in the tab',
+  },
   'migration.card.logIncident': 'Log an incident for the failures',
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Catalog = Record<MessageKey, string>;
+/** Every language has every message; a plural may have other categories than English. */
+export type Catalog = Record<
+  MessageKey,
+  string | (Partial<Record<Intl.LDMLPluralRule, string>> & { other: string })
+>;

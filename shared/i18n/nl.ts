@@ -293,9 +293,15 @@ export const nl: Catalog = {
   'decision.form.sentAgain': 'Je verzoek is al verstuurd: het staat in dit gesprek.',
   'decision.record.verdict': 'Besluit',
   'decision.record.how': 'Hoe het gegeven is',
-  'decision.earlierAnswers': '{count} eerdere antwoorden staan in het tabblad.',
+  'decision.earlierAnswers': {
+    one: '{count} eerder antwoord staat in het tabblad.',
+    other: '{count} eerdere antwoorden staan in het tabblad.',
+  },
   'decision.moreApprovers': 'en nog {count}',
-  'action.moreInTab': 'Nog {count} open acties staan in het tabblad.',
+  'action.moreInTab': {
+    one: 'Nog {count} open actie staat in het tabblad.',
+    other: 'Nog {count} open acties staan in het tabblad.',
+  },
   'decision.form.kind': 'Soort verzoek',
   'migration.status.notStarted': 'Niet gestart',
   'migration.status.inProgress': 'Bezig',
@@ -303,16 +309,27 @@ export const nl: Catalog = {
   'migration.status.completed': 'Voltooid',
   'migration.status.failed': 'Mislukt',
   'migration.status.stopped': 'Gestopt',
-  'migration.card.title': 'Migratie: {done}% van {count} mailboxen voltooid',
+  'migration.card.title': {
+    one: 'Migratie: {done}% van {count} mailbox voltooid',
+    other: 'Migratie: {done}% van {count} mailboxen voltooid',
+  },
   'migration.card.frozen': 'Nu bevroren',
   'migration.card.lastImport': 'Laatste import',
   'migration.card.never': 'nog geen',
-  'migration.card.violations':
-    '{count} bevroren mailboxen bewogen binnen hun bevriezingsvenster: zie het incident.',
+  'migration.card.violations': {
+    one: '{count} bevroren mailbox bewoog binnen zijn bevriezingsvenster: zie het incident.',
+    other: '{count} bevroren mailboxen bewogen binnen hun bevriezingsvenster: zie het incident.',
+  },
   'migration.card.noBatch': 'Zonder batch',
   'migration.card.batchLine': '{done} van {count} voltooid, {failed} mislukt',
-  'migration.card.moreBatches': 'en nog {count} batches in het tabblad',
+  'migration.card.moreBatches': {
+    one: 'en nog {count} batch in het tabblad',
+    other: 'en nog {count} batches in het tabblad',
+  },
   'migration.card.failures': 'Mislukt ({count})',
-  'migration.card.moreFailures': 'en nog {count} mislukte in het tabblad',
+  'migration.card.moreFailures': {
+    one: 'en nog {count} mislukte in het tabblad',
+    other: 'en nog {count} mislukte in het tabblad',
+  },
   'migration.card.logIncident': 'Incident aanmaken voor de mislukte',
 };
