@@ -1,7 +1,15 @@
 import type { AuditEntry } from '../../shared/domain/audit';
 import type { Action } from '../../shared/domain/action';
+import type { ApiKey } from '../../shared/domain/apiKey';
 import type { Decision } from '../../shared/domain/decision';
 import type { Incident, IncidentNote } from '../../shared/domain/incident';
+import type {
+  MigrationCount,
+  MigrationImport,
+  MigrationItem,
+  MigrationSettings,
+} from '../../shared/domain/migration';
+import type { MigrationStatus } from '../../shared/migration/status';
 import type { Role, WarRoom } from '../../shared/domain/warRoom';
 
 /**
@@ -35,6 +43,10 @@ export interface Tx {
   readonly actions: ActionRepo;
   readonly roster: RosterRepo;
   readonly personalChats: PersonalChatRepo;
+  readonly migrationItems: MigrationItemRepo;
+  readonly migrationImports: MigrationImportRepo;
+  readonly migrationSettings: MigrationSettingsRepo;
+  readonly apiKeys: ApiKeyRepo;
 }
 
 export interface WarRoomRepo {
@@ -388,4 +400,61 @@ export interface PersonalChatRepo {
   put(chat: PersonalChat): Promise<void>;
   /** Forgets the person's chat (it refused a message); true if one was known. */
   forget(tenantId: string, teamsUserId: string): Promise<boolean>;
+}
+
+/** Items of a war room's migration, one per identity (services/migration.ts writes them). */
+export interface MigrationItemRepo {
+  /** Every item of the war room, in no set order: what an import compares against. */
+  listAll(tenantId: string, warRoomId: string): Promise<MigrationItem[]>;
+  /**
+   * Inserts the items, or replaces the stored ones with the same war room and identity
+   * (all fields but `firstSeenAt`). Many statements of many rows each; pass only items
+   * that changed. The items must be of one tenant's war rooms.
+   */
+  upsert(items: readonly MigrationItem[]): Promise<void>;
+  find(tenantId: string, warRoomId: string, identity: string): Promise<MigrationItem | undefined>;
+  /** Items with this status (and batch, when given; null: no batch), by identity, at most `limit`. */
+  list(
+    tenantId: string,
+    warRoomId: string,
+    filter: { status?: MigrationStatus; batch?: string | null; limit: number },
+  ): Promise<MigrationItem[]>;
+  /** How many items there are per batch and normalised status (counted by the database). */
+  counts(tenantId: string, warRoomId: string): Promise<MigrationCount[]>;
+}
+
+/** The imports a war room accepted. */
+export interface MigrationImportRepo {
+  insert(record: MigrationImport): Promise<void>;
+  findById(tenantId: string, id: string): Promise<MigrationImport | undefined>;
+  /** The newest first, at most `limit`. */
+  listRecent(tenantId: string, warRoomId: string, limit: number): Promise<MigrationImport[]>;
+}
+
+/** The lead's column mapping and status words, one per war room. */
+export interface MigrationSettingsRepo {
+  find(tenantId: string, warRoomId: string): Promise<MigrationSettings | undefined>;
+  /** Creates or replaces the war room's settings. */
+  put(settings: MigrationSettings): Promise<void>;
+}
+
+/** API keys of war rooms, stored as hashes. */
+export interface ApiKeyRepo {
+  /** Throws `StorageConflictError` if the hash is taken (a random 256-bit key never repeats). */
+  insert(key: ApiKey): Promise<void>;
+  /**
+   * The key with this hash, revoked or not. The one lookup not scoped by tenant: the key
+   * is what tells whose it is.
+   */
+  findByHash(keyHash: string): Promise<ApiKey | undefined>;
+  findById(tenantId: string, id: string): Promise<ApiKey | undefined>;
+  /** Oldest first, revoked ones included. */
+  list(tenantId: string, warRoomId: string): Promise<ApiKey[]>;
+  /** Marks the key revoked at `at`; false when it was revoked already (or is not there). */
+  revoke(tenantId: string, id: string, at: string): Promise<boolean>;
+  /**
+   * Records a use at `at`, unless one at or after `notBefore` is recorded already: a script
+   * calling every second does not write every second. True when it wrote.
+   */
+  markUsed(tenantId: string, id: string, at: string, notBefore: string): Promise<boolean>;
 }

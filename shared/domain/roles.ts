@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   'decision.answer',
   'decision.withdraw',
   'action.write',
+  'migration.import',
+  'migration.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,6 +31,10 @@ const ALLOWED: Record<Permission, readonly Role[]> = {
   /** Taking back someone else's request (the requester may always take back their own). */
   'decision.withdraw': ['lead'],
   'action.write': ['lead', 'engineer', 'comms', 'approver'],
+  /** Pushing a status export; approvers decide rather than run the migration. */
+  'migration.import': ['lead', 'engineer', 'comms'],
+  /** API keys and the column mapping: what lets scripts and other tools' files in. */
+  'migration.configure': ['lead'],
 };
 
 export function may(role: Role, permission: Permission): boolean {

@@ -325,4 +325,36 @@ export const da: Catalog = {
     other: 'og {count} fejl mere i fanen',
   },
   'migration.card.logIncident': 'Registrér en hændelse for fejlene',
+  // Migration status imports (bot/services/migration.ts, bot/http/migrationApi.ts).
+  'access.migration.import':
+    'Din rolle i dette krigsrum giver ikke adgang til at importere migreringsstatus; det kan lederen, ingeniører og kommunikation.',
+  'access.migration.configure':
+    'Kun krigsrummets leder kan administrere API-nøgler og kolonnetilknytningen.',
+  'apikey.invalidName': 'Giv nøglen et navn på 1 til {max} tegn, f.eks. "omlægningsscript".',
+  'apikey.notFound': 'Der er ingen sådan API-nøgle i dette krigsrum.',
+  'apikey.otherWarRoom': 'Denne API-nøgle hører til et andet krigsrum.',
+  'apikey.notForKeys': 'En API-nøgle kan kun importere og læse migreringsstatus.',
+  'apikey.unauthenticated':
+    'Send en gyldig API-nøgle til dette krigsrum: Authorization: Bearer <nøgle>.',
+  'migration.file.rejected':
+    'Intet blev importeret: {count} rækker kan ikke læses. Ret dem, og send hele filen igen.',
+  'migration.file.empty': 'Filen er tom: den skal have en overskriftsrække og mindst én række.',
+  'migration.file.tooLarge': 'Filen er for stor: højst {maxMb} MB.',
+  'migration.file.tooManyRows': 'Filen har for mange rækker: højst {max}.',
+  'migration.file.missingColumns': 'Filen mangler kolonner: {missing} (nærmeste format: {format}).',
+  'migration.file.malformed':
+    'Filen kan ikke læses som CSV nær linje {line} (et anførselstegn, der ikke er lukket?).',
+  'migration.file.recordTooLong':
+    'Rækken på linje {line} er længere end {max} tegn (et anførselstegn, der ikke er lukket?).',
+  'migration.file.contentType':
+    'Send eksporten som text/csv eller elementerne som application/json {"items": [...]}.',
+  'migration.row.missingIdentity': 'Postkassen (identitet) mangler.',
+  'migration.row.invalidIdentity': '"{value}" er ikke en gyldig e-mailadresse.',
+  'migration.row.missingStatus': 'Status mangler.',
+  'migration.row.unknownStatus': 'Ukendt status "{value}": tilføj den til krigsrummets statusord.',
+  'migration.row.invalidCount': '{column}: "{value}" er ikke et helt tal.',
+  'migration.row.tooLong': '{column} er længere end {max} tegn.',
+  'migration.row.columnCount':
+    'Rækken har {actual} kolonner i stedet for {expected} (en skilletegn uden anførselstegn?).',
+  'migration.item.invalid': 'Elementet har et felt, der mangler eller har forkert type: {field}.',
 };

@@ -319,6 +319,39 @@ export const en = {
     other: 'and {count} more failures in the tab',
   },
   'migration.card.logIncident': 'Log an incident for the failures',
+  // Migration status imports (bot/services/migration.ts, bot/http/migrationApi.ts).
+  'access.migration.import':
+    'Your role in this war room does not let you import migration status; the lead, engineers and comms can.',
+  'access.migration.configure':
+    "Only the war room's lead can manage API keys and the column mapping.",
+  'apikey.invalidName': 'Give the key a name of 1 to {max} characters, e.g. "cutover script".',
+  'apikey.notFound': 'There is no such API key in this war room.',
+  'apikey.otherWarRoom': 'This API key belongs to another war room.',
+  'apikey.notForKeys': 'An API key can import and read migration status only.',
+  'apikey.unauthenticated': 'Send a valid API key of this war room: Authorization: Bearer <key>.',
+  'migration.file.rejected':
+    'Nothing was imported: {count} rows cannot be read. Correct them and send the whole file again.',
+  'migration.file.empty': 'The file is empty: it needs a header row and at least one row.',
+  'migration.file.tooLarge': 'The file is too large: at most {maxMb} MB.',
+  'migration.file.tooManyRows': 'The file has too many rows: at most {max}.',
+  'migration.file.missingColumns':
+    'The file lacks columns it needs: {missing} (closest layout: {format}).',
+  'migration.file.malformed':
+    'The file cannot be read as CSV near line {line} (a quote not closed?).',
+  'migration.file.recordTooLong':
+    'The row at line {line} is longer than {max} characters (a quote not closed?).',
+  'migration.file.contentType':
+    'Send the export as text/csv, or the items as application/json {"items": [...]}.',
+  'migration.row.missingIdentity': 'The mailbox (identity) is missing.',
+  'migration.row.invalidIdentity': '"{value}" is not a valid email address.',
+  'migration.row.missingStatus': 'The status is missing.',
+  'migration.row.unknownStatus':
+    'Unknown status "{value}": add it to the war room\'s status words.',
+  'migration.row.invalidCount': '{column}: "{value}" is not a whole number.',
+  'migration.row.tooLong': '{column} is longer than {max} characters.',
+  'migration.row.columnCount':
+    'This row has {actual} columns instead of {expected} (a separator not quoted?).',
+  'migration.item.invalid': 'This item has a field that is missing or of the wrong type: {field}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

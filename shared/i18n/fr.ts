@@ -348,4 +348,41 @@ export const fr: Catalog = {
     other: 'et {count} échecs de plus dans l’onglet',
   },
   'migration.card.logIncident': 'Créer un incident pour les échecs',
+  // Migration status imports (bot/services/migration.ts, bot/http/migrationApi.ts).
+  'access.migration.import':
+    "Votre rôle dans cette salle de crise ne permet pas d'importer l'état de la migration ; le responsable, les ingénieurs et la communication le peuvent.",
+  'access.migration.configure':
+    "Seul le responsable de la salle de crise peut gérer les clés d'API et la correspondance des colonnes.",
+  'apikey.invalidName':
+    'Donnez à la clé un nom de 1 à {max} caractères, par exemple « script de bascule ».',
+  'apikey.notFound': "Cette clé d'API n'existe pas dans cette salle de crise.",
+  'apikey.otherWarRoom': "Cette clé d'API appartient à une autre salle de crise.",
+  'apikey.notForKeys':
+    "Une clé d'API permet seulement d'importer et de lire l'état de la migration.",
+  'apikey.unauthenticated':
+    "Envoyez une clé d'API valide de cette salle de crise : Authorization: Bearer <clé>.",
+  'migration.file.rejected':
+    "Rien n'a été importé : {count} lignes sont illisibles. Corrigez-les et renvoyez le fichier entier.",
+  'migration.file.empty':
+    "Le fichier est vide : il faut une ligne d'en-tête et au moins une ligne.",
+  'migration.file.tooLarge': 'Le fichier est trop volumineux : {maxMb} Mo au plus.',
+  'migration.file.tooManyRows': 'Le fichier a trop de lignes : {max} au plus.',
+  'migration.file.missingColumns':
+    'Il manque des colonnes au fichier : {missing} (format le plus proche : {format}).',
+  'migration.file.malformed':
+    'Le fichier ne se lit pas comme un CSV vers la ligne {line} (un guillemet non fermé ?).',
+  'migration.file.recordTooLong':
+    'La ligne {line} dépasse {max} caractères (un guillemet non fermé ?).',
+  'migration.file.contentType':
+    'Envoyez l\'export en text/csv, ou les éléments en application/json {"items": [...]}.',
+  'migration.row.missingIdentity': 'La boîte aux lettres (identité) manque.',
+  'migration.row.invalidIdentity': "« {value} » n'est pas une adresse e-mail valide.",
+  'migration.row.missingStatus': 'Le statut manque.',
+  'migration.row.unknownStatus':
+    'Statut inconnu « {value} » : ajoutez-le aux statuts de la salle de crise.',
+  'migration.row.invalidCount': "{column} : « {value} » n'est pas un nombre entier.",
+  'migration.row.tooLong': '{column} dépasse {max} caractères.',
+  'migration.row.columnCount':
+    'Cette ligne a {actual} colonnes au lieu de {expected} (un séparateur sans guillemets ?).',
+  'migration.item.invalid': "Un champ de cet élément manque ou n'a pas le bon type : {field}.",
 };

@@ -332,4 +332,39 @@ export const nl: Catalog = {
     other: 'en nog {count} mislukte in het tabblad',
   },
   'migration.card.logIncident': 'Incident aanmaken voor de mislukte',
+  // Migration status imports (bot/services/migration.ts, bot/http/migrationApi.ts).
+  'access.migration.import':
+    'Met uw rol in deze war room kunt u geen migratiestatus importeren; de leider, engineers en communicatie kunnen dat wel.',
+  'access.migration.configure':
+    'Alleen de leider van de war room kan API-sleutels en de kolomtoewijzing beheren.',
+  'apikey.invalidName': 'Geef de sleutel een naam van 1 tot {max} tekens, bijv. "cutover-script".',
+  'apikey.notFound': 'Deze API-sleutel bestaat niet in deze war room.',
+  'apikey.otherWarRoom': 'Deze API-sleutel hoort bij een andere war room.',
+  'apikey.notForKeys': 'Met een API-sleutel kunt u alleen migratiestatus importeren en lezen.',
+  'apikey.unauthenticated':
+    'Stuur een geldige API-sleutel van deze war room: Authorization: Bearer <sleutel>.',
+  'migration.file.rejected':
+    'Er is niets geïmporteerd: {count} rijen zijn niet leesbaar. Verbeter ze en stuur het hele bestand opnieuw.',
+  'migration.file.empty': 'Het bestand is leeg: het heeft een kopregel en minstens één rij nodig.',
+  'migration.file.tooLarge': 'Het bestand is te groot: hoogstens {maxMb} MB.',
+  'migration.file.tooManyRows': 'Het bestand heeft te veel rijen: hoogstens {max}.',
+  'migration.file.missingColumns':
+    'Het bestand mist kolommen: {missing} (dichtstbijzijnde indeling: {format}).',
+  'migration.file.malformed':
+    'Het bestand is niet als CSV te lezen rond regel {line} (een aanhalingsteken niet gesloten?).',
+  'migration.file.recordTooLong':
+    'De rij op regel {line} is langer dan {max} tekens (een aanhalingsteken niet gesloten?).',
+  'migration.file.contentType':
+    'Stuur de export als text/csv, of de items als application/json {"items": [...]}.',
+  'migration.row.missingIdentity': 'De mailbox (identiteit) ontbreekt.',
+  'migration.row.invalidIdentity': '"{value}" is geen geldig e-mailadres.',
+  'migration.row.missingStatus': 'De status ontbreekt.',
+  'migration.row.unknownStatus':
+    'Onbekende status "{value}": voeg hem toe aan de statuswoorden van de war room.',
+  'migration.row.invalidCount': '{column}: "{value}" is geen geheel getal.',
+  'migration.row.tooLong': '{column} is langer dan {max} tekens.',
+  'migration.row.columnCount':
+    'Deze rij heeft {actual} kolommen in plaats van {expected} (een scheidingsteken zonder aanhalingstekens?).',
+  'migration.item.invalid':
+    'Dit item heeft een veld dat ontbreekt of het verkeerde type heeft: {field}.',
 };

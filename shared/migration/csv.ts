@@ -1,6 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { invalid } from '../domain/errors';
-import type { ColumnMapping } from './columns';
+import { FIELDS, type ColumnMapping } from './columns';
 import { readDates, type ReadDatesOptions } from './dates';
 import { planColumns } from './formats';
 import { decodeInput, detectDelimiter, headerLine } from './input';
@@ -110,6 +110,7 @@ export function parseMigrationCsv(
   return {
     format: header.format,
     delimiter,
+    fields: FIELDS.filter((field) => header?.plan[field] !== undefined),
     rowsRead,
     items,
     rejected,

@@ -1,3 +1,4 @@
+import type { Field } from './columns';
 import type { MigrationStatus } from './status';
 
 /** The exports we read: two known layouts, and any other CSV through a saved mapping. */
@@ -41,6 +42,11 @@ export interface RejectedRow {
 export interface MigrationParseResult {
   format: MigrationFormat;
   delimiter: ',' | ';' | '\t';
+  /**
+   * The fields the file has a column for. A field it lacks (the admin center's report has
+   * no batch) says nothing about an item, which is not the same as an empty cell.
+   */
+  fields: Field[];
   /** Data rows read (blank lines not counted), rejected and duplicate ones included. */
   rowsRead: number;
   /** One per identity, in the order each identity first appears; the last row wins. */

@@ -286,4 +286,74 @@ CREATE TABLE incident_notes (
 CREATE INDEX incident_notes_by_incident ON incident_notes (tenant_id, incident_id, at);
 `,
   },
+  {
+    version: 11,
+    name: 'migration status imports',
+    // Items of a war room's migration, one row per identity, written by imports (services/
+    // migration.ts); each accepted import; the lead's column mapping; API keys for scripts,
+    // of which only the SHA-256 is kept (docs/decisions/013-migration-imports.md).
+    sql: `
+CREATE TABLE migration_items (
+  tenant_id text NOT NULL,
+  war_room_id text NOT NULL,
+  identity text NOT NULL,
+  batch text,
+  raw_status text NOT NULL,
+  status text NOT NULL CHECK (status IN ('notStarted', 'inProgress', 'synced', 'completed', 'failed', 'stopped')),
+  items_synced bigint,
+  items_skipped bigint,
+  error text,
+  last_sync_at timestamptz,
+  tags jsonb NOT NULL,
+  first_seen_at timestamptz NOT NULL,
+  status_changed_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL,
+  PRIMARY KEY (war_room_id, identity),
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+);
+CREATE INDEX migration_items_by_batch ON migration_items (tenant_id, war_room_id, batch, status);
+CREATE INDEX migration_items_by_status ON migration_items (tenant_id, war_room_id, status, identity);
+CREATE TABLE migration_imports (
+  id text PRIMARY KEY,
+  tenant_id text NOT NULL,
+  war_room_id text NOT NULL,
+  at timestamptz NOT NULL,
+  actor_id text NOT NULL,
+  actor_name text NOT NULL,
+  source text NOT NULL CHECK (source IN ('api-csv', 'api-json', 'file', 'tab')),
+  format text NOT NULL,
+  rows_read integer NOT NULL,
+  created integer NOT NULL,
+  updated integer NOT NULL,
+  unchanged integer NOT NULL,
+  content_hash text NOT NULL,
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+);
+CREATE INDEX migration_imports_by_war_room ON migration_imports (tenant_id, war_room_id, at);
+CREATE TABLE migration_settings (
+  tenant_id text NOT NULL,
+  war_room_id text NOT NULL PRIMARY KEY,
+  mapping text,
+  status_values text NOT NULL,
+  updated_by_id text NOT NULL,
+  updated_by_name text NOT NULL,
+  updated_at timestamptz NOT NULL,
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+);
+CREATE TABLE api_keys (
+  id text PRIMARY KEY,
+  tenant_id text NOT NULL,
+  war_room_id text NOT NULL,
+  name text NOT NULL,
+  key_hash text NOT NULL CONSTRAINT api_keys_key_hash UNIQUE,
+  created_by_id text NOT NULL,
+  created_by_name text NOT NULL,
+  created_at timestamptz NOT NULL,
+  last_used_at timestamptz,
+  revoked_at timestamptz,
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+);
+CREATE INDEX api_keys_by_war_room ON api_keys (tenant_id, war_room_id, created_at);
+`,
+  },
 ];

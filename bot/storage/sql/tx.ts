@@ -1,11 +1,14 @@
 import type { Tx } from '../types';
 import { actionRepo } from './actions';
+import { apiKeyRepo } from './apiKeys';
 import { auditRepo } from './audit';
 import { decisionRepo } from './decisions';
 import type { Exec } from './exec';
 import { incidentRepo } from './incidents';
 import { inboxRepo } from './inbox';
 import { jobRepo } from './jobs';
+import { migrationImportRepo, migrationSettingsRepo } from './migrationImports';
+import { migrationItemRepo } from './migrationItems';
 import { outboxRepo } from './outbox';
 import { personalChatRepo } from './personalChats';
 import { roleRepo } from './roles';
@@ -26,5 +29,9 @@ export function sqlTx(x: Exec): Tx {
     actions: actionRepo(x),
     roster: rosterRepo(x),
     personalChats: personalChatRepo(x),
+    migrationItems: migrationItemRepo(x),
+    migrationImports: migrationImportRepo(x),
+    migrationSettings: migrationSettingsRepo(x),
+    apiKeys: apiKeyRepo(x),
   };
 }

@@ -283,4 +283,74 @@ CREATE TABLE incident_notes (
 CREATE INDEX incident_notes_by_incident ON incident_notes (tenant_id, incident_id, at);
 `,
   },
+  {
+    version: 11,
+    name: 'migration status imports',
+    // Items of a war room's migration, one row per identity, written by imports (services/
+    // migration.ts); each accepted import; the lead's column mapping; API keys for scripts,
+    // of which only the SHA-256 is kept (docs/decisions/013-migration-imports.md).
+    sql: `
+CREATE TABLE migration_items (
+  tenant_id TEXT NOT NULL,
+  war_room_id TEXT NOT NULL,
+  identity TEXT NOT NULL,
+  batch TEXT,
+  raw_status TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('notStarted', 'inProgress', 'synced', 'completed', 'failed', 'stopped')),
+  items_synced INTEGER,
+  items_skipped INTEGER,
+  error TEXT,
+  last_sync_at TEXT,
+  tags TEXT NOT NULL CHECK (json_valid(tags)),
+  first_seen_at TEXT NOT NULL,
+  status_changed_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (war_room_id, identity),
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX migration_items_by_batch ON migration_items (tenant_id, war_room_id, batch, status);
+CREATE INDEX migration_items_by_status ON migration_items (tenant_id, war_room_id, status, identity);
+CREATE TABLE migration_imports (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  war_room_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  actor_id TEXT NOT NULL,
+  actor_name TEXT NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('api-csv', 'api-json', 'file', 'tab')),
+  format TEXT NOT NULL,
+  rows_read INTEGER NOT NULL,
+  created INTEGER NOT NULL,
+  updated INTEGER NOT NULL,
+  unchanged INTEGER NOT NULL,
+  content_hash TEXT NOT NULL,
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+) STRICT;
+CREATE INDEX migration_imports_by_war_room ON migration_imports (tenant_id, war_room_id, at);
+CREATE TABLE migration_settings (
+  tenant_id TEXT NOT NULL,
+  war_room_id TEXT NOT NULL PRIMARY KEY,
+  mapping TEXT CHECK (mapping IS NULL OR json_valid(mapping)),
+  status_values TEXT NOT NULL CHECK (json_valid(status_values)),
+  updated_by_id TEXT NOT NULL,
+  updated_by_name TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+) STRICT;
+CREATE TABLE api_keys (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  war_room_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  key_hash TEXT NOT NULL UNIQUE,
+  created_by_id TEXT NOT NULL,
+  created_by_name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_used_at TEXT,
+  revoked_at TEXT,
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+) STRICT;
+CREATE INDEX api_keys_by_war_room ON api_keys (tenant_id, war_room_id, created_at);
+`,
+  },
 ];

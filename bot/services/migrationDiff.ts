@@ -1,0 +1,118 @@
+import type { MigrationItem } from '../../shared/domain/migration';
+import type { Field } from '../../shared/migration/columns';
+import type { MigrationStatus } from '../../shared/migration/status';
+import type { MigrationRow } from '../../shared/migration/types';
+
+/** A row of an import and the fields its source spoke about (a missing column says nothing). */
+export interface Incoming {
+  row: MigrationRow;
+  fields: ReadonlySet<Field>;
+}
+
+/** An item an import created (`before` null) or changed. */
+export interface ItemChange {
+  before: MigrationItem | null;
+  after: MigrationItem;
+}
+
+/** How many items moved from one normalised status to another (`from` null: new items). */
+export interface StatusTransition {
+  from: MigrationStatus | null;
+  to: MigrationStatus;
+  count: number;
+  /** The first few identities, so the timeline can say whom it was about. */
+  examples: string[];
+}
+
+export interface Diff {
+  changes: ItemChange[];
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+const EXAMPLES = 5;
+
+const sameTags = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((tag, i) => tag === b[i]);
+
+/** True when nothing an import writes differs (times of bookkeeping aside). */
+function sameState(a: MigrationItem, b: MigrationItem): boolean {
+  return (
+    a.batch === b.batch &&
+    a.rawStatus === b.rawStatus &&
+    a.status === b.status &&
+    a.itemsSynced === b.itemsSynced &&
+    a.itemsSkipped === b.itemsSkipped &&
+    a.error === b.error &&
+    a.lastSyncAt === b.lastSyncAt &&
+    sameTags(a.tags, b.tags)
+  );
+}
+
+/**
+ * The item after an import row: the row's values for the fields its source has, the
+ * stored ones for the rest (a new item: empty). The status always comes from the row.
+ */
+function merge(
+  before: MigrationItem | undefined,
+  { row, fields }: Incoming,
+  ids: { tenantId: string; warRoomId: string },
+  now: string,
+): MigrationItem {
+  const pick = <K extends keyof MigrationItem>(field: Field, key: K, value: MigrationItem[K]) =>
+    fields.has(field) || !before ? value : before[key];
+  return {
+    tenantId: ids.tenantId,
+    warRoomId: ids.warRoomId,
+    identity: row.identity,
+    batch: pick('batch', 'batch', row.batch),
+    rawStatus: row.rawStatus,
+    status: row.status,
+    itemsSynced: pick('itemsSynced', 'itemsSynced', row.itemsSynced),
+    itemsSkipped: pick('itemsSkipped', 'itemsSkipped', row.itemsSkipped),
+    error: pick('error', 'error', row.error),
+    lastSyncAt: pick('lastSync', 'lastSyncAt', row.lastSyncAt),
+    tags: pick('tags', 'tags', row.tags),
+    firstSeenAt: before?.firstSeenAt ?? now,
+    statusChangedAt: before && before.status === row.status ? before.statusChangedAt : now,
+    updatedAt: now,
+  };
+}
+
+/** Compares an import with what is stored: what to write, and the counts. */
+export function diffImport(
+  stored: readonly MigrationItem[],
+  incoming: readonly Incoming[],
+  ids: { tenantId: string; warRoomId: string },
+  now: string,
+): Diff {
+  const byIdentity = new Map(stored.map((item) => [item.identity, item]));
+  const diff: Diff = { changes: [], created: 0, updated: 0, unchanged: 0 };
+  for (const entry of incoming) {
+    const before = byIdentity.get(entry.row.identity);
+    const after = merge(before, entry, ids, now);
+    if (!before) diff.created++;
+    else if (sameState(before, after)) {
+      diff.unchanged++;
+      continue;
+    } else diff.updated++;
+    diff.changes.push({ before: before ?? null, after });
+  }
+  return diff;
+}
+
+/** The status moves of an import, for its one audit entry: counts, not one line per item. */
+export function transitions(changes: readonly ItemChange[]): StatusTransition[] {
+  const byKey = new Map<string, StatusTransition>();
+  for (const { before, after } of changes) {
+    const from = before?.status ?? null;
+    if (from === after.status) continue;
+    const key = `${from}>${after.status}`;
+    let t = byKey.get(key);
+    if (!t) byKey.set(key, (t = { from, to: after.status, count: 0, examples: [] }));
+    t.count++;
+    if (t.examples.length < EXAMPLES) t.examples.push(after.identity);
+  }
+  return [...byKey.values()].sort((a, b) => b.count - a.count || a.to.localeCompare(b.to));
+}

@@ -1,0 +1,192 @@
+import type { CompiledQuery, Compilable, Insertable, Selectable } from 'kysely';
+import type { MigrationItem } from '../../../shared/domain/migration';
+import { MIGRATION_STATUSES } from '../../../shared/migration/status';
+import type { MigrationItemRepo } from '../types';
+import { encodeJson, oneOf, type Exec } from './exec';
+import { toIso } from './instant';
+import type { Database } from './schema';
+
+type ItemRow = Selectable<Database['migration_items']>;
+type ItemInsert = Insertable<Database['migration_items']>;
+
+/** The columns in the order every row is written: the bound parameters follow it. */
+const COLUMNS = [
+  'tenant_id',
+  'war_room_id',
+  'identity',
+  'batch',
+  'raw_status',
+  'status',
+  'items_synced',
+  'items_skipped',
+  'error',
+  'last_sync_at',
+  'tags',
+  'first_seen_at',
+  'status_changed_at',
+  'updated_at',
+] as const satisfies readonly (keyof ItemInsert)[];
+
+/**
+ * Rows per INSERT: 14 parameters a row stays under SQLite's 32,766 and PostgreSQL's 65,535
+ * bound parameters, and a statement this size is where both engines stop getting faster.
+ */
+const CHUNK = 1000;
+
+/** `toISOString` form: what SQLite holds already, so reading 100,000 items skips Date. */
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const instant = (v: string | Date): string =>
+  typeof v === 'string' && CANONICAL.test(v) ? v : toIso(v);
+const count = (v: number | string | null): number | null => (v === null ? null : Number(v));
+
+function toRow(i: MigrationItem): ItemInsert {
+  return {
+    tenant_id: i.tenantId,
+    war_room_id: i.warRoomId,
+    identity: i.identity,
+    batch: i.batch,
+    raw_status: i.rawStatus,
+    status: i.status,
+    items_synced: i.itemsSynced,
+    items_skipped: i.itemsSkipped,
+    error: i.error,
+    last_sync_at: i.lastSyncAt === null ? null : toIso(i.lastSyncAt),
+    tags: encodeJson(i.tags) ?? '[]',
+    first_seen_at: toIso(i.firstSeenAt),
+    status_changed_at: toIso(i.statusChangedAt),
+    updated_at: toIso(i.updatedAt),
+  };
+}
+
+function tagsOf(value: unknown): string[] {
+  if (!Array.isArray(value) || !value.every((t) => typeof t === 'string')) {
+    throw new Error('unexpected migration_items.tags in storage');
+  }
+  return value as string[];
+}
+
+function fromRow(r: ItemRow, decodeJson: (raw: unknown) => unknown): MigrationItem {
+  return {
+    tenantId: r.tenant_id,
+    warRoomId: r.war_room_id,
+    identity: r.identity,
+    batch: r.batch,
+    rawStatus: r.raw_status,
+    status: oneOf(MIGRATION_STATUSES, r.status, 'migration_items.status'),
+    itemsSynced: count(r.items_synced),
+    itemsSkipped: count(r.items_skipped),
+    error: r.error,
+    lastSyncAt: r.last_sync_at === null ? null : instant(r.last_sync_at),
+    tags: tagsOf(decodeJson(r.tags)),
+    firstSeenAt: instant(r.first_seen_at),
+    statusChangedAt: instant(r.status_changed_at),
+    updatedAt: instant(r.updated_at),
+  };
+}
+
+/**
+ * The upsert of `n` rows, built and compiled once per dialect and size, then bound to each
+ * chunk's values: building and compiling 14,000 parameters with the query builder costs
+ * more than running the statement. The first compilation checks that the builder binds
+ * parameters row by row in COLUMNS order, which is what `bind` relies on.
+ */
+function upsertTemplate(x: Exec, rows: readonly ItemInsert[]): CompiledQuery {
+  const { db } = x;
+  const compiled = db
+    .insertInto('migration_items')
+    .values([...rows])
+    .onConflict((oc) =>
+      oc.columns(['war_room_id', 'identity']).doUpdateSet((eb) => ({
+        batch: eb.ref('excluded.batch'),
+        raw_status: eb.ref('excluded.raw_status'),
+        status: eb.ref('excluded.status'),
+        items_synced: eb.ref('excluded.items_synced'),
+        items_skipped: eb.ref('excluded.items_skipped'),
+        error: eb.ref('excluded.error'),
+        last_sync_at: eb.ref('excluded.last_sync_at'),
+        tags: eb.ref('excluded.tags'),
+        status_changed_at: eb.ref('excluded.status_changed_at'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .compile();
+  const expected = bindings(rows);
+  const same =
+    compiled.parameters.length === expected.length &&
+    compiled.parameters.every((p, i) => p === expected[i]);
+  if (!same) throw new Error('migration_items upsert: unexpected parameter order');
+  return compiled;
+}
+
+function bindings(rows: readonly ItemInsert[]): unknown[] {
+  const values: unknown[] = [];
+  for (const row of rows) for (const c of COLUMNS) values.push(row[c]);
+  return values;
+}
+
+/** Templates per (dialect builder, rows per statement): a handful of entries at most. */
+const templates = new WeakMap<object, Map<number, CompiledQuery>>();
+
+function bound(x: Exec, rows: readonly ItemInsert[]): Compilable {
+  let bySize = templates.get(x.db);
+  if (!bySize) templates.set(x.db, (bySize = new Map()));
+  let template = bySize.get(rows.length);
+  if (!template) {
+    template = upsertTemplate(x, rows);
+    bySize.set(rows.length, template);
+    return { compile: () => template as CompiledQuery };
+  }
+  const compiled: CompiledQuery = { ...template, parameters: bindings(rows) };
+  return { compile: () => compiled };
+}
+
+export function migrationItemRepo(x: Exec): MigrationItemRepo {
+  const { db } = x;
+  const ofRoom = (tenantId: string, warRoomId: string) =>
+    db
+      .selectFrom('migration_items')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('war_room_id', '=', warRoomId);
+  const decode = (raw: unknown) => x.decodeJson(raw);
+  return {
+    async listAll(tenantId, warRoomId) {
+      const rows = await x.all(ofRoom(tenantId, warRoomId));
+      return rows.map((r) => fromRow(r, decode));
+    },
+    async upsert(items) {
+      for (let i = 0; i < items.length; i += CHUNK) {
+        await x.run(bound(x, items.slice(i, i + CHUNK).map(toRow)));
+      }
+    },
+    async find(tenantId, warRoomId, identity) {
+      const [row] = await x.all(ofRoom(tenantId, warRoomId).where('identity', '=', identity));
+      return row && fromRow(row, decode);
+    },
+    async list(tenantId, warRoomId, { status, batch, limit }) {
+      let query = ofRoom(tenantId, warRoomId);
+      if (status !== undefined) query = query.where('status', '=', status);
+      if (batch !== undefined) {
+        query =
+          batch === null ? query.where('batch', 'is', null) : query.where('batch', '=', batch);
+      }
+      const rows = await x.all(query.orderBy('identity').limit(limit));
+      return rows.map((r) => fromRow(r, decode));
+    },
+    async counts(tenantId, warRoomId) {
+      const rows = await x.all(
+        db
+          .selectFrom('migration_items')
+          .select(['batch', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
+          .where('tenant_id', '=', tenantId)
+          .where('war_room_id', '=', warRoomId)
+          .groupBy(['batch', 'status']),
+      );
+      return rows.map((r) => ({
+        batch: r.batch,
+        status: oneOf(MIGRATION_STATUSES, r.status, 'migration_items.status'),
+        count: Number(r.n),
+      }));
+    },
+  };
+}
