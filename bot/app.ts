@@ -17,6 +17,9 @@ import { Pacer } from './services/pacer';
 import { ReplyService } from './services/replies';
 import { RoleService } from './services/roles';
 import { RosterService, type RosterOptions } from './services/roster';
+import { FreezeService } from './services/freezes';
+import { MigrationService } from './services/migration';
+import { MigrationStatusService } from './services/migrationStatus';
 import { Scheduler, type SchedulerOptions } from './services/scheduler';
 import { WarRoomService } from './services/warRooms';
 import { openStorage } from './storage/open';
@@ -32,6 +35,8 @@ export interface App {
   delivery: DeliveryService;
   /** Jobs due at a time, housekeeping among them (tests wait on `idle()`). */
   scheduler: Scheduler;
+  /** Migration status imports (the HTTP API and the bot's file path call it). */
+  migration: MigrationService;
   /** Starts listening; resolves with the base URL (http://host:port). */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -91,6 +96,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ids,
     schedule: (request, tx) => scheduler.schedule(request, tx),
   });
+  const status = new MigrationStatusService({ storage, clock, ids });
+  const freezes = new FreezeService({ storage, clock, ids, status });
+  // Every accepted import, in its transaction: freeze violations, then the live status card.
+  const migration = new MigrationService({
+    storage,
+    clock,
+    ids,
+    onImported: async (tx, event) => {
+      await freezes.checkImport(tx, event);
+      await status.refreshCard(tx, event.warRoom, event.importRecord.at);
+    },
+  });
   const delivery = new DeliveryService({
     storage,
     clock,
@@ -137,6 +154,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       incidents,
       decisions,
       actions,
+      status,
+      freezes,
       replies,
       roles,
       roster,
@@ -173,6 +192,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     delivery,
     scheduler,
+    migration,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -2,7 +2,7 @@ import { VERBS } from '../../shared/cards/actions';
 import { t, type MessageKey } from '../../shared/i18n';
 import { MIGRATION_STATUSES, type MigrationStatus } from '../../shared/migration/status';
 import { formatInstant } from '../../shared/time/format';
-import { clip, literal } from './literal';
+import { clip, literal, noticeBlock } from './literal';
 import type { AdaptiveCardJson } from './types';
 
 /** Items per normalised status. */
@@ -46,7 +46,7 @@ const total = (c: StatusCounts) => MIGRATION_STATUSES.reduce((n, s) => n + c[s],
  */
 export function statusCard(
   view: MigrationStatusView,
-  { timeZone, locale }: { timeZone: string; locale: string },
+  { timeZone, locale, notice }: { timeZone: string; locale: string; notice?: string },
 ): AdaptiveCardJson {
   const all = total(view.totals);
   const pct = (n: number, of: number) => (of === 0 ? 0 : Math.floor((n * 100) / of));
@@ -58,6 +58,7 @@ export function statusCard(
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body: [
+      ...noticeBlock(notice),
       literal([
         {
           text: t(locale, 'migration.card.title', {

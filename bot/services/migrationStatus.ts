@@ -1,5 +1,5 @@
 import type { Actor } from '../../shared/domain/actor';
-import { notFound } from '../../shared/domain/errors';
+import { invalid, notFound } from '../../shared/domain/errors';
 import { holds, inForce, type FreezeWindow } from '../../shared/domain/freeze';
 import type { WarRoom } from '../../shared/domain/warRoom';
 import { MIGRATION_STATUSES, type MigrationStatus } from '../../shared/migration/status';
@@ -11,7 +11,12 @@ import {
   type StatusCounts,
 } from '../cards/statusCard';
 import type { Storage, Tx } from '../storage/types';
+import { clip } from '../cards/literal';
 import { authorize } from './access';
+import type { Effects } from './effects';
+import { detail, logIncidentIn, type IncidentDetail } from './incidents';
+import { change } from './unitOfWork';
+import { t } from '../../shared/i18n';
 import { refreshCard } from './cardRefresh';
 import type { Clock, IdGenerator } from './clock';
 import { statusSubject } from './subjects';
@@ -21,6 +26,9 @@ export interface MigrationStatusDeps {
   clock: Clock;
   ids: IdGenerator;
 }
+
+/** Failed mailboxes named in the failures' incident note; the tab lists them all. */
+const NAMED_IN_NOTE = 20;
 
 const zero = (): StatusCounts =>
   Object.fromEntries(MIGRATION_STATUSES.map((s) => [s, 0])) as StatusCounts;
@@ -47,6 +55,57 @@ export class MigrationStatusService {
       }
       await authorize(tx, warRoom, actor, 'warroom.read');
       return { view: await statusView(tx, warRoom, this.deps.clock.now().toISOString()), warRoom };
+    });
+  }
+
+  /**
+   * "Log an incident for the failures" on the status card: one sev2 incident naming the
+   * failed mailboxes (the first ones in its note, all of them in the tab), in the war
+   * room's language. Refused when nothing failed.
+   */
+  incidentForFailures(
+    actor: Actor,
+    origin: { channelId: string },
+    effects?: Effects<IncidentDetail>,
+  ): Promise<IncidentDetail> {
+    return change(this.deps, actor, effects, async (tx, now) => {
+      const warRoom = await tx.warRooms.findByChannel(actor.tenantId, origin.channelId);
+      if (!warRoom) throw notFound('warroom.notStarted');
+      await authorize(tx, warRoom, actor, 'incident.write');
+      const failed = await tx.migrationItems.list(actor.tenantId, warRoom.id, {
+        status: 'failed',
+        limit: NAMED_IN_NOTE + 1,
+      });
+      if (failed.length === 0) throw invalid('migration.noFailures');
+      const count = (await tx.migrationItems.counts(actor.tenantId, warRoom.id))
+        .filter((c) => c.status === 'failed')
+        .reduce((n, c) => n + c.count, 0);
+      const language = warRoom.language;
+      const incident = await logIncidentIn(
+        tx,
+        actor,
+        warRoom,
+        { title: t(language, 'migration.failuresIncidentTitle', { count }), severity: 'sev2' },
+        now,
+        this.deps.ids,
+      );
+      const named = failed.slice(0, NAMED_IN_NOTE);
+      await tx.incidents.addNote({
+        id: this.deps.ids(),
+        tenantId: actor.tenantId,
+        warRoomId: warRoom.id,
+        incidentId: incident.id,
+        authorId: actor.userId,
+        authorName: actor.name,
+        text: t(language, 'migration.failuresIncidentNote', {
+          identities: named
+            .map((f) => (f.error ? `${f.identity} (${clip(f.error, 120)})` : f.identity))
+            .join(', '),
+          more: count > named.length ? ` (+${count - named.length})` : '',
+        }),
+        at: now,
+      });
+      return detail(tx, incident, warRoom);
     });
   }
 

@@ -357,4 +357,38 @@ export const da: Catalog = {
   'migration.row.columnCount':
     'Rækken har {actual} kolonner i stedet for {expected} (en skilletegn uden anførselstegn?).',
   'migration.item.invalid': 'Elementet har et felt, der mangler eller har forkert type: {field}.',
+  'freeze.violationTitle': {
+    one: 'En frossen postkasse blev flyttet under {refs}',
+    other: '{count} frosne postkasser blev flyttet under {refs}',
+  },
+  'freeze.violationNote':
+    'Flyttet inden for frysevinduet: {identities}{more}. Set i importen fra {by} {at}.',
+  'freeze.violated':
+    '{ref}: postkasser blev flyttet inden for et frysevindue ({refs}). {who}, se på det nu.',
+  'freeze.theLead': 'lederen',
+  'freeze.endBeforeStart': 'En frysning skal slutte, efter den begynder.',
+  'freeze.over': 'Det vindue er allerede slut.',
+  'freeze.usage':
+    'Skriv det sådan: frys mærke lab-results fra lør 18:00 til søn 06:00 <grund> (eller batch <navn>, eller postkasseadresser).',
+  'freeze.targetMissing':
+    'Sig hvad der skal fryses: mærke <navn>, batch <navn> eller postkasseadresser.',
+  'freeze.created': '{ref}: {target} frosset fra {from} til {to}.',
+  'freeze.target.tag': 'mærke {value}',
+  'freeze.target.batch': 'batch {value}',
+  'freeze.target.identities': { one: '{count} postkasse', other: '{count} postkasser' },
+  'help.freeze.usage': 'frys <mærke|batch|adresser> fra <tid> til <tid> [grund]',
+  'help.freeze.does':
+    'Holder postkasser i ro i et tidsrum (kun leder). En import, der viser en af dem flytte sig i vinduet, opretter en sev1-hændelse.',
+  'help.freeze.example':
+    'frys mærke lab-results fra lørdag 18:00 til søndag 06:00 Laboratoriefeed skiftes',
+  'help.status.usage': 'status',
+  'help.status.does':
+    'Sender migreringsstatus-kortet: totaler, batches, fejl, frosne postkasser. Hver import opdaterer det.',
+  'help.status.example': 'status',
+  'migration.failuresIncidentTitle': {
+    one: 'En postkasse kunne ikke migreres',
+    other: '{count} postkasser kunne ikke migreres',
+  },
+  'migration.failuresIncidentNote': 'Fejlet: {identities}{more}.',
+  'migration.noFailures': 'Ingen postkasse er fejlet: der er intet at registrere.',
 };

@@ -352,6 +352,38 @@ export const en = {
   'migration.row.columnCount':
     'This row has {actual} columns instead of {expected} (a separator not quoted?).',
   'migration.item.invalid': 'This item has a field that is missing or of the wrong type: {field}.',
+  'freeze.violationTitle': {
+    one: 'A frozen mailbox moved during {refs}',
+    other: '{count} frozen mailboxes moved during {refs}',
+  },
+  'freeze.violationNote':
+    'Moved inside the freeze window: {identities}{more}. Seen in the import by {by} at {at}.',
+  'freeze.violated':
+    '{ref}: mailboxes moved inside a freeze window ({refs}). {who}, please look now.',
+  'freeze.theLead': 'the lead',
+  'freeze.endBeforeStart': 'A freeze must end after it starts.',
+  'freeze.over': 'That window has already ended.',
+  'freeze.usage':
+    'Write it as: freeze tag lab-results from sat 18:00 to sun 06:00 <reason> (or batch <name>, or mailbox addresses).',
+  'freeze.targetMissing': 'Say what to freeze: tag <name>, batch <name>, or mailbox addresses.',
+  'freeze.created': '{ref}: {target} frozen from {from} to {to}.',
+  'freeze.target.tag': 'tag {value}',
+  'freeze.target.batch': 'batch {value}',
+  'freeze.target.identities': { one: '{count} mailbox', other: '{count} mailboxes' },
+  'help.freeze.usage': 'freeze <tag|batch|addresses> from <time> to <time> [reason]',
+  'help.freeze.does':
+    'Holds mailboxes still for a time (lead only). An import that shows one moving inside the window raises a sev1 incident.',
+  'help.freeze.example': 'freeze tag lab-results from sat 18:00 to sun 06:00 Lab feed switch-over',
+  'help.status.usage': 'status',
+  'help.status.does':
+    'Posts the migration status card: totals, batches, failures, frozen mailboxes. Every import edits it in place.',
+  'help.status.example': 'status',
+  'migration.failuresIncidentTitle': {
+    one: 'A mailbox failed to migrate',
+    other: '{count} mailboxes failed to migrate',
+  },
+  'migration.failuresIncidentNote': 'Failed: {identities}{more}.',
+  'migration.noFailures': 'No mailbox has failed: there is nothing to log.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -385,4 +385,43 @@ export const fr: Catalog = {
   'migration.row.columnCount':
     'Cette ligne a {actual} colonnes au lieu de {expected} (un séparateur sans guillemets ?).',
   'migration.item.invalid': "Un champ de cet élément manque ou n'a pas le bon type : {field}.",
+  'freeze.violationTitle': {
+    one: 'Une boîte gelée a bougé pendant {refs}',
+    many: '{count} boîtes gelées ont bougé pendant {refs}',
+    other: '{count} boîtes gelées ont bougé pendant {refs}',
+  },
+  'freeze.violationNote':
+    'Déplacées pendant le gel : {identities}{more}. Vu dans l’import de {by} le {at}.',
+  'freeze.violated':
+    '{ref} : des boîtes ont bougé pendant un gel ({refs}). {who}, regardez maintenant.',
+  'freeze.theLead': 'le responsable',
+  'freeze.endBeforeStart': 'Un gel doit finir après son début.',
+  'freeze.over': 'Cette fenêtre est déjà terminée.',
+  'freeze.usage':
+    'Écrivez : geler tag lab-results de sam 18:00 à dim 06:00 <raison> (ou lot <nom>, ou des adresses).',
+  'freeze.targetMissing': 'Dites quoi geler : tag <nom>, lot <nom> ou des adresses.',
+  'freeze.created': '{ref} : {target} gelé(s) du {from} au {to}.',
+  'freeze.target.tag': 'tag {value}',
+  'freeze.target.batch': 'lot {value}',
+  'freeze.target.identities': {
+    one: '{count} boîte',
+    many: '{count} boîtes',
+    other: '{count} boîtes',
+  },
+  'help.freeze.usage': 'geler <tag|lot|adresses> de <heure> à <heure> [raison]',
+  'help.freeze.does':
+    'Immobilise des boîtes pendant un temps (responsable seulement). Un import qui en montre une bouger pendant le gel crée un incident sev1.',
+  'help.freeze.example':
+    'geler tag lab-results de samedi 18:00 à dimanche 06:00 Bascule du flux labo',
+  'help.status.usage': 'statut',
+  'help.status.does':
+    'Publie la carte d’état de la migration : totaux, lots, échecs, boîtes gelées. Chaque import la met à jour.',
+  'help.status.example': 'statut',
+  'migration.failuresIncidentTitle': {
+    one: 'Une boîte n’a pas pu migrer',
+    many: '{count} boîtes n’ont pas pu migrer',
+    other: '{count} boîtes n’ont pas pu migrer',
+  },
+  'migration.failuresIncidentNote': 'En échec : {identities}{more}.',
+  'migration.noFailures': 'Aucune boîte en échec : rien à signaler.',
 };
