@@ -1,4 +1,5 @@
 import { ChainVerifier } from '../../bot/services/auditChain';
+import { reportLine } from '../../bot/cli/auditVerify';
 import { appendAudit, hashEntry } from '../../bot/services/auditTrail';
 import type { AuditRepo, Tx } from '../../bot/storage/types';
 import { GENESIS_HASH, type AuditEntry } from '../../shared/domain/audit';
@@ -104,5 +105,38 @@ describe('ChainVerifier: the first broken entry, and why', () => {
       lastSeq: null,
       lastHash: null,
     });
+  });
+});
+
+describe('audit:verify report lines', () => {
+  test('a title cannot smuggle control or bidi characters into the operator’s terminal', () => {
+    const line = reportLine(
+      { id: 'room-1', title: 'Cut\u001b[2Jover\tnight\u202e' },
+      { verified: true, entries: 1, firstSeq: 1, lastSeq: 1, lastHash: 'a'.repeat(64) },
+    );
+    expect(line).toBe('room-1\tCut [2Jover night \t1 entry\tseq 1-1\tOK');
+  });
+
+  test('an empty chain has no seq range; a broken one says where and why', () => {
+    const room = { id: 'room-2', title: 'Weekend' };
+    expect(
+      reportLine(room, {
+        verified: true,
+        entries: 0,
+        firstSeq: null,
+        lastSeq: null,
+        lastHash: null,
+      }),
+    ).toBe('room-2\tWeekend\t0 entries\tseq none\tOK');
+    expect(
+      reportLine(room, {
+        verified: false,
+        entries: 9,
+        firstSeq: 1,
+        lastSeq: 9,
+        lastHash: 'b'.repeat(64),
+        brokenAt: { seq: 4, reason: 'prev_hash_mismatch' },
+      }),
+    ).toBe('room-2\tWeekend\t9 entries\tseq 1-9\tBROKEN at seq 4: prev-hash mismatch');
   });
 });
