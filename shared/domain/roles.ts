@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   'decision.answer',
   'decision.withdraw',
   'action.write',
+  'audit.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,6 +30,8 @@ const ALLOWED: Record<Permission, readonly Role[]> = {
   /** Taking back someone else's request (the requester may always take back their own). */
   'decision.withdraw': ['lead'],
   'action.write': ['lead', 'engineer', 'comms', 'approver'],
+  /** A copy of every name and change in the war room leaves the app (decision 014). */
+  'audit.export': ['lead'],
 };
 
 export function may(role: Role, permission: Permission): boolean {
