@@ -9,6 +9,7 @@ import { systemClock, uuidIds, type Clock, type IdGenerator } from './services/c
 import { DeliveryService, type DeliveryOptions } from './services/delivery';
 import { housekeepingJob } from './services/housekeeping';
 import { ActionService } from './services/actions';
+import { AuditLogService } from './services/auditLog';
 import { actionJobs } from './services/actionTimers';
 import { DecisionService } from './services/decisions';
 import { decisionJobs } from './services/decisionTimers';
@@ -162,7 +163,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       delivery,
     }),
   );
-  mountApi(server, { logger, identify: createIdentityResolver(config), warRooms, incidents });
+  const audit = new AuditLogService({ storage, clock, warRooms });
+  mountApi(server, {
+    logger,
+    identify: createIdentityResolver(config),
+    warRooms,
+    incidents,
+    audit,
+  });
   // For load balancers: healthy only while the database answers.
   server.get('/healthz', async (_req, res) => {
     try {

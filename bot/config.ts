@@ -195,3 +195,22 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     logLevel: e.LOG_LEVEL,
   };
 }
+
+/**
+ * Only where the store is (`DATABASE_URL`, `WARROOM_DATA_DIR`), read exactly as the server
+ * reads them: for operator tools run beside the server, which need no bot or tab settings.
+ */
+export function parseStoreConfig(
+  env: Record<string, string | undefined>,
+  cwd = process.cwd(),
+): { databaseUrl: string | undefined; dataDir: string } {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
+  const parsed = envSchema.pick({ DATABASE_URL: true, WARROOM_DATA_DIR: true }).safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const { DATABASE_URL, WARROOM_DATA_DIR } = parsed.data;
+  return { databaseUrl: DATABASE_URL, dataDir: path.resolve(cwd, WARROOM_DATA_DIR) };
+}

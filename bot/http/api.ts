@@ -5,8 +5,10 @@ import { invalid, notFound } from '../../shared/domain/errors';
 import { incidentRef, type Incident } from '../../shared/domain/incident';
 import type { WarRoom } from '../../shared/domain/warRoom';
 import type { Logger } from '../logger';
+import type { AuditLogService } from '../services/auditLog';
 import type { IncidentService } from '../services/incidents';
 import type { WarRoomService } from '../services/warRooms';
+import { mountAuditApi } from './auditApi';
 import { sendError } from './errors';
 import type { Identity, IdentityResolver } from './identity';
 
@@ -15,6 +17,7 @@ export interface ApiDeps {
   identify: IdentityResolver;
   warRooms: WarRoomService;
   incidents: IncidentService;
+  audit: AuditLogService;
 }
 
 type Handler = (req: Request, actor: Identity) => Promise<unknown>;
@@ -66,6 +69,8 @@ export function mountApi(server: Server, deps: ApiDeps): void {
       return { warRoom: summary(warRoom, incidents), incidents: incidents.map(incidentDto) };
     }),
   );
+
+  mountAuditApi(server, deps, route);
 }
 
 function channelQuery(req: Request): string | undefined {

@@ -1,23 +1,9 @@
-import { createHash } from 'node:crypto';
 import { GENESIS_HASH, type AuditEntry, type NewAuditEntry } from '../../shared/domain/audit';
 import type { Tx } from '../storage/types';
+import { ChainVerifier } from './auditChain';
+import { hashEntry } from './auditHash';
 
-/** JSON with object keys sorted, so the same entry always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj)
-      .filter((k) => obj[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-export function hashEntry(entry: Omit<AuditEntry, 'hash'>): string {
-  return createHash('sha256').update(canonical(entry)).digest('hex');
-}
+export { hashEntry } from './auditHash';
 
 /**
  * Appends to the war room's chain inside the caller's transaction: the entry commits
@@ -40,11 +26,6 @@ export async function appendAudit(tx: Tx, entry: NewAuditEntry): Promise<AuditEn
 
 /** Index of the first entry that breaks the chain, or -1 when it is intact. */
 export function findChainBreak(entries: AuditEntry[]): number {
-  let prev = GENESIS_HASH;
-  for (const [i, e] of entries.entries()) {
-    const { hash, ...rest } = e;
-    if (e.seq !== i + 1 || e.prevHash !== prev || hashEntry(rest) !== hash) return i;
-    prev = hash;
-  }
-  return -1;
+  const verifier = new ChainVerifier();
+  return entries.findIndex((e) => verifier.add(e) !== undefined);
 }

@@ -59,6 +59,11 @@ export interface WarRoomRepo {
   /** Newest first. */
   listByTenant(tenantId: string): Promise<WarRoom[]>;
   /**
+   * Every tenant's war rooms, oldest first: for operator tools that check the whole store
+   * (`npm run audit:verify`), never for anything a tenant's user can reach.
+   */
+  listAcrossTenants(): Promise<WarRoom[]>;
+  /**
    * Keeps the channel's service URL current (Teams may move a tenant to another one, and
    * proactive messages must use the latest). Returns true when it changed.
    */
@@ -102,6 +107,16 @@ export interface AuditRepo {
   append(entry: AuditEntry): Promise<void>;
   /** In chain order. */
   list(tenantId: string, warRoomId: string): Promise<AuditEntry[]>;
+  /**
+   * Up to `limit` entries with seq greater than `afterSeq` (and at most `upToSeq` when
+   * given), in chain order: a long chain is read page by page, each page in a transaction
+   * of its own.
+   */
+  page(
+    tenantId: string,
+    warRoomId: string,
+    range: { afterSeq: number; limit: number; upToSeq?: number },
+  ): Promise<AuditEntry[]>;
 }
 
 /** Remembers which inbound Bot Framework activities were handled (redelivery guard). */

@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'action.write',
   'migration.import',
   'migration.configure',
+  'audit.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,6 +36,8 @@ const ALLOWED: Record<Permission, readonly Role[]> = {
   'migration.import': ['lead', 'engineer', 'comms'],
   /** API keys and the column mapping: what lets scripts and other tools' files in. */
   'migration.configure': ['lead'],
+  /** A copy of every name and change in the war room leaves the app (decision 015). */
+  'audit.export': ['lead'],
 };
 
 export function may(role: Role, permission: Permission): boolean {

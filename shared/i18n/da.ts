@@ -71,6 +71,8 @@ export const da: Catalog = {
     'Du følger dette krigsrum som observatør: du kan læse det, ikke ændre hændelser.',
   'access.role.assign': 'Kun krigsrummets leder kan tildele roller.',
   'access.warroom.read': 'Du er ikke medlem af dette krigsrum.',
+  'access.audit.export':
+    'Kun krigsrummets leder kan eksportere dets auditlog: den indeholder alles navne.',
   'decision.kind.approval': 'Beslutning',
   'decision.kind.goNoGo': 'Go/no-go',
   'decision.whoDecides': 'Hvem beslutter:',

@@ -68,6 +68,8 @@ export const en = {
     'You follow this war room as an observer: you can read it, not change incidents.',
   'access.role.assign': "Only the war room's lead can give roles.",
   'access.warroom.read': 'You are not a member of this war room.',
+  'access.audit.export':
+    "Only the war room's lead can export its audit log: it holds everyone's names.",
   'decision.kind.approval': 'Decision',
   'decision.kind.goNoGo': 'Go/no-go',
   'decision.whoDecides': 'Who decides:',

@@ -76,6 +76,8 @@ export const fr: Catalog = {
     'Vous suivez cette cellule de crise en observateur : vous pouvez la lire, pas modifier les incidents.',
   'access.role.assign': 'Seul le responsable de la cellule de crise peut attribuer des rôles.',
   'access.warroom.read': "Vous n'êtes pas membre de cette cellule de crise.",
+  'access.audit.export':
+    "Seul le responsable de la cellule de crise peut exporter son journal d'audit : il contient le nom de chacun.",
   'decision.kind.approval': 'Décision',
   'decision.kind.goNoGo': 'Go/no-go',
   'decision.whoDecides': 'Qui décide :',

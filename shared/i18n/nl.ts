@@ -74,6 +74,8 @@ export const nl: Catalog = {
     'Je volgt deze war room als waarnemer: je kunt meelezen, geen incidenten wijzigen.',
   'access.role.assign': 'Alleen de leider van de war room kan rollen toekennen.',
   'access.warroom.read': 'Je bent geen lid van deze war room.',
+  'access.audit.export':
+    'Alleen de leider van de war room kan de auditlog exporteren: die bevat ieders naam.',
   'decision.kind.approval': 'Besluit',
   'decision.kind.goNoGo': 'Go/no-go',
   'decision.whoDecides': 'Wie beslist:',

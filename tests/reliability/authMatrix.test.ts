@@ -86,6 +86,18 @@ const ROUTES: Route[] = [
     () => `/api/v1/war-rooms?channelId=${enc(warRoom.channelId)}`,
   ),
   api('GET /api/v1/war-rooms/:id/incidents', () => `/api/v1/war-rooms/${warRoom.id}/incidents`),
+  api(
+    'GET /api/v1/war-rooms/:id/audit/verify',
+    () => `/api/v1/war-rooms/${warRoom.id}/audit/verify`,
+  ),
+  // The caller is a team member (engineer): only the lead may export, so a valid token gets 403.
+  {
+    ...api(
+      'GET /api/v1/war-rooms/:id/audit/export',
+      () => `/api/v1/war-rooms/${warRoom.id}/audit/export`,
+    ),
+    expect: { ...PROTECTED, valid: 403 },
+  },
   open('GET /healthz'),
   open('GET /tab/'),
 ];

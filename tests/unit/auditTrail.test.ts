@@ -16,6 +16,10 @@ function memoryTx(): { tx: Tx; stored: AuditEntry[] } {
       stored.push(entry);
     },
     list: async (tenantId, warRoomId) => inRoom(tenantId, warRoomId),
+    page: async (tenantId, warRoomId, { afterSeq, limit, upToSeq = Infinity }) =>
+      inRoom(tenantId, warRoomId)
+        .filter((e) => e.seq > afterSeq && e.seq <= upToSeq)
+        .slice(0, limit),
   };
   return { tx: { audit } as Partial<Tx> as Tx, stored };
 }

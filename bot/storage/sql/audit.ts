@@ -87,5 +87,11 @@ export function auditRepo(x: Exec): AuditRepo {
       const rows = await x.all(chain(tenantId, warRoomId).select(COLUMNS).orderBy('seq'));
       return rows.map((r) => fromRow(r, x.decodeJson));
     },
+    async page(tenantId, warRoomId, { afterSeq, limit, upToSeq }) {
+      let query = chain(tenantId, warRoomId).select(COLUMNS).where('seq', '>', afterSeq);
+      if (upToSeq !== undefined) query = query.where('seq', '<=', upToSeq);
+      const rows = await x.all(query.orderBy('seq').limit(limit));
+      return rows.map((r) => fromRow(r, x.decodeJson));
+    },
   };
 }

@@ -112,6 +112,12 @@ export function warRoomRepo(x: Exec): WarRoomRepo {
       );
       return rows.map(fromRow);
     },
+    async listAcrossTenants() {
+      const rows = await x.all(
+        db.selectFrom('war_rooms').select(COLUMNS).orderBy('created_at').orderBy('id'),
+      );
+      return rows.map(fromRow);
+    },
     async nextNumber(tenantId, warRoomId, sequence) {
       const column = SEQUENCE_COLUMN[sequence];
       // The UPDATE's row lock is what serialises concurrent takers in PostgreSQL.
