@@ -5,16 +5,23 @@ import { invalid, notFound } from '../../shared/domain/errors';
 import { incidentRef, type Incident } from '../../shared/domain/incident';
 import type { WarRoom } from '../../shared/domain/warRoom';
 import type { Logger } from '../logger';
+import type { ApiKeyService } from '../services/apiKeys';
 import type { IncidentService } from '../services/incidents';
+import type { MigrationService } from '../services/migration';
 import type { WarRoomService } from '../services/warRooms';
 import { sendError } from './errors';
 import type { Identity, IdentityResolver } from './identity';
+import { mountMigrationApi } from './migrationApi';
 
 export interface ApiDeps {
   logger: Logger;
   identify: IdentityResolver;
   warRooms: WarRoomService;
   incidents: IncidentService;
+  /** Migration status and API keys (migrationApi.ts). */
+  migration: MigrationService;
+  apiKeys: ApiKeyService;
+  allowedTenants: '*' | readonly string[];
 }
 
 type Handler = (req: Request, actor: Identity) => Promise<unknown>;
@@ -66,6 +73,8 @@ export function mountApi(server: Server, deps: ApiDeps): void {
       return { warRoom: summary(warRoom, incidents), incidents: incidents.map(incidentDto) };
     }),
   );
+
+  mountMigrationApi(server, deps);
 }
 
 function channelQuery(req: Request): string | undefined {
