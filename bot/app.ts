@@ -15,11 +15,13 @@ import { DecisionService } from './services/decisions';
 import { decisionJobs } from './services/decisionTimers';
 import { IncidentService } from './services/incidents';
 import { ApiKeyService } from './services/apiKeys';
-import { MigrationService } from './services/migration';
 import { Pacer } from './services/pacer';
 import { ReplyService } from './services/replies';
 import { RoleService } from './services/roles';
 import { RosterService, type RosterOptions } from './services/roster';
+import { FreezeService } from './services/freezes';
+import { MigrationService } from './services/migration';
+import { MigrationStatusService } from './services/migrationStatus';
 import { Scheduler, type SchedulerOptions } from './services/scheduler';
 import { WarRoomService } from './services/warRooms';
 import { openStorage } from './storage/open';
@@ -35,6 +37,8 @@ export interface App {
   delivery: DeliveryService;
   /** Jobs due at a time, housekeeping among them (tests wait on `idle()`). */
   scheduler: Scheduler;
+  /** Migration status imports (the HTTP API and the bot's file path call it). */
+  migration: MigrationService;
   /** Starts listening; resolves with the base URL (http://host:port). */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -94,8 +98,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ids,
     schedule: (request, tx) => scheduler.schedule(request, tx),
   });
-  // Migration status imports; the lead's freeze check and status card go in onImported.
-  const migration = new MigrationService({ storage, clock, ids });
+  const status = new MigrationStatusService({ storage, clock, ids });
+  const freezes = new FreezeService({ storage, clock, ids, status });
+  // Every accepted import, in its transaction: freeze violations, then the live status card.
+  const migration = new MigrationService({
+    storage,
+    clock,
+    ids,
+    onImported: async (tx, event) => {
+      await freezes.checkImport(tx, event);
+      await status.refreshCard(tx, event.warRoom, event.importRecord.at);
+    },
+  });
   const apiKeys = new ApiKeyService({ storage, clock, ids });
   const delivery = new DeliveryService({
     storage,
@@ -147,6 +161,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       incidents,
       decisions,
       actions,
+      status,
+      freezes,
       replies,
       roles,
       roster,
@@ -191,6 +207,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     delivery,
     scheduler,
+    migration,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

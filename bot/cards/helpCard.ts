@@ -50,6 +50,16 @@ const COMMANDS: Record<CommandKind, { usage: MessageKey; does: MessageKey; examp
       does: 'help.actions.does',
       example: 'help.actions.example',
     },
+    status: {
+      usage: 'help.status.usage',
+      does: 'help.status.does',
+      example: 'help.status.example',
+    },
+    freeze: {
+      usage: 'help.freeze.usage',
+      does: 'help.freeze.does',
+      example: 'help.freeze.example',
+    },
     role: { usage: 'help.role.usage', does: 'help.role.does', example: 'help.role.example' },
     help: { usage: 'help.help.usage', does: 'help.help.does', example: 'help.help.example' },
   };

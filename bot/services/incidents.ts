@@ -83,27 +83,14 @@ export class IncidentService {
     return change(this.deps, actor, effects, async (tx, now) => {
       const warRoom = await warRoomOf(tx, actor, origin);
       await authorize(tx, warRoom, actor, 'incident.write');
-      const incident: Incident = {
-        id: this.deps.ids(),
-        tenantId: actor.tenantId,
-        warRoomId: warRoom.id,
-        number: await tx.warRooms.nextNumber(actor.tenantId, warRoom.id, 'incident'),
-        title,
-        severity: input.severity,
-        status: 'open',
-        reporterId: actor.userId,
-        reporterName: actor.name,
-        owner: input.owner ?? null,
-        createdAt: now,
-        updatedAt: now,
-        acknowledgedAt: null,
-        mitigatedAt: null,
-        resolvedAt: null,
-        version: 1,
-        cardActivityId: null,
-      };
-      await tx.incidents.insert(incident);
-      await audit(tx, actor, now, 'incident.logged', null, incident);
+      const incident = await logIncidentIn(
+        tx,
+        actor,
+        warRoom,
+        { ...input, title },
+        now,
+        this.deps.ids,
+      );
       return detail(tx, incident, warRoom);
     });
   }
@@ -246,7 +233,48 @@ export class IncidentService {
   }
 }
 
-async function detail(tx: Tx, incident: Incident, warRoom: WarRoom): Promise<IncidentDetail> {
+/**
+ * Writes a new incident of `warRoom` and its audit entry in `tx` (the caller authorised it):
+ * a person's, or one the war room raises by itself (a freeze violation).
+ */
+export async function logIncidentIn(
+  tx: Tx,
+  actor: Actor,
+  warRoom: WarRoom,
+  input: LogIncidentInput,
+  now: string,
+  ids: IdGenerator,
+): Promise<Incident> {
+  const incident: Incident = {
+    id: ids(),
+    tenantId: warRoom.tenantId,
+    warRoomId: warRoom.id,
+    number: await tx.warRooms.nextNumber(warRoom.tenantId, warRoom.id, 'incident'),
+    title: validTitle(input.title, 'incident'),
+    severity: input.severity,
+    status: 'open',
+    reporterId: actor.userId,
+    reporterName: actor.name,
+    owner: input.owner ?? null,
+    createdAt: now,
+    updatedAt: now,
+    acknowledgedAt: null,
+    mitigatedAt: null,
+    resolvedAt: null,
+    version: 1,
+    cardActivityId: null,
+  };
+  await tx.incidents.insert(incident);
+  await audit(tx, actor, now, 'incident.logged', null, incident);
+  return incident;
+}
+
+/** The incident as its card shows it: with its notes and whom to call. */
+export async function detail(
+  tx: Tx,
+  incident: Incident,
+  warRoom: WarRoom,
+): Promise<IncidentDetail> {
   const notes = await tx.incidents.listNotes(incident.tenantId, incident.id);
   const whom = incident.owner ?? { aadObjectId: incident.reporterId };
   return { incident, warRoom, notes, upns: await upnsOf(tx, warRoom, [whom]) };

@@ -2,3 +2,5 @@
 export const decisionSubject = (id: string) => `decision:${id}`;
 export const actionSubject = (id: string) => `action:${id}`;
 export const incidentSubject = (id: string) => `incident:${id}`;
+/** The war room's one live migration status card. */
+export const statusSubject = (warRoomId: string) => `migration:${warRoomId}`;

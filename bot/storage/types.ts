@@ -2,6 +2,7 @@ import type { AuditEntry } from '../../shared/domain/audit';
 import type { Action } from '../../shared/domain/action';
 import type { ApiKey } from '../../shared/domain/apiKey';
 import type { Decision } from '../../shared/domain/decision';
+import type { FreezeWindow } from '../../shared/domain/freeze';
 import type { Incident, IncidentNote } from '../../shared/domain/incident';
 import type {
   MigrationCount,
@@ -47,6 +48,7 @@ export interface Tx {
   readonly migrationImports: MigrationImportRepo;
   readonly migrationSettings: MigrationSettingsRepo;
   readonly apiKeys: ApiKeyRepo;
+  readonly freezes: FreezeRepo;
 }
 
 export interface WarRoomRepo {
@@ -457,4 +459,37 @@ export interface ApiKeyRepo {
    * calling every second does not write every second. True when it wrote.
    */
   markUsed(tenantId: string, id: string, at: string, notBefore: string): Promise<boolean>;
+}
+
+/** A mailbox an import showed moving inside a freeze window in force. */
+export interface FreezeViolation {
+  tenantId: string;
+  warRoomId: string;
+  freezeId: string;
+  identity: string;
+  importId: string;
+  /** The incident raised for it. */
+  incidentId: string | null;
+  at: string;
+}
+
+/** Freeze windows of war rooms (services/freezes.ts). */
+export interface FreezeRepo {
+  /** Throws `StorageConflictError` when the number is taken. */
+  insert(window: FreezeWindow): Promise<void>;
+  /** The next FRZ number of the war room (call under the war room's lock). */
+  nextNumber(tenantId: string, warRoomId: string): Promise<number>;
+  findByNumber(
+    tenantId: string,
+    warRoomId: string,
+    number: number,
+  ): Promise<FreezeWindow | undefined>;
+  /** By number. */
+  listByWarRoom(tenantId: string, warRoomId: string): Promise<FreezeWindow[]>;
+  /** Writes status and release if the stored version is `expectedVersion`. */
+  update(window: FreezeWindow, expectedVersion: number): Promise<boolean>;
+  /** Records violations; one already recorded (window, identity, import) is kept. */
+  addViolations(violations: readonly FreezeViolation[]): Promise<void>;
+  /** How many mailboxes ever moved inside a window of the war room. */
+  countViolations(tenantId: string, warRoomId: string): Promise<number>;
 }

@@ -4,6 +4,8 @@ import type { Logger } from '../logger';
 import type { Clock } from '../services/clock';
 import type { ActionService } from '../services/actions';
 import type { DecisionService } from '../services/decisions';
+import type { FreezeService } from '../services/freezes';
+import type { MigrationStatusService } from '../services/migrationStatus';
 import type { IncidentService } from '../services/incidents';
 import type { ReplyService } from '../services/replies';
 import type { RoleService } from '../services/roles';
@@ -19,6 +21,9 @@ export interface TeamsDeps {
   incidents: IncidentService;
   decisions: DecisionService;
   actions: ActionService;
+  /** The migration status card, and the failures' incident. */
+  status: MigrationStatusService;
+  freezes: FreezeService;
   replies: ReplyService;
   roles: RoleService;
   /** Team rosters, kept current by membership events (conversationUpdate). */

@@ -16,6 +16,7 @@ import { answer, type Handler } from './commands/types';
 import { onAction, onActions } from './commands/action';
 import { onDecide, onWithdraw } from './commands/decide';
 import { onIncident, onNote } from './commands/incident';
+import { onFreeze, onStatus } from './commands/migration';
 import type { TeamsDeps } from './deps';
 import { plainText, replyTo } from './replies';
 
@@ -96,6 +97,8 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
   note: inChannel(onNote),
   decide: inChannel(onDecide),
   withdraw: inChannel(onWithdraw),
+  status: inChannel(onStatus),
+  freeze: inChannel(onFreeze),
   action: inChannel(onAction),
   actions: inChannel(onActions),
 

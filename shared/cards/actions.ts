@@ -17,6 +17,8 @@ export const VERBS = {
   decisionWithdraw: 'decision.withdraw',
   decisionRecord: 'decision.record',
   decisionCreate: 'decision.create',
+  migrationRefresh: 'migration.refresh',
+  migrationFailuresIncident: 'migration.failuresIncident',
   actionSetStatus: 'action.setStatus',
   actionReassign: 'action.reassign',
   actionCreate: 'action.create',
@@ -78,6 +80,9 @@ export const decisionCreateData = z.object({
   backupId: z.string().max(40).optional(),
 });
 
+/** The status card's buttons name only the war room; the server reads the rest. */
+export const migrationCardData = z.object({ warRoomId: z.uuid() });
+
 export const actionSetStatusData = z.object({
   actionId: z.uuid(),
   status: z.enum(ACTION_STATUSES),
@@ -128,6 +133,8 @@ export const CARD_ACTION_SCHEMAS = {
   [VERBS.decisionWithdraw]: decisionWithdrawData,
   [VERBS.decisionRecord]: decisionRecordData,
   [VERBS.decisionCreate]: decisionCreateData,
+  [VERBS.migrationRefresh]: migrationCardData,
+  [VERBS.migrationFailuresIncident]: migrationCardData,
   [VERBS.actionSetStatus]: actionSetStatusData,
   [VERBS.actionReassign]: actionReassignData,
   [VERBS.actionCreate]: actionCreateData,

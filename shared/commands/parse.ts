@@ -22,6 +22,10 @@ export type Command =
   | { kind: 'note'; number: number | undefined; text: string }
   /** `withdraw DEC-3`: a pending decision request taken back. */
   | { kind: 'withdraw'; number: number | undefined }
+  /** `status`: the migration status card. */
+  | { kind: 'status' }
+  /** `freeze <target> from <when> to <when> [reason]`: read by shared/commands/freeze.ts. */
+  | { kind: 'freeze'; text: string }
   /** `role @person <role>`: the person comes from the message's mentions. */
   | { kind: 'role'; role: Role | undefined }
   | { kind: 'unknown'; word: string };
@@ -37,6 +41,8 @@ const WORDS: Record<Exclude<Command['kind'], 'unknown'> | 'goNoGo', readonly str
   actions: ['actions', 'handlinger', 'acties', 'todo'],
   note: ['note', 'notat', 'notitie', 'notities'],
   withdraw: ['withdraw', 'tilbagekald', 'intrekken', 'retirer', 'retract'],
+  status: ['status', 'statut', 'état', 'etat', 'stand'],
+  freeze: ['freeze', 'frys', 'bevries', 'geler'],
 };
 
 /** The entities Teams escapes message text with. */
@@ -163,6 +169,10 @@ export function parseCommand(text: string): Command {
       const number = m2 ? parseIncidentRef(m2[1] ?? '') : undefined;
       return { kind: 'note', number, text: (m2 ? (m2[2] ?? '') : rest).trim() };
     }
+    case 'status':
+      return { kind: 'status' };
+    case 'freeze':
+      return { kind: 'freeze', text: rest };
     case 'withdraw':
       return { kind: 'withdraw', number: parseDecisionRef(rest) };
     case 'goNoGo':

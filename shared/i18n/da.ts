@@ -286,10 +286,45 @@ export const da: Catalog = {
   'decision.form.sentAgain': 'Din anmodning er allerede sendt: den er slået op i denne samtale.',
   'decision.record.verdict': 'Svar',
   'decision.record.how': 'Hvordan det blev givet',
-  'decision.earlierAnswers': '{count} tidligere svar står i fanen.',
+  'decision.earlierAnswers': {
+    one: '{count} tidligere svar står i fanen.',
+    other: '{count} tidligere svar står i fanen.',
+  },
   'decision.moreApprovers': 'og {count} mere',
-  'action.moreInTab': '{count} åbne handlinger mere står i fanen.',
+  'action.moreInTab': {
+    one: '{count} åben handling mere står i fanen.',
+    other: '{count} åbne handlinger mere står i fanen.',
+  },
   'decision.form.kind': 'Type anmodning',
+  'migration.status.notStarted': 'Ikke startet',
+  'migration.status.inProgress': 'I gang',
+  'migration.status.synced': 'Synkroniseret, venter på skift',
+  'migration.status.completed': 'Fuldført',
+  'migration.status.failed': 'Fejlet',
+  'migration.status.stopped': 'Stoppet',
+  'migration.card.title': {
+    one: 'Migrering: {done}% af {count} postkasse fuldført',
+    other: 'Migrering: {done}% af {count} postkasser fuldført',
+  },
+  'migration.card.frozen': 'Frosset nu',
+  'migration.card.lastImport': 'Seneste import',
+  'migration.card.never': 'ingen endnu',
+  'migration.card.violations': {
+    one: '{count} frossen postkasse blev flyttet inden for sit frysevindue: se hændelsen.',
+    other: '{count} frosne postkasser blev flyttet inden for deres frysevindue: se hændelsen.',
+  },
+  'migration.card.noBatch': 'Uden batch',
+  'migration.card.batchLine': '{done} af {count} fuldført, {failed} fejlet',
+  'migration.card.moreBatches': {
+    one: 'og {count} batch mere i fanen',
+    other: 'og {count} batches mere i fanen',
+  },
+  'migration.card.failures': 'Fejlet ({count})',
+  'migration.card.moreFailures': {
+    one: 'og {count} fejl mere i fanen',
+    other: 'og {count} fejl mere i fanen',
+  },
+  'migration.card.logIncident': 'Registrér en hændelse for fejlene',
   // Migration status imports (bot/services/migration.ts, bot/http/migrationApi.ts).
   'access.migration.import':
     'Din rolle i dette krigsrum giver ikke adgang til at importere migreringsstatus; det kan lederen, ingeniører og kommunikation.',
@@ -322,4 +357,38 @@ export const da: Catalog = {
   'migration.row.columnCount':
     'Rækken har {actual} kolonner i stedet for {expected} (en skilletegn uden anførselstegn?).',
   'migration.item.invalid': 'Elementet har et felt, der mangler eller har forkert type: {field}.',
+  'freeze.violationTitle': {
+    one: 'En frossen postkasse blev flyttet under {refs}',
+    other: '{count} frosne postkasser blev flyttet under {refs}',
+  },
+  'freeze.violationNote':
+    'Flyttet inden for frysevinduet: {identities}{more}. Set i importen fra {by} {at}.',
+  'freeze.violated':
+    '{ref}: postkasser blev flyttet inden for et frysevindue ({refs}). {who}, se på det nu.',
+  'freeze.theLead': 'lederen',
+  'freeze.endBeforeStart': 'En frysning skal slutte, efter den begynder.',
+  'freeze.over': 'Det vindue er allerede slut.',
+  'freeze.usage':
+    'Skriv det sådan: frys mærke lab-results fra lør 18:00 til søn 06:00 <grund> (eller batch <navn>, eller postkasseadresser).',
+  'freeze.targetMissing':
+    'Sig hvad der skal fryses: mærke <navn>, batch <navn> eller postkasseadresser.',
+  'freeze.created': '{ref}: {target} frosset fra {from} til {to}.',
+  'freeze.target.tag': 'mærke {value}',
+  'freeze.target.batch': 'batch {value}',
+  'freeze.target.identities': { one: '{count} postkasse', other: '{count} postkasser' },
+  'help.freeze.usage': 'frys <mærke|batch|adresser> fra <tid> til <tid> [grund]',
+  'help.freeze.does':
+    'Holder postkasser i ro i et tidsrum (kun leder). En import, der viser en af dem flytte sig i vinduet, opretter en sev1-hændelse.',
+  'help.freeze.example':
+    'frys mærke lab-results fra lørdag 18:00 til søndag 06:00 Laboratoriefeed skiftes',
+  'help.status.usage': 'status',
+  'help.status.does':
+    'Sender migreringsstatus-kortet: totaler, batches, fejl, frosne postkasser. Hver import opdaterer det.',
+  'help.status.example': 'status',
+  'migration.failuresIncidentTitle': {
+    one: 'En postkasse kunne ikke migreres',
+    other: '{count} postkasser kunne ikke migreres',
+  },
+  'migration.failuresIncidentNote': 'Fejlet: {identities}{more}.',
+  'migration.noFailures': 'Ingen postkasse er fejlet: der er intet at registrere.',
 };

@@ -280,10 +280,45 @@ export const en = {
   'decision.form.sentAgain': 'Your request was already sent: it is posted in this conversation.',
   'decision.record.verdict': 'Verdict',
   'decision.record.how': 'How it was given',
-  'decision.earlierAnswers': '{count} earlier answers are in the tab.',
+  'decision.earlierAnswers': {
+    one: '{count} earlier answer is in the tab.',
+    other: '{count} earlier answers are in the tab.',
+  },
   'decision.moreApprovers': 'and {count} more',
-  'action.moreInTab': '{count} more open actions are in the tab.',
+  'action.moreInTab': {
+    one: '{count} more open action is in the tab.',
+    other: '{count} more open actions are in the tab.',
+  },
   'decision.form.kind': 'Kind of request',
+  'migration.status.notStarted': 'Not started',
+  'migration.status.inProgress': 'In progress',
+  'migration.status.synced': 'Synced, awaiting cutover',
+  'migration.status.completed': 'Completed',
+  'migration.status.failed': 'Failed',
+  'migration.status.stopped': 'Stopped',
+  'migration.card.title': {
+    one: 'Migration: {done}% of {count} mailbox completed',
+    other: 'Migration: {done}% of {count} mailboxes completed',
+  },
+  'migration.card.frozen': 'Frozen now',
+  'migration.card.lastImport': 'Last import',
+  'migration.card.never': 'none yet',
+  'migration.card.violations': {
+    one: '{count} frozen mailbox moved inside its freeze window: see the incident.',
+    other: '{count} frozen mailboxes moved inside their freeze window: see the incident.',
+  },
+  'migration.card.noBatch': 'Without a batch',
+  'migration.card.batchLine': '{done} of {count} completed, {failed} failed',
+  'migration.card.moreBatches': {
+    one: 'and {count} more batch in the tab',
+    other: 'and {count} more batches in the tab',
+  },
+  'migration.card.failures': 'Failed ({count})',
+  'migration.card.moreFailures': {
+    one: 'and {count} more failure in the tab',
+    other: 'and {count} more failures in the tab',
+  },
+  'migration.card.logIncident': 'Log an incident for the failures',
   // Migration status imports (bot/services/migration.ts, bot/http/migrationApi.ts).
   'access.migration.import':
     'Your role in this war room does not let you import migration status; the lead, engineers and comms can.',
@@ -317,7 +352,43 @@ export const en = {
   'migration.row.columnCount':
     'This row has {actual} columns instead of {expected} (a separator not quoted?).',
   'migration.item.invalid': 'This item has a field that is missing or of the wrong type: {field}.',
+  'freeze.violationTitle': {
+    one: 'A frozen mailbox moved during {refs}',
+    other: '{count} frozen mailboxes moved during {refs}',
+  },
+  'freeze.violationNote':
+    'Moved inside the freeze window: {identities}{more}. Seen in the import by {by} at {at}.',
+  'freeze.violated':
+    '{ref}: mailboxes moved inside a freeze window ({refs}). {who}, please look now.',
+  'freeze.theLead': 'the lead',
+  'freeze.endBeforeStart': 'A freeze must end after it starts.',
+  'freeze.over': 'That window has already ended.',
+  'freeze.usage':
+    'Write it as: freeze tag lab-results from sat 18:00 to sun 06:00 <reason> (or batch <name>, or mailbox addresses).',
+  'freeze.targetMissing': 'Say what to freeze: tag <name>, batch <name>, or mailbox addresses.',
+  'freeze.created': '{ref}: {target} frozen from {from} to {to}.',
+  'freeze.target.tag': 'tag {value}',
+  'freeze.target.batch': 'batch {value}',
+  'freeze.target.identities': { one: '{count} mailbox', other: '{count} mailboxes' },
+  'help.freeze.usage': 'freeze <tag|batch|addresses> from <time> to <time> [reason]',
+  'help.freeze.does':
+    'Holds mailboxes still for a time (lead only). An import that shows one moving inside the window raises a sev1 incident.',
+  'help.freeze.example': 'freeze tag lab-results from sat 18:00 to sun 06:00 Lab feed switch-over',
+  'help.status.usage': 'status',
+  'help.status.does':
+    'Posts the migration status card: totals, batches, failures, frozen mailboxes. Every import edits it in place.',
+  'help.status.example': 'status',
+  'migration.failuresIncidentTitle': {
+    one: 'A mailbox failed to migrate',
+    other: '{count} mailboxes failed to migrate',
+  },
+  'migration.failuresIncidentNote': 'Failed: {identities}{more}.',
+  'migration.noFailures': 'No mailbox has failed: there is nothing to log.',
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Catalog = Record<MessageKey, string>;
+/** Every language has every message; a plural may have other categories than English. */
+export type Catalog = Record<
+  MessageKey,
+  string | (Partial<Record<Intl.LDMLPluralRule, string>> & { other: string })
+>;

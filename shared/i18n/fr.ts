@@ -303,10 +303,51 @@ export const fr: Catalog = {
     'Votre demande est déjà envoyée : elle est publiée dans cette conversation.',
   'decision.record.verdict': 'Réponse',
   'decision.record.how': 'Comment elle a été donnée',
-  'decision.earlierAnswers': "{count} réponses antérieures sont dans l'onglet.",
+  'decision.earlierAnswers': {
+    one: '{count} réponse antérieure est dans l’onglet.',
+    many: '{count} réponses antérieures sont dans l’onglet.',
+    other: '{count} réponses antérieures sont dans l’onglet.',
+  },
   'decision.moreApprovers': 'et {count} de plus',
-  'action.moreInTab': "{count} autres actions ouvertes sont dans l'onglet.",
+  'action.moreInTab': {
+    one: '{count} autre action ouverte est dans l’onglet.',
+    many: '{count} autres actions ouvertes sont dans l’onglet.',
+    other: '{count} autres actions ouvertes sont dans l’onglet.',
+  },
   'decision.form.kind': 'Type de demande',
+  'migration.status.notStarted': 'Pas commencé',
+  'migration.status.inProgress': 'En cours',
+  'migration.status.synced': 'Synchronisé, en attente de bascule',
+  'migration.status.completed': 'Terminé',
+  'migration.status.failed': 'En échec',
+  'migration.status.stopped': 'Arrêté',
+  'migration.card.title': {
+    one: 'Migration : {done} % de {count} boîte terminée',
+    many: 'Migration : {done} % de {count} boîtes terminées',
+    other: 'Migration : {done} % de {count} boîtes terminées',
+  },
+  'migration.card.frozen': 'Gelées en ce moment',
+  'migration.card.lastImport': 'Dernier import',
+  'migration.card.never': 'aucun pour l’instant',
+  'migration.card.violations': {
+    one: '{count} boîte gelée a bougé pendant son gel : voir l’incident.',
+    many: '{count} boîtes gelées ont bougé pendant leur gel : voir l’incident.',
+    other: '{count} boîtes gelées ont bougé pendant leur gel : voir l’incident.',
+  },
+  'migration.card.noBatch': 'Sans lot',
+  'migration.card.batchLine': '{done} sur {count} terminées, {failed} en échec',
+  'migration.card.moreBatches': {
+    one: 'et {count} lot de plus dans l’onglet',
+    many: 'et {count} lots de plus dans l’onglet',
+    other: 'et {count} lots de plus dans l’onglet',
+  },
+  'migration.card.failures': 'En échec ({count})',
+  'migration.card.moreFailures': {
+    one: 'et {count} échec de plus dans l’onglet',
+    many: 'et {count} échecs de plus dans l’onglet',
+    other: 'et {count} échecs de plus dans l’onglet',
+  },
+  'migration.card.logIncident': 'Créer un incident pour les échecs',
   // Migration status imports (bot/services/migration.ts, bot/http/migrationApi.ts).
   'access.migration.import':
     "Votre rôle dans cette salle de crise ne permet pas d'importer l'état de la migration ; le responsable, les ingénieurs et la communication le peuvent.",
@@ -344,4 +385,43 @@ export const fr: Catalog = {
   'migration.row.columnCount':
     'Cette ligne a {actual} colonnes au lieu de {expected} (un séparateur sans guillemets ?).',
   'migration.item.invalid': "Un champ de cet élément manque ou n'a pas le bon type : {field}.",
+  'freeze.violationTitle': {
+    one: 'Une boîte gelée a bougé pendant {refs}',
+    many: '{count} boîtes gelées ont bougé pendant {refs}',
+    other: '{count} boîtes gelées ont bougé pendant {refs}',
+  },
+  'freeze.violationNote':
+    'Déplacées pendant le gel : {identities}{more}. Vu dans l’import de {by} le {at}.',
+  'freeze.violated':
+    '{ref} : des boîtes ont bougé pendant un gel ({refs}). {who}, regardez maintenant.',
+  'freeze.theLead': 'le responsable',
+  'freeze.endBeforeStart': 'Un gel doit finir après son début.',
+  'freeze.over': 'Cette fenêtre est déjà terminée.',
+  'freeze.usage':
+    'Écrivez : geler tag lab-results de sam 18:00 à dim 06:00 <raison> (ou lot <nom>, ou des adresses).',
+  'freeze.targetMissing': 'Dites quoi geler : tag <nom>, lot <nom> ou des adresses.',
+  'freeze.created': '{ref} : {target} gelé(s) du {from} au {to}.',
+  'freeze.target.tag': 'tag {value}',
+  'freeze.target.batch': 'lot {value}',
+  'freeze.target.identities': {
+    one: '{count} boîte',
+    many: '{count} boîtes',
+    other: '{count} boîtes',
+  },
+  'help.freeze.usage': 'geler <tag|lot|adresses> de <heure> à <heure> [raison]',
+  'help.freeze.does':
+    'Immobilise des boîtes pendant un temps (responsable seulement). Un import qui en montre une bouger pendant le gel crée un incident sev1.',
+  'help.freeze.example':
+    'geler tag lab-results de samedi 18:00 à dimanche 06:00 Bascule du flux labo',
+  'help.status.usage': 'statut',
+  'help.status.does':
+    'Publie la carte d’état de la migration : totaux, lots, échecs, boîtes gelées. Chaque import la met à jour.',
+  'help.status.example': 'statut',
+  'migration.failuresIncidentTitle': {
+    one: 'Une boîte n’a pas pu migrer',
+    many: '{count} boîtes n’ont pas pu migrer',
+    other: '{count} boîtes n’ont pas pu migrer',
+  },
+  'migration.failuresIncidentNote': 'En échec : {identities}{more}.',
+  'migration.noFailures': 'Aucune boîte en échec : rien à signaler.',
 };

@@ -23,13 +23,32 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
 
+/**
+ * A message whose words depend on a number: the form for each plural category the
+ * language has (`Intl.PluralRules`: Danish and English tell one from other, French counts
+ * 0 and 1 as one), chosen by the `count` parameter; `other` is required.
+ */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type Message = string | Plural;
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/** The text of a message for these parameters (a plural picks its form by `count`). */
+function textOf(message: Message, language: Language, params: Record<string, string | number>) {
+  if (typeof message === 'string') return message;
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
+  return message[rules.select(Number(params.count ?? 0))] ?? message.other;
+}
+
 /** The message `key` in the language of `locale`, with `{name}` placeholders filled in. */
 export function t(
   locale: string | undefined | null,
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  const template = CATALOGS[languageOf(locale)][key];
+  const language = languageOf(locale);
+  const template = textOf(CATALOGS[language][key], language, params);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

@@ -293,10 +293,45 @@ export const nl: Catalog = {
   'decision.form.sentAgain': 'Je verzoek is al verstuurd: het staat in dit gesprek.',
   'decision.record.verdict': 'Besluit',
   'decision.record.how': 'Hoe het gegeven is',
-  'decision.earlierAnswers': '{count} eerdere antwoorden staan in het tabblad.',
+  'decision.earlierAnswers': {
+    one: '{count} eerder antwoord staat in het tabblad.',
+    other: '{count} eerdere antwoorden staan in het tabblad.',
+  },
   'decision.moreApprovers': 'en nog {count}',
-  'action.moreInTab': 'Nog {count} open acties staan in het tabblad.',
+  'action.moreInTab': {
+    one: 'Nog {count} open actie staat in het tabblad.',
+    other: 'Nog {count} open acties staan in het tabblad.',
+  },
   'decision.form.kind': 'Soort verzoek',
+  'migration.status.notStarted': 'Niet gestart',
+  'migration.status.inProgress': 'Bezig',
+  'migration.status.synced': 'Gesynchroniseerd, wacht op overstap',
+  'migration.status.completed': 'Voltooid',
+  'migration.status.failed': 'Mislukt',
+  'migration.status.stopped': 'Gestopt',
+  'migration.card.title': {
+    one: 'Migratie: {done}% van {count} mailbox voltooid',
+    other: 'Migratie: {done}% van {count} mailboxen voltooid',
+  },
+  'migration.card.frozen': 'Nu bevroren',
+  'migration.card.lastImport': 'Laatste import',
+  'migration.card.never': 'nog geen',
+  'migration.card.violations': {
+    one: '{count} bevroren mailbox bewoog binnen zijn bevriezingsvenster: zie het incident.',
+    other: '{count} bevroren mailboxen bewogen binnen hun bevriezingsvenster: zie het incident.',
+  },
+  'migration.card.noBatch': 'Zonder batch',
+  'migration.card.batchLine': '{done} van {count} voltooid, {failed} mislukt',
+  'migration.card.moreBatches': {
+    one: 'en nog {count} batch in het tabblad',
+    other: 'en nog {count} batches in het tabblad',
+  },
+  'migration.card.failures': 'Mislukt ({count})',
+  'migration.card.moreFailures': {
+    one: 'en nog {count} mislukte in het tabblad',
+    other: 'en nog {count} mislukte in het tabblad',
+  },
+  'migration.card.logIncident': 'Incident aanmaken voor de mislukte',
   // Migration status imports (bot/services/migration.ts, bot/http/migrationApi.ts).
   'access.migration.import':
     'Met uw rol in deze war room kunt u geen migratiestatus importeren; de leider, engineers en communicatie kunnen dat wel.',
@@ -332,4 +367,37 @@ export const nl: Catalog = {
     'Deze rij heeft {actual} kolommen in plaats van {expected} (een scheidingsteken zonder aanhalingstekens?).',
   'migration.item.invalid':
     'Dit item heeft een veld dat ontbreekt of het verkeerde type heeft: {field}.',
+  'freeze.violationTitle': {
+    one: 'Een bevroren mailbox bewoog tijdens {refs}',
+    other: '{count} bevroren mailboxen bewogen tijdens {refs}',
+  },
+  'freeze.violationNote':
+    'Bewogen binnen het bevriezingsvenster: {identities}{more}. Gezien in de import van {by} op {at}.',
+  'freeze.violated':
+    '{ref}: mailboxen bewogen binnen een bevriezingsvenster ({refs}). {who}, kijk er nu naar.',
+  'freeze.theLead': 'de leider',
+  'freeze.endBeforeStart': 'Een bevriezing moet eindigen nadat ze begint.',
+  'freeze.over': 'Dat venster is al voorbij.',
+  'freeze.usage':
+    'Schrijf het zo: bevries tag lab-results van za 18:00 tot zo 06:00 <reden> (of batch <naam>, of mailboxadressen).',
+  'freeze.targetMissing': 'Zeg wat bevroren wordt: tag <naam>, batch <naam> of mailboxadressen.',
+  'freeze.created': '{ref}: {target} bevroren van {from} tot {to}.',
+  'freeze.target.tag': 'tag {value}',
+  'freeze.target.batch': 'batch {value}',
+  'freeze.target.identities': { one: '{count} mailbox', other: '{count} mailboxen' },
+  'help.freeze.usage': 'bevries <tag|batch|adressen> van <tijd> tot <tijd> [reden]',
+  'help.freeze.does':
+    'Houdt mailboxen een tijd stil (alleen de leider). Een import die er een ziet bewegen binnen het venster, maakt een sev1-incident.',
+  'help.freeze.example':
+    'bevries tag lab-results van zaterdag 18:00 tot zondag 06:00 Labfeed wordt omgezet',
+  'help.status.usage': 'status',
+  'help.status.does':
+    'Plaatst de migratiestatuskaart: totalen, batches, mislukte, bevroren mailboxen. Elke import werkt ze bij.',
+  'help.status.example': 'status',
+  'migration.failuresIncidentTitle': {
+    one: 'Een mailbox is niet gemigreerd',
+    other: '{count} mailboxen zijn niet gemigreerd',
+  },
+  'migration.failuresIncidentNote': 'Mislukt: {identities}{more}.',
+  'migration.noFailures': 'Geen mailbox is mislukt: er is niets te melden.',
 };

@@ -33,7 +33,19 @@ const EXPECTED_FILES = [
 ];
 /** Channel commands per language; chats (groupChat, personal) offer only the last, help. */
 const COMMANDS = {
-  en: ['start', 'incident', 'note', 'decide', 'withdraw', 'action', 'actions', 'role', 'help'],
+  en: [
+    'start',
+    'incident',
+    'note',
+    'decide',
+    'withdraw',
+    'action',
+    'actions',
+    'status',
+    'freeze',
+    'role',
+    'help',
+  ],
   da: [
     'start',
     'hændelse',
@@ -42,11 +54,37 @@ const COMMANDS = {
     'tilbagekald',
     'handling',
     'handlinger',
+    'status',
+    'frys',
     'rolle',
     'hjælp',
   ],
-  nl: ['start', 'incident', 'notitie', 'besluit', 'intrekken', 'actie', 'acties', 'rol', 'help'],
-  fr: ['démarrer', 'incident', 'note', 'décider', 'retirer', 'action', 'actions', 'rôle', 'aide'],
+  nl: [
+    'start',
+    'incident',
+    'notitie',
+    'besluit',
+    'intrekken',
+    'actie',
+    'acties',
+    'status',
+    'bevries',
+    'rol',
+    'help',
+  ],
+  fr: [
+    'démarrer',
+    'incident',
+    'note',
+    'décider',
+    'retirer',
+    'action',
+    'actions',
+    'statut',
+    'geler',
+    'rôle',
+    'aide',
+  ],
 };
 /** A war room lives in a team channel: in chats, only help is offered. */
 const commandsFor = (lang: keyof typeof COMMANDS, list: number) =>

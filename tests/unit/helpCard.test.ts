@@ -8,7 +8,19 @@ const SCOPES: HelpScope[] = ['channel', 'chat'];
 
 /** The command words each language's card must teach (the manifest's command titles). */
 const WORDS: Record<(typeof LOCALES)[number], string[]> = {
-  'en-GB': ['start', 'incident', 'note', 'decide', 'withdraw', 'action', 'actions', 'role', 'help'],
+  'en-GB': [
+    'start',
+    'incident',
+    'note',
+    'decide',
+    'withdraw',
+    'action',
+    'actions',
+    'status',
+    'freeze',
+    'role',
+    'help',
+  ],
   'da-DK': [
     'start',
     'hændelse',
@@ -17,6 +29,8 @@ const WORDS: Record<(typeof LOCALES)[number], string[]> = {
     'tilbagekald',
     'handling',
     'handlinger',
+    'status',
+    'frys',
     'rolle',
     'hjælp',
   ],
@@ -28,6 +42,8 @@ const WORDS: Record<(typeof LOCALES)[number], string[]> = {
     'intrekken',
     'actie',
     'acties',
+    'status',
+    'bevries',
     'rol',
     'help',
   ],
@@ -39,6 +55,8 @@ const WORDS: Record<(typeof LOCALES)[number], string[]> = {
     'retirer',
     'action',
     'actions',
+    'statut',
+    'geler',
     'rôle',
     'aide',
   ],
@@ -109,6 +127,8 @@ describe.each(LOCALES)('the help card in %s', (locale) => {
         'withdraw',
         'action',
         'actions',
+        'status',
+        'freeze',
         'role',
         'help',
       ]);
@@ -125,7 +145,8 @@ describe.each(LOCALES)('the help card in %s', (locale) => {
       expect(parseCommand(examples[3]!)).toMatchObject({ kind: 'decide' });
       expect(parseCommand(examples[4]!)).toMatchObject({ kind: 'withdraw', number: 3 });
       expect(parseCommand(examples[5]!)).toMatchObject({ kind: 'action' });
-      expect(parseCommand(examples[7]!)).toMatchObject({ role: 'approver' });
+      expect(parseCommand(examples[8]!)).toMatchObject({ kind: 'freeze' });
+      expect(parseCommand(examples[9]!)).toMatchObject({ role: 'approver' });
     });
 
     test('commands and examples are TextRuns, never Markdown', () => {

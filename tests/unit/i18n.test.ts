@@ -2,20 +2,30 @@ import { da } from '../../shared/i18n/da';
 import { en } from '../../shared/i18n/en';
 import { fr } from '../../shared/i18n/fr';
 import { languageOf, messageFor, t } from '../../shared/i18n';
+import type { Catalog } from '../../shared/i18n/en';
 import { nl } from '../../shared/i18n/nl';
 
-const TRANSLATIONS: [string, Record<string, string>][] = [
+const TRANSLATIONS: [string, Catalog][] = [
   ['da', da],
   ['nl', nl],
   ['fr', fr],
 ];
+const ALL: [string, Catalog][] = [['en', en], ...TRANSLATIONS];
 
-/** Each key's `{placeholders}`, sorted: a translation may reorder them, not drop or rename them. */
-const placeholdersByKey = (catalog: Record<string, string>) =>
+/** The texts of a message: itself, or each form of a plural. */
+const formsOf = (message: Catalog[keyof Catalog]): string[] =>
+  typeof message === 'string' ? [message] : Object.values(message);
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+/**
+ * Each key's `{placeholders}` (a plural's `other` form), sorted: a translation may reorder
+ * them, not drop or rename them.
+ */
+const placeholdersByKey = (catalog: Catalog) =>
   Object.fromEntries(
-    Object.entries(catalog).map(([key, text]) => [
+    Object.entries(catalog).map(([key, message]) => [
       key,
-      [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort(),
+      placeholders(typeof message === 'string' ? message : message.other),
     ]),
   );
 
@@ -29,7 +39,48 @@ describe.each(TRANSLATIONS)('the %s catalog', (_lang, catalog) => {
   });
 
   test('has no empty messages', () => {
-    expect(Object.entries(catalog).filter(([, text]) => text.trim() === '')).toEqual([]);
+    expect(
+      Object.entries(catalog).filter(([, message]) => formsOf(message).some((x) => !x.trim())),
+    ).toEqual([]);
+  });
+});
+
+describe.each(ALL)('plural messages in %s', (lang, catalog) => {
+  const plurals = Object.entries(catalog).filter(([, m]) => typeof m !== 'string');
+  const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+
+  test('have a form for every plural category of the language, and no other', () => {
+    expect(plurals.length).toBeGreaterThan(0);
+    for (const [key, message] of plurals) {
+      expect([key, Object.keys(message).sort()]).toEqual([key, [...categories].sort()]);
+    }
+  });
+
+  test('use no placeholder their `other` form lacks, and a message is plural in every language', () => {
+    for (const [key, message] of plurals) {
+      const other = placeholders((message as { other: string }).other);
+      for (const form of formsOf(message)) {
+        for (const p of placeholders(form))
+          expect([key, other]).toEqual([key, expect.arrayContaining([p])]);
+      }
+      expect([key, typeof en[key as keyof typeof en]]).toEqual([key, 'object']);
+    }
+  });
+});
+
+describe('plural forms are chosen by count, as each language counts', () => {
+  test.each([
+    ['en', 1, '1 earlier answer is in the tab.'],
+    ['en', 2, '2 earlier answers are in the tab.'],
+    ['en', 0, '0 earlier answers are in the tab.'],
+    ['nl', 1, '1 eerder antwoord staat in het tabblad.'],
+    ['nl', 3, '3 eerdere antwoorden staan in het tabblad.'],
+    // French counts 0 and 1 as one.
+    ['fr', 0, '0 réponse antérieure est dans l’onglet.'],
+    ['fr', 1, '1 réponse antérieure est dans l’onglet.'],
+    ['fr', 2, '2 réponses antérieures sont dans l’onglet.'],
+  ])('%s, %i', (lang, count, text) => {
+    expect(t(lang, 'decision.earlierAnswers', { count })).toBe(text);
   });
 });
 

@@ -98,7 +98,7 @@ describe('parseCommand in every shipped language', () => {
   });
 
   test('an unknown first word is reported back as the person typed it', () => {
-    expect(parseCommand('Status batch 3')).toEqual({ kind: 'unknown', word: 'Status' });
+    expect(parseCommand('Rollback batch 3')).toEqual({ kind: 'unknown', word: 'Rollback' });
     expect(parseCommand('hulp')).toEqual({ kind: 'unknown', word: 'hulp' });
   });
 

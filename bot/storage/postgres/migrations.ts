@@ -356,4 +356,41 @@ CREATE TABLE api_keys (
 CREATE INDEX api_keys_by_war_room ON api_keys (tenant_id, war_room_id, created_at);
 `,
   },
+  {
+    version: 13,
+    name: 'freeze windows',
+    // Times during which some mailboxes must not move (shared/domain/freeze.ts), and the
+    // mailboxes an import showed moving inside one.
+    sql: `
+CREATE TABLE freeze_windows (
+  id text PRIMARY KEY,
+  tenant_id text NOT NULL,
+  war_room_id text NOT NULL,
+  number integer NOT NULL CHECK (number > 0),
+  target text NOT NULL,
+  from_at timestamptz NOT NULL,
+  to_at timestamptz NOT NULL,
+  reason text NOT NULL,
+  status text NOT NULL CHECK (status IN ('active', 'released')),
+  created_by_id text NOT NULL,
+  created_by_name text NOT NULL,
+  created_at timestamptz NOT NULL,
+  released_at timestamptz,
+  version integer NOT NULL,
+  CONSTRAINT freeze_windows_number UNIQUE (war_room_id, number),
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+);
+CREATE TABLE freeze_violations (
+  tenant_id text NOT NULL,
+  war_room_id text NOT NULL,
+  freeze_id text NOT NULL REFERENCES freeze_windows (id),
+  identity text NOT NULL,
+  import_id text NOT NULL,
+  incident_id text,
+  at timestamptz NOT NULL,
+  PRIMARY KEY (freeze_id, identity, import_id)
+);
+CREATE INDEX freeze_violations_by_war_room ON freeze_violations (tenant_id, war_room_id);
+`,
+  },
 ];

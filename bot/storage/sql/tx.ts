@@ -3,6 +3,7 @@ import { actionRepo } from './actions';
 import { apiKeyRepo } from './apiKeys';
 import { auditRepo } from './audit';
 import { decisionRepo } from './decisions';
+import { freezeRepo } from './freezes';
 import type { Exec } from './exec';
 import { incidentRepo } from './incidents';
 import { inboxRepo } from './inbox';
@@ -33,5 +34,6 @@ export function sqlTx(x: Exec): Tx {
     migrationImports: migrationImportRepo(x),
     migrationSettings: migrationSettingsRepo(x),
     apiKeys: apiKeyRepo(x),
+    freezes: freezeRepo(x),
   };
 }

@@ -353,4 +353,41 @@ CREATE TABLE api_keys (
 CREATE INDEX api_keys_by_war_room ON api_keys (tenant_id, war_room_id, created_at);
 `,
   },
+  {
+    version: 13,
+    name: 'freeze windows',
+    // Times during which some mailboxes must not move (shared/domain/freeze.ts), and the
+    // mailboxes an import showed moving inside one.
+    sql: `
+CREATE TABLE freeze_windows (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  war_room_id TEXT NOT NULL,
+  number INTEGER NOT NULL CHECK (number > 0),
+  target TEXT NOT NULL CHECK (json_valid(target)),
+  from_at TEXT NOT NULL,
+  to_at TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('active', 'released')),
+  created_by_id TEXT NOT NULL,
+  created_by_name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  released_at TEXT,
+  version INTEGER NOT NULL,
+  UNIQUE (war_room_id, number),
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+) STRICT;
+CREATE TABLE freeze_violations (
+  tenant_id TEXT NOT NULL,
+  war_room_id TEXT NOT NULL,
+  freeze_id TEXT NOT NULL REFERENCES freeze_windows (id),
+  identity TEXT NOT NULL,
+  import_id TEXT NOT NULL,
+  incident_id TEXT,
+  at TEXT NOT NULL,
+  PRIMARY KEY (freeze_id, identity, import_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX freeze_violations_by_war_room ON freeze_violations (tenant_id, war_room_id);
+`,
+  },
 ];

@@ -1,6 +1,7 @@
 import { ACTION_CARD_ACTIONS } from './action';
 import { DECISION_CARD_ACTIONS } from './decision';
 import { INCIDENT_CARD_ACTIONS } from './incident';
+import { MIGRATION_CARD_ACTIONS } from './migration';
 import type { CardAction } from './types';
 
 /**
@@ -11,6 +12,7 @@ const FEATURES: readonly (readonly CardAction[])[] = [
   INCIDENT_CARD_ACTIONS,
   DECISION_CARD_ACTIONS,
   ACTION_CARD_ACTIONS,
+  MIGRATION_CARD_ACTIONS,
 ];
 
 export const CARD_ACTIONS: ReadonlyMap<string, CardAction> = new Map(

@@ -4,6 +4,7 @@ import { actionFormCard } from '../../../bot/cards/actionForm';
 import { decisionCard } from '../../../bot/cards/decisionCard';
 import { decisionFormCard } from '../../../bot/cards/decisionFormCard';
 import { sentenceCard } from '../../../bot/cards/sentenceCard';
+import { statusCard } from '../../../bot/cards/statusCard';
 import { helpCard } from '../../../bot/cards/helpCard';
 import { incidentCard } from '../../../bot/cards/incidentCard';
 import type { AdaptiveCardJson } from '../../../bot/cards/types';
@@ -48,6 +49,7 @@ interface Case {
 }
 
 const ZONE = 'Europe/Copenhagen';
+const uuidOf = (n: number) => `3f0c9a52-5d8e-4b7a-9c61-${n.toString(16).padStart(12, '0')}`;
 /** User principal names as long as Entra allows (64 before the @, 48 after). */
 const UPNS = Array.from(
   { length: 60 },
@@ -156,6 +158,41 @@ const BUILDERS: Record<string, Case[]> = {
   ],
   sentenceCard: [
     { name: 'the longest notice', build: (locale: string) => sentenceCard(longNotice(locale)) },
+  ],
+  statusCard: [
+    {
+      name: '100,000 items in 40 batches with long names and 5,000 failures',
+      build: (locale: string) => {
+        const c = {
+          notStarted: 20_000,
+          inProgress: 20_000,
+          synced: 20_000,
+          completed: 20_000,
+          failed: 5_000,
+          stopped: 15_000,
+        };
+        return statusCard(
+          {
+            warRoomId: uuidOf(7),
+            totals: c,
+            batches: Array.from({ length: 40 }, (_, i) => ({
+              batch: filler(200, `${i} `),
+              counts: c,
+            })),
+            failures: Array.from({ length: 50 }, (_, i) => ({
+              identity: `${filler(64, `${i}.`)}@${'d'.repeat(250)}.dk`,
+              batch: filler(200),
+              error: filler(2000),
+            })),
+            failureCount: 5_000,
+            frozen: 100_000,
+            violations: 100_000,
+            lastImportAt: '2026-10-25T01:59:00.000Z',
+          },
+          { timeZone: ZONE, locale },
+        );
+      },
+    },
   ],
   helpCard: (['channel', 'chat'] as const).map((where) => ({
     name: `in a ${where}`,
