@@ -1,6 +1,7 @@
 import restify from 'restify';
 import type { Config } from './config';
 import { mountApi } from './http/api';
+import { bodyParserSkips } from './http/migrationApi';
 import { refuseEncodedBodies } from './http/contentEncoding';
 import { createIdentityResolver } from './http/identity';
 import { mountStaticTab } from './http/staticTab';
@@ -14,6 +15,7 @@ import { actionJobs } from './services/actionTimers';
 import { DecisionService } from './services/decisions';
 import { decisionJobs } from './services/decisionTimers';
 import { IncidentService } from './services/incidents';
+import { ApiKeyService } from './services/apiKeys';
 import { Pacer } from './services/pacer';
 import { ReplyService } from './services/replies';
 import { RoleService } from './services/roles';
@@ -109,6 +111,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       await status.refreshCard(tx, event.warRoom, event.importRecord.at);
     },
   });
+  const apiKeys = new ApiKeyService({ storage, clock, ids });
   const delivery = new DeliveryService({
     storage,
     clock,
@@ -132,8 +135,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const server = restify.createServer({ name: 'war-room', handleUncaughtExceptions: false });
   server.pre(refuseEncodedBodies);
   server.use(restify.plugins.queryParser());
+  // JSON bodies up to 1 MB, except an import's (up to 64 MB of CSV or JSON), which its
+  // route reads itself (restify's CSV parser would mangle an export), and DELETEs'.
   server.use(
-    restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false, rejectUnknown: true }),
+    restify.plugins
+      .bodyParser({ maxBodySize: 1024 * 1024, mapParams: false, rejectUnknown: true })
+      .map((parse) => (req, res, next) => (bodyParserSkips(req) ? next() : parse(req, res, next))),
   );
   server.on('restifyError', (req, res, err, callback) => {
     // restify's own errors (bad JSON, 404, 405) keep their status but never leak internals.
@@ -170,6 +177,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     warRooms,
     incidents,
     audit,
+    migration,
+    apiKeys,
+    allowedTenants: config.allowedTenants,
   });
   // For load balancers: healthy only while the database answers.
   server.get('/healthz', async (_req, res) => {

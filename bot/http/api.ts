@@ -6,11 +6,14 @@ import { incidentRef, type Incident } from '../../shared/domain/incident';
 import type { WarRoom } from '../../shared/domain/warRoom';
 import type { Logger } from '../logger';
 import type { AuditLogService } from '../services/auditLog';
+import type { ApiKeyService } from '../services/apiKeys';
 import type { IncidentService } from '../services/incidents';
+import type { MigrationService } from '../services/migration';
 import type { WarRoomService } from '../services/warRooms';
 import { mountAuditApi } from './auditApi';
 import { sendError } from './errors';
 import type { Identity, IdentityResolver } from './identity';
+import { mountMigrationApi } from './migrationApi';
 
 export interface ApiDeps {
   logger: Logger;
@@ -18,6 +21,10 @@ export interface ApiDeps {
   warRooms: WarRoomService;
   incidents: IncidentService;
   audit: AuditLogService;
+  /** Migration status and API keys (migrationApi.ts). */
+  migration: MigrationService;
+  apiKeys: ApiKeyService;
+  allowedTenants: '*' | readonly string[];
 }
 
 type Handler = (req: Request, actor: Identity) => Promise<unknown>;
@@ -71,6 +78,7 @@ export function mountApi(server: Server, deps: ApiDeps): void {
   );
 
   mountAuditApi(server, deps, route);
+  mountMigrationApi(server, deps);
 }
 
 function channelQuery(req: Request): string | undefined {

@@ -1,6 +1,6 @@
 /**
  * A key a script uses to push migration status into one war room. Only its SHA-256 is
- * stored (docs/decisions/013-migration-imports.md); the key itself is shown once.
+ * stored (docs/decisions/016-migration-imports.md); the key itself is shown once.
  */
 export interface ApiKey {
   id: string;

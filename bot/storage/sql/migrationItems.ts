@@ -33,7 +33,10 @@ const COLUMNS = [
  */
 const CHUNK = 1000;
 
-/** `toISOString` form: what SQLite holds already, so reading 100,000 items skips Date. */
+/**
+ * `toISOString` form: what SQLite holds and what services write already, so reading or
+ * writing 100,000 items skips a Date per instant (toIso was a fifth of a bulk write).
+ */
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const instant = (v: string | Date): string =>
   typeof v === 'string' && CANONICAL.test(v) ? v : toIso(v);
@@ -50,11 +53,11 @@ function toRow(i: MigrationItem): ItemInsert {
     items_synced: i.itemsSynced,
     items_skipped: i.itemsSkipped,
     error: i.error,
-    last_sync_at: i.lastSyncAt === null ? null : toIso(i.lastSyncAt),
+    last_sync_at: i.lastSyncAt === null ? null : instant(i.lastSyncAt),
     tags: encodeJson(i.tags) ?? '[]',
-    first_seen_at: toIso(i.firstSeenAt),
-    status_changed_at: toIso(i.statusChangedAt),
-    updated_at: toIso(i.updatedAt),
+    first_seen_at: instant(i.firstSeenAt),
+    status_changed_at: instant(i.statusChangedAt),
+    updated_at: instant(i.updatedAt),
   };
 }
 

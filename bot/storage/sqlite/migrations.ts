@@ -288,7 +288,7 @@ CREATE INDEX incident_notes_by_incident ON incident_notes (tenant_id, incident_i
     name: 'migration status imports',
     // Items of a war room's migration, one row per identity, written by imports (services/
     // migration.ts); each accepted import; the lead's column mapping; API keys for scripts,
-    // of which only the SHA-256 is kept (docs/decisions/013-migration-imports.md).
+    // of which only the SHA-256 is kept (docs/decisions/016-migration-imports.md).
     sql: `
 CREATE TABLE migration_items (
   tenant_id TEXT NOT NULL,
