@@ -21,6 +21,8 @@ export interface Storage {
   /** Rejects unless the database answers a trivial query (for health checks). */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** Tells who listens when audit entries commit (the live event stream, services/liveEvents.ts). */
+  readonly auditSignals: AuditSignals;
 }
 
 export interface Tx {
@@ -35,6 +37,7 @@ export interface Tx {
   readonly actions: ActionRepo;
   readonly roster: RosterRepo;
   readonly personalChats: PersonalChatRepo;
+  readonly signingKeys: SigningKeyRepo;
 }
 
 export interface WarRoomRepo {
@@ -88,6 +91,15 @@ export interface AuditRepo {
   append(entry: AuditEntry): Promise<void>;
   /** In chain order. */
   list(tenantId: string, warRoomId: string): Promise<AuditEntry[]>;
+  /** The headlines of the entries after `afterSeq`, in chain order, at most `limit`. */
+  listSince(
+    tenantId: string,
+    warRoomId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<AuditHeadline[]>;
+  /** The seq of the war room's newest entry (0 when it has none), without taking any lock. */
+  lastSeq(tenantId: string, warRoomId: string): Promise<number>;
 }
 
 /** Remembers which inbound Bot Framework activities were handled (redelivery guard). */
@@ -388,4 +400,29 @@ export interface PersonalChatRepo {
   put(chat: PersonalChat): Promise<void>;
   /** Forgets the person's chat (it refused a message); true if one was known. */
   forget(tenantId: string, teamsUserId: string): Promise<boolean>;
+}
+
+/** What the live event stream shows of an audit entry: no actors, no before/after. */
+export type AuditHeadline = Pick<AuditEntry, 'seq' | 'action' | 'subject' | 'at'>;
+
+/**
+ * A war room's audit log grew (`appended`: up to `seq`, committed), or notices may have
+ * been lost and every listener should read what it follows again (`resync`: PostgreSQL's
+ * listening connection came back).
+ */
+export type AuditSignal = { kind: 'appended'; warRoomId: string; seq: number } | { kind: 'resync' };
+
+/**
+ * Audit commits as they happen. PostgreSQL: from every instance (NOTIFY in the appending
+ * transaction, one LISTEN connection per instance); SQLite: from this process, after COMMIT.
+ */
+export interface AuditSignals {
+  /** Returns the unsubscribe function. */
+  subscribe(listener: (signal: AuditSignal) => void): () => void;
+}
+
+/** Secrets the instances of one deployment share, created once (the stream ticket key). */
+export interface SigningKeyRepo {
+  /** The key named `name`; stores `candidate` first when there is none yet. */
+  ensure(name: string, candidate: string, at: string): Promise<string>;
 }

@@ -212,6 +212,11 @@ export const SCHEMA = {
     conversation_id: required('text'),
     opened_at: required('instant'),
   },
+  signing_keys: {
+    name: required('text'),
+    secret: required('text'),
+    created_at: required('instant'),
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 type Schema = typeof SCHEMA;

@@ -10,6 +10,7 @@ import { outboxRepo } from './outbox';
 import { personalChatRepo } from './personalChats';
 import { roleRepo } from './roles';
 import { rosterRepo } from './roster';
+import { signingKeyRepo } from './signingKeys';
 import { warRoomRepo } from './warRooms';
 
 /** The repositories of one transaction, written once for both dialects. */
@@ -26,5 +27,6 @@ export function sqlTx(x: Exec): Tx {
     actions: actionRepo(x),
     roster: rosterRepo(x),
     personalChats: personalChatRepo(x),
+    signingKeys: signingKeyRepo(x),
   };
 }

@@ -283,4 +283,16 @@ CREATE TABLE incident_notes (
 CREATE INDEX incident_notes_by_incident ON incident_notes (tenant_id, incident_id, at);
 `,
   },
+  {
+    version: 12,
+    name: 'signing keys (live event stream tickets)',
+    // A secret every instance of a deployment shares, created by the first one to need it.
+    sql: `
+CREATE TABLE signing_keys (
+  name TEXT PRIMARY KEY,
+  secret TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+`,
+  },
 ];
