@@ -1,6 +1,8 @@
 import restify from 'restify';
 import type { Config } from './config';
 import { mountApi } from './http/api';
+import { mountEvents } from './http/events';
+import { streamTickets } from './http/streamTicket';
 import { refuseEncodedBodies } from './http/contentEncoding';
 import { createIdentityResolver } from './http/identity';
 import { mountStaticTab } from './http/staticTab';
@@ -13,6 +15,8 @@ import { actionJobs } from './services/actionTimers';
 import { DecisionService } from './services/decisions';
 import { decisionJobs } from './services/decisionTimers';
 import { IncidentService } from './services/incidents';
+import { LiveEventService, type LiveEventOptions } from './services/liveEvents';
+import { signingKey } from './services/signingKeys';
 import { Pacer } from './services/pacer';
 import { ReplyService } from './services/replies';
 import { RoleService } from './services/roles';
@@ -32,6 +36,8 @@ export interface App {
   delivery: DeliveryService;
   /** Jobs due at a time, housekeeping among them (tests wait on `idle()`). */
   scheduler: Scheduler;
+  /** The live event streams (tests read `size`). */
+  live: LiveEventService;
   /** Starts listening; resolves with the base URL (http://host:port). */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -44,6 +50,7 @@ export interface AppOverrides {
   delivery?: Partial<DeliveryOptions>;
   scheduler?: Partial<SchedulerOptions>;
   roster?: Partial<RosterOptions> & { source?: Partial<RosterSourceOptions> };
+  live?: Partial<LiveEventOptions>;
 }
 
 /**
@@ -143,7 +150,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       delivery,
     }),
   );
-  mountApi(server, { logger, identify: createIdentityResolver(config), warRooms, incidents });
+  const identify = createIdentityResolver(config);
+  mountApi(server, { logger, identify, warRooms, incidents });
+  // Live events: each war room's audit log, streamed to the tab (docs/decisions/013).
+  const live = new LiveEventService({ storage, clock, logger, warRooms, options: overrides.live });
+  mountEvents(server, {
+    logger,
+    identify,
+    tickets: streamTickets(await signingKey({ storage, clock }, 'stream-ticket'), clock),
+    warRooms,
+    live,
+  });
   // For load balancers: healthy only while the database answers.
   server.get('/healthz', async (_req, res) => {
     try {
@@ -173,12 +190,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     delivery,
     scheduler,
+    live,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           scheduler.start();
           delivery.start();
+          live.start();
           const address = server.address();
           resolve(
             `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`,
@@ -187,6 +206,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       }),
     close: async () => {
       await scheduler.stop();
+      live.stop(); // open streams would hold server.close() forever
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await delivery.stop();
       await storage.close();
