@@ -54,12 +54,20 @@ export function mountEvents(server: Server, deps: EventsDeps): void {
           : await deps.identify(req.header('authorization'));
       const lastEventId = lastEventIdOf(req.header('last-event-id') || query.lastEventId);
       const stream = sseResponse(res);
+      let gone = false;
+      res.once('close', () => (gone = true));
       const close = await deps.live.open(viewer, id, lastEventId, stream.sink);
+      if (gone) return close();
       // The stream outlives this handler: restify's request is done, the socket stays.
       stream.begin();
       res.once('close', close);
-      if (res.destroyed) close();
     } catch (error) {
+      if (res.headersSent) {
+        // Failed during the catch-up, events already sent: the client reconnects from there.
+        deps.logger.warn('live stream ended: catch-up failed', { error });
+        res.end();
+        return;
+      }
       if (error instanceof StreamLimitReached) {
         deps.logger.warn('live stream refused: limit reached', { scope: error.scope });
         res.header('retry-after', '30');

@@ -127,7 +127,8 @@ export class LiveEventService {
   /**
    * Opens a stream of the war room for `viewer` (not found unless they may see it).
    * With `lastEventId`, first resends every entry after it, in order; without, starts at
-   * the current end. Resolves with the function that ends the stream.
+   * the current end. Resolves once the stream follows the log, with the function that ends
+   * it; rejects (the stream closed) if the catch-up could not be read.
    */
   async open(
     viewer: Viewer,
@@ -173,16 +174,16 @@ export class LiveEventService {
         this.rooms.delete(warRoom.id);
       }
     };
-    // In the room's queue: reads that fan out before or after it cannot interleave.
-    room.queue = room.queue.then(() =>
-      this.catchUp(room, warRoom.id, subscriber, lastEventId).catch((error: unknown) => {
-        this.deps.logger.warn('live stream: catch-up failed; the client will reconnect', {
-          warRoomId: warRoom.id,
-          error,
-        });
-        sink.close();
-      }),
-    );
+    // In the room's queue: reads that fan out before or after it cannot interleave. Once it
+    // resolves the stream is following: whatever commits later reaches it.
+    const caughtUp = room.queue.then(() => this.catchUp(room, warRoom.id, subscriber, lastEventId));
+    room.queue = caughtUp.catch(() => undefined); // the caller hears of it, below
+    try {
+      await caughtUp;
+    } catch (e) {
+      close();
+      throw e;
+    }
     return close;
   }
 
