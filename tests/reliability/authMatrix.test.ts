@@ -86,6 +86,13 @@ const ROUTES: Route[] = [
     () => `/api/v1/war-rooms?channelId=${enc(warRoom.channelId)}`,
   ),
   api('GET /api/v1/war-rooms/:id/incidents', () => `/api/v1/war-rooms/${warRoom.id}/incidents`),
+  {
+    ...api('POST /api/v1/war-rooms/:id/events/ticket'),
+    request: async () => ({
+      method: 'POST',
+      path: `/api/v1/war-rooms/${warRoom.id}/events/ticket`,
+    }),
+  },
   open('GET /healthz'),
   open('GET /tab/'),
 ];
