@@ -2,6 +2,8 @@ import restify from 'restify';
 import type { Config } from './config';
 import { mountApi } from './http/api';
 import { bodyParserSkips } from './http/migrationApi';
+import { mountEvents } from './http/events';
+import { streamTickets } from './http/streamTicket';
 import { refuseEncodedBodies } from './http/contentEncoding';
 import { createIdentityResolver } from './http/identity';
 import { mountStaticTab } from './http/staticTab';
@@ -16,6 +18,8 @@ import { DecisionService } from './services/decisions';
 import { decisionJobs } from './services/decisionTimers';
 import { IncidentService } from './services/incidents';
 import { ApiKeyService } from './services/apiKeys';
+import { LiveEventService, type LiveEventOptions } from './services/liveEvents';
+import { signingKey } from './services/signingKeys';
 import { Pacer } from './services/pacer';
 import { ReplyService } from './services/replies';
 import { RoleService } from './services/roles';
@@ -40,6 +44,8 @@ export interface App {
   scheduler: Scheduler;
   /** Migration status imports (the HTTP API and the bot's file path call it). */
   migration: MigrationService;
+  /** The live event streams (tests read `size`). */
+  live: LiveEventService;
   /** Starts listening; resolves with the base URL (http://host:port). */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -52,6 +58,7 @@ export interface AppOverrides {
   delivery?: Partial<DeliveryOptions>;
   scheduler?: Partial<SchedulerOptions>;
   roster?: Partial<RosterOptions> & { source?: Partial<RosterSourceOptions> };
+  live?: Partial<LiveEventOptions>;
 }
 
 /**
@@ -171,15 +178,25 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     }),
   );
   const audit = new AuditLogService({ storage, clock, warRooms });
+  const identify = createIdentityResolver(config);
   mountApi(server, {
     logger,
-    identify: createIdentityResolver(config),
+    identify,
     warRooms,
     incidents,
     audit,
     migration,
     apiKeys,
     allowedTenants: config.allowedTenants,
+  });
+  // Live events: each war room's audit log, streamed to the tab (docs/decisions/017).
+  const live = new LiveEventService({ storage, clock, logger, warRooms, options: overrides.live });
+  mountEvents(server, {
+    logger,
+    identify,
+    tickets: streamTickets(await signingKey({ storage, clock }, 'stream-ticket'), clock),
+    warRooms,
+    live,
   });
   // For load balancers: healthy only while the database answers.
   server.get('/healthz', async (_req, res) => {
@@ -211,12 +228,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     delivery,
     scheduler,
     migration,
+    live,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           scheduler.start();
           delivery.start();
+          live.start();
           const address = server.address();
           resolve(
             `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`,
@@ -225,6 +244,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       }),
     close: async () => {
       await scheduler.stop();
+      live.stop(); // open streams would hold server.close() forever
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await delivery.stop();
       await storage.close();

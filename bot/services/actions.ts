@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../shared/domain/audit';
 import {
   actionRef,
   assertActionMove,
@@ -285,7 +286,7 @@ function audit(
   tx: Tx,
   actor: Actor,
   at: string,
-  what: string,
+  what: AuditAction,
   before: Action | null,
   after: Action,
 ) {

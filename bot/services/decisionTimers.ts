@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../shared/domain/audit';
 import { z } from 'zod';
 import { close, decisionRef, type Decision } from '../../shared/domain/decision';
 import { t } from '../../shared/i18n';
@@ -157,7 +158,7 @@ export function decisionJobs(deps: TimerDeps): JobKind[] {
 async function record(
   tx: Tx,
   deps: TimerDeps,
-  action: string,
+  action: AuditAction,
   before: Decision,
   after: Decision,
   now: string,

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../shared/domain/audit';
 import type { Actor } from '../../shared/domain/actor';
 import {
   close,
@@ -190,7 +191,7 @@ export class DecisionService {
     tx: Tx,
     actor: Actor,
     now: string,
-    action: string,
+    action: AuditAction,
     before: Decision,
     after: Decision,
     warRoom: WarRoom,
@@ -275,7 +276,7 @@ function audit(
   tx: Tx,
   actor: Actor,
   at: string,
-  what: string,
+  what: AuditAction,
   before: Decision | null,
   after: Decision,
 ) {

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../shared/domain/audit';
 import type { Actor } from '../../shared/domain/actor';
 import { conflict, forbidden, invalid, notFound } from '../../shared/domain/errors';
 import {
@@ -198,7 +199,7 @@ export class IncidentService {
     tx: Tx,
     actor: Actor,
     now: string,
-    what: string,
+    what: AuditAction,
     current: Incident,
     warRoom: WarRoom,
     changes: Partial<Incident>,
@@ -324,7 +325,7 @@ function audit(
   tx: Tx,
   actor: Actor,
   at: string,
-  what: string,
+  what: AuditAction,
   before: Incident | null,
   after: Incident,
 ) {

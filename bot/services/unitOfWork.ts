@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../shared/domain/audit';
 import type { Actor } from '../../shared/domain/actor';
 import type { Storage, Tx } from '../storage/types';
 import { recordingRefusals } from './access';
@@ -26,7 +27,7 @@ export function auditChange<T extends { id: string; warRoomId: string }>(
   tx: Tx,
   actor: Actor,
   at: string,
-  action: string,
+  action: AuditAction,
   kind: string,
   before: T | null,
   after: T,

@@ -34,6 +34,9 @@ export async function openStorage(location: StorageLocation, logger?: Logger): P
       // The transaction that held it fails with StorageUnavailableError and is logged there.
       onClientError:
         logger && ((error) => logger.warn('PostgreSQL connection failed while in use', { error })),
+      onListenError:
+        logger &&
+        ((error) => logger.warn('PostgreSQL listening connection failed; reconnecting', { error })),
     });
   }
   if (url) throw new Error('database URL must start with postgres:// or postgresql://');

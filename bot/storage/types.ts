@@ -30,6 +30,8 @@ export interface Storage {
   /** Rejects unless the database answers a trivial query (for health checks). */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** Tells who listens when audit entries commit (the live event stream, services/liveEvents.ts). */
+  readonly auditSignals: AuditSignals;
 }
 
 export interface Tx {
@@ -49,6 +51,7 @@ export interface Tx {
   readonly migrationSettings: MigrationSettingsRepo;
   readonly apiKeys: ApiKeyRepo;
   readonly freezes: FreezeRepo;
+  readonly signingKeys: SigningKeyRepo;
 }
 
 export interface WarRoomRepo {
@@ -117,6 +120,15 @@ export interface AuditRepo {
     warRoomId: string,
     range: { afterSeq: number; limit: number; upToSeq?: number },
   ): Promise<AuditEntry[]>;
+  /** The headlines of the entries after `afterSeq`, in chain order, at most `limit`. */
+  listSince(
+    tenantId: string,
+    warRoomId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<AuditHeadline[]>;
+  /** The seq of the war room's newest entry (0 when it has none), without taking any lock. */
+  lastSeq(tenantId: string, warRoomId: string): Promise<number>;
 }
 
 /** Remembers which inbound Bot Framework activities were handled (redelivery guard). */
@@ -507,4 +519,29 @@ export interface FreezeRepo {
   addViolations(violations: readonly FreezeViolation[]): Promise<void>;
   /** How many mailboxes ever moved inside a window of the war room. */
   countViolations(tenantId: string, warRoomId: string): Promise<number>;
+}
+
+/** What the live event stream shows of an audit entry: no actors, no before/after. */
+export type AuditHeadline = Pick<AuditEntry, 'seq' | 'action' | 'subject' | 'at'>;
+
+/**
+ * A war room's audit log grew (`appended`: up to `seq`, committed), or notices may have
+ * been lost and every listener should read what it follows again (`resync`: PostgreSQL's
+ * listening connection came back).
+ */
+export type AuditSignal = { kind: 'appended'; warRoomId: string; seq: number } | { kind: 'resync' };
+
+/**
+ * Audit commits as they happen. PostgreSQL: from every instance (NOTIFY in the appending
+ * transaction, one LISTEN connection per instance); SQLite: from this process, after COMMIT.
+ */
+export interface AuditSignals {
+  /** Returns the unsubscribe function. */
+  subscribe(listener: (signal: AuditSignal) => void): () => void;
+}
+
+/** Secrets the instances of one deployment share, created once (the stream ticket key). */
+export interface SigningKeyRepo {
+  /** The key named `name`; stores `candidate` first when there is none yet. */
+  ensure(name: string, candidate: string, at: string): Promise<string>;
 }

@@ -17,7 +17,40 @@ export interface AuditEntry {
   hash: string;
 }
 
-export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+/**
+ * Every action the services write to the audit log. The live event stream names its
+ * events after them, and a browser's EventSource hears only the event names it listens
+ * for, so the tab listens for each of these: a new action must be added here to compile.
+ */
+export const AUDIT_ACTIONS = [
+  'warroom.started',
+  'role.assigned',
+  'access.refused',
+  'incident.logged',
+  'incident.status_changed',
+  'incident.owner_set',
+  'incident.noted',
+  'decision.requested',
+  'decision.answered',
+  'decision.withdrawn',
+  'decision.escalated',
+  'decision.expired',
+  'action.created',
+  'action.reassigned',
+  'action.status_changed',
+  'migration.imported',
+  'migration.settings_saved',
+  'apikey.created',
+  'apikey.revoked',
+  'freeze.created',
+  'audit.exported',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What a service appends; entries read back keep `action: string` (older logs may differ). */
+export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'action'> & {
+  action: AuditAction;
+};
 
 /** Hash of the chain's start: the prevHash of entry 1. */
 export const GENESIS_HASH = '0'.repeat(64);

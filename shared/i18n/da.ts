@@ -233,6 +233,11 @@ export const da: Catalog = {
     'Fanen viser denne kanals krigsrum og dets hændelser, løbende opdateret i weekenden. Vælg Gem for at tilføje den.',
   'tab.config.outsideTeams':
     'Åbn denne side fra Microsoft Teams for at tilføje War Room som en kanalfane.',
+  'tab.live.connecting': 'Forbinder…',
+  'tab.live.on': 'Live',
+  'tab.live.reconnecting': 'Genforbinder…',
+  'tab.live.down': 'Liveopdateringerne er afbrudt, så det viste kan være forældet. Genforbinder…',
+  'error.tooManyStreams': 'For mange livevisninger er åbne. Luk nogle faner, og prøv igen.',
   'card.call': 'Ring op',
   'card.meet': 'Møde',
   'incident.owner': 'Ansvarlig',

@@ -229,6 +229,12 @@ export const en = {
     "The tab shows this channel's war room and its incidents, kept up to date during the weekend. Select Save to add it.",
   'tab.config.outsideTeams':
     'Open this page from Microsoft Teams to add War Room as a channel tab.',
+  'tab.live.connecting': 'Connecting…',
+  'tab.live.on': 'Live',
+  'tab.live.reconnecting': 'Reconnecting…',
+  'tab.live.down':
+    'Live updates are interrupted, so what you see may be out of date. Reconnecting…',
+  'error.tooManyStreams': 'Too many live views are open. Close some tabs and try again.',
   'card.call': 'Call',
   'card.meet': 'Meet',
   'incident.owner': 'Owner',

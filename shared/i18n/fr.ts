@@ -250,6 +250,13 @@ export const fr: Catalog = {
     'L’onglet affiche la cellule de crise de ce canal et ses incidents, tenus à jour pendant le week-end. Sélectionnez Enregistrer pour l’ajouter.',
   'tab.config.outsideTeams':
     'Ouvrez cette page depuis Microsoft Teams pour ajouter War Room comme onglet de canal.',
+  'tab.live.connecting': 'Connexion…',
+  'tab.live.on': 'En direct',
+  'tab.live.reconnecting': 'Reconnexion…',
+  'tab.live.down':
+    'Les mises à jour en direct sont interrompues : l’affichage peut ne plus être à jour. Reconnexion…',
+  'error.tooManyStreams':
+    'Trop de vues en direct sont ouvertes. Fermez quelques onglets et réessayez.',
   'card.call': 'Appeler',
   'card.meet': 'Réunion',
   'incident.owner': 'Responsable',

@@ -241,6 +241,13 @@ export const nl: Catalog = {
     'Het tabblad toont de war room van dit kanaal en de incidenten ervan, actueel gehouden tijdens het weekend. Kies Opslaan om het toe te voegen.',
   'tab.config.outsideTeams':
     'Open deze pagina vanuit Microsoft Teams om War Room als kanaaltabblad toe te voegen.',
+  'tab.live.connecting': 'Verbinden…',
+  'tab.live.on': 'Live',
+  'tab.live.reconnecting': 'Opnieuw verbinden…',
+  'tab.live.down':
+    'Live-updates zijn onderbroken, dus wat u ziet is mogelijk verouderd. Opnieuw verbinden…',
+  'error.tooManyStreams':
+    'Er zijn te veel live-weergaven open. Sluit enkele tabbladen en probeer het opnieuw.',
   'card.call': 'Bellen',
   'card.meet': 'Vergaderen',
   'incident.owner': 'Eigenaar',

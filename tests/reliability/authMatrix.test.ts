@@ -98,6 +98,13 @@ const ROUTES: Route[] = [
     ),
     expect: { ...PROTECTED, valid: 403 },
   },
+  {
+    ...api('POST /api/v1/war-rooms/:id/events/ticket'),
+    request: async () => ({
+      method: 'POST',
+      path: `/api/v1/war-rooms/${warRoom.id}/events/ticket`,
+    }),
+  },
   open('GET /healthz'),
   open('GET /tab/'),
 ];

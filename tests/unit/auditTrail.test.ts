@@ -20,6 +20,11 @@ function memoryTx(): { tx: Tx; stored: AuditEntry[] } {
       inRoom(tenantId, warRoomId)
         .filter((e) => e.seq > afterSeq && e.seq <= upToSeq)
         .slice(0, limit),
+    listSince: async (tenantId, warRoomId, afterSeq, limit) =>
+      inRoom(tenantId, warRoomId)
+        .filter((e) => e.seq > afterSeq)
+        .slice(0, limit),
+    lastSeq: async (tenantId, warRoomId) => inRoom(tenantId, warRoomId).at(-1)?.seq ?? 0,
   };
   return { tx: { audit } as Partial<Tx> as Tx, stored };
 }

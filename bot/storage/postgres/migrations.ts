@@ -357,6 +357,27 @@ CREATE INDEX api_keys_by_war_room ON api_keys (tenant_id, war_room_id, created_a
 `,
   },
   {
+    version: 12,
+    name: 'signing keys; audit appends notify listeners',
+    // A secret every instance shares (stream tickets). Each audit row NOTIFYs in the
+    // transaction that appends it, so listeners hear of it exactly when it commits, and
+    // from every writer. The payload is the war room id and the seq: no content.
+    sql: `
+CREATE TABLE signing_keys (
+  name text PRIMARY KEY,
+  secret text NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE FUNCTION audit_log_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('war_room_audit', NEW.war_room_id || ' ' || NEW.seq);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER audit_log_appended AFTER INSERT ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_notify();
+`,
+  },
+  {
     version: 13,
     name: 'freeze windows',
     // Times during which some mailboxes must not move (shared/domain/freeze.ts), and the

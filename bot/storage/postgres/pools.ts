@@ -20,6 +20,8 @@ export interface PostgresOptions {
   statementTimeoutMs?: number;
   /** Bound of `ping()`, connecting included. Default 1 s. */
   pingTimeoutMs?: number;
+  /** The connection that listens for audit appends failed; it reconnects by itself. */
+  onListenError?: (error: Error) => void;
 }
 
 export interface Pools {

@@ -1,9 +1,11 @@
 import type { PoolClient } from 'pg';
+import { AuditSignalHub } from '../auditSignals';
 import { StorageUnavailableError } from '../errors';
 import type { Storage, Tx } from '../types';
 import { sqlTx } from '../sql/tx';
 import { assertNotNested, runInScope, TxScope } from '../sql/txScope';
 import { postgresExec } from './exec';
+import { AuditListener } from './auditListener';
 import { toStorageError } from './failures';
 import { migratePostgres } from './migrate';
 import { boundedPing } from './ping';
@@ -29,11 +31,21 @@ async function rollback(client: PoolClient): Promise<Error | undefined> {
 export class PostgresStorage implements Storage {
   readonly kind = 'postgres';
   private closed = false;
+  private readonly listener: AuditListener;
+  /** Appends of every instance (NOTIFY from audit_log's trigger); listens from the first subscriber. */
+  readonly auditSignals: AuditSignalHub;
 
   constructor(
     private readonly pools: Pools,
     private readonly pingTimeoutMs: number,
-  ) {}
+    url: string,
+    onListenError?: (error: Error) => void,
+  ) {
+    this.auditSignals = new AuditSignalHub(() => {
+      if (!this.closed) this.listener.start();
+    });
+    this.listener = new AuditListener(url, this.auditSignals, { onError: onListenError });
+  }
 
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     assertNotNested();
@@ -69,7 +81,7 @@ export class PostgresStorage implements Storage {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([this.pools.main.end(), this.pools.health.end()]);
+    await Promise.all([this.pools.main.end(), this.pools.health.end(), this.listener.stop()]);
   }
 }
 
@@ -87,5 +99,5 @@ export async function openPostgresStorage(
   } finally {
     await pools.migration.end();
   }
-  return new PostgresStorage(pools, options.pingTimeoutMs ?? 1000);
+  return new PostgresStorage(pools, options.pingTimeoutMs ?? 1000, url, options.onListenError);
 }

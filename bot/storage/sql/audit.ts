@@ -93,5 +93,26 @@ export function auditRepo(x: Exec): AuditRepo {
       const rows = await x.all(query.orderBy('seq').limit(limit));
       return rows.map((r) => fromRow(r, x.decodeJson));
     },
+    async listSince(tenantId, warRoomId, afterSeq, limit) {
+      const rows = await x.all(
+        chain(tenantId, warRoomId)
+          .select(['seq', 'action', 'subject', 'at'])
+          .where('seq', '>', afterSeq)
+          .orderBy('seq')
+          .limit(limit),
+      );
+      return rows.map((r) => ({
+        seq: r.seq,
+        action: r.action,
+        subject: r.subject,
+        at: toIso(r.at),
+      }));
+    },
+    async lastSeq(tenantId, warRoomId) {
+      const [row] = await x.all(
+        chain(tenantId, warRoomId).select('seq').orderBy('seq', 'desc').limit(1),
+      );
+      return row?.seq ?? 0;
+    },
   };
 }

@@ -289,6 +289,11 @@ export const SCHEMA = {
     last_used_at: optional('instant'),
     revoked_at: optional('instant'),
   },
+  signing_keys: {
+    name: required('text'),
+    secret: required('text'),
+    created_at: required('instant'),
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 type Schema = typeof SCHEMA;

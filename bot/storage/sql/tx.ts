@@ -14,6 +14,7 @@ import { outboxRepo } from './outbox';
 import { personalChatRepo } from './personalChats';
 import { roleRepo } from './roles';
 import { rosterRepo } from './roster';
+import { signingKeyRepo } from './signingKeys';
 import { warRoomRepo } from './warRooms';
 
 /** The repositories of one transaction, written once for both dialects. */
@@ -35,5 +36,6 @@ export function sqlTx(x: Exec): Tx {
     migrationSettings: migrationSettingsRepo(x),
     apiKeys: apiKeyRepo(x),
     freezes: freezeRepo(x),
+    signingKeys: signingKeyRepo(x),
   };
 }

@@ -354,6 +354,18 @@ CREATE INDEX api_keys_by_war_room ON api_keys (tenant_id, war_room_id, created_a
 `,
   },
   {
+    version: 12,
+    name: 'signing keys (live event stream tickets)',
+    // A secret every instance of a deployment shares, created by the first one to need it.
+    sql: `
+CREATE TABLE signing_keys (
+  name TEXT PRIMARY KEY,
+  secret TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+`,
+  },
+  {
     version: 13,
     name: 'freeze windows',
     // Times during which some mailboxes must not move (shared/domain/freeze.ts), and the

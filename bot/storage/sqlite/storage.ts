@@ -1,8 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { AuditSignalHub } from '../auditSignals';
 import { StorageUnavailableError } from '../errors';
-import type { Storage, Tx } from '../types';
+import type { AuditSignal, Storage, Tx } from '../types';
 import { sqlTx } from '../sql/tx';
 import { assertNotNested, runInScope, TxScope } from '../sql/txScope';
 import { sqliteExec, StatementCache, toStorageError } from './exec';
@@ -26,6 +27,8 @@ export class SqliteStorage implements Storage {
   private readonly queue = new SerialQueue();
   private readonly statements: StatementCache;
   private closed = false;
+  /** Appends of this process, after their COMMIT (one instance per SQLite file). */
+  readonly auditSignals = new AuditSignalHub();
 
   constructor(private readonly db: Database.Database) {
     this.statements = new StatementCache(db);
@@ -46,8 +49,13 @@ export class SqliteStorage implements Storage {
     try {
       // IMMEDIATE takes the write lock up front, so another process cannot slip in between.
       this.db.exec('BEGIN IMMEDIATE');
-      const result = await runInScope(scope, () => fn(sqlTx(sqliteExec(this.statements, scope))));
+      const appended = new Map<string, number>();
+      const tx = withAppendsNoted(sqlTx(sqliteExec(this.statements, scope)), appended);
+      const result = await runInScope(scope, () => fn(tx));
       this.db.exec('COMMIT');
+      for (const [warRoomId, seq] of appended) {
+        this.auditSignals.emit({ kind: 'appended', warRoomId, seq } satisfies AuditSignal);
+      }
       return result;
     } catch (e) {
       // A failed COMMIT or some constraint errors may already have ended the transaction.
@@ -75,6 +83,21 @@ export class SqliteStorage implements Storage {
     await this.queue.idle();
     this.db.close();
   }
+}
+
+/** `tx` whose audit appends are noted in `appended` (war room → newest seq), to signal after COMMIT. */
+function withAppendsNoted(tx: Tx, appended: Map<string, number>): Tx {
+  const { audit } = tx;
+  return {
+    ...tx,
+    audit: {
+      ...audit,
+      async append(entry) {
+        await audit.append(entry);
+        appended.set(entry.warRoomId, Math.max(entry.seq, appended.get(entry.warRoomId) ?? 0));
+      },
+    },
+  };
 }
 
 /** Opens (creating if needed) the database file and brings its schema up to date. */

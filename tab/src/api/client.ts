@@ -8,6 +8,7 @@ import {
   type MeDto,
   type WarRoomListDto,
 } from '../../../shared/api/schemas';
+import { streamTicketSchema, type StreamTicketDto } from '../../../shared/api/live';
 
 /** A failed API call. `message` is user-safe text from the server, or null if it sent none. */
 export class ApiError extends Error {
@@ -29,6 +30,10 @@ export interface ApiClient {
    */
   warRooms(channelId: string | null, signal?: AbortSignal): Promise<WarRoomListDto>;
   incidents(warRoomId: string, signal?: AbortSignal): Promise<IncidentListDto>;
+  /** A one-minute ticket to open the war room's event stream (EventSource cannot send headers). */
+  streamTicket(warRoomId: string): Promise<StreamTicketDto>;
+  /** The event stream's URL for a ticket, resuming after `lastEventId` when given. */
+  eventsUrl(warRoomId: string, ticket: string, lastEventId: string | null): string;
 }
 
 export interface ApiClientOptions {
@@ -43,6 +48,7 @@ export function createApiClient({ getToken, locale }: ApiClientOptions): ApiClie
     path: string,
     schema: S,
     signal?: AbortSignal,
+    method: 'GET' | 'POST' = 'GET',
   ): Promise<z.infer<S>> {
     const token = await getToken();
     const headers: Record<string, string> = {
@@ -50,7 +56,7 @@ export function createApiClient({ getToken, locale }: ApiClientOptions): ApiClie
       'Accept-Language': locale,
     };
     if (token) headers.Authorization = `Bearer ${token}`;
-    const response = await fetch(path, { headers, signal, credentials: 'same-origin' });
+    const response = await fetch(path, { method, headers, signal, credentials: 'same-origin' });
     const body: unknown = await response.json().catch(() => null);
     if (!response.ok) {
       const parsed = apiErrorSchema.safeParse(body);
@@ -79,5 +85,16 @@ export function createApiClient({ getToken, locale }: ApiClientOptions): ApiClie
         incidentListSchema,
         signal,
       ),
+    streamTicket: (warRoomId) =>
+      get(
+        `/api/v1/war-rooms/${encodeURIComponent(warRoomId)}/events/ticket`,
+        streamTicketSchema,
+        undefined,
+        'POST',
+      ),
+    eventsUrl: (warRoomId, ticket, lastEventId) =>
+      `/api/v1/war-rooms/${encodeURIComponent(warRoomId)}/events?${new URLSearchParams(
+        lastEventId === null ? { ticket } : { ticket, lastEventId },
+      ).toString()}`,
   };
 }

@@ -35,11 +35,13 @@ export function Dashboard({ api, channelId }: DashboardProps) {
     channelId === null ? 'war-rooms' : `war-rooms:${channelId}`,
     loadWarRooms,
   );
-  useLiveRefresh(warRooms.reload);
 
   const ids = useMemo(() => warRooms.data?.warRooms.map((w) => w.id) ?? null, [warRooms.data]);
   const [selectedId, select] = useSelectedWarRoom(ids);
   const selected = warRooms.data?.warRooms.find((w) => w.id === selectedId) ?? null;
+  // The selected war room is live (its events reload the list too); with none, there is no
+  // stream to follow, so a new war room is looked for now and then.
+  useLiveRefresh(warRooms.reload, selected === null);
   const retry = () => {
     warRooms.reload();
     if (me.error !== null) me.reload();
@@ -65,7 +67,7 @@ export function Dashboard({ api, channelId }: DashboardProps) {
       {warRooms.loading && <Loading />}
       {warRooms.error !== null && <LoadError error={warRooms.error} onRetry={retry} />}
       {warRooms.data && channelId !== null && warRooms.data.warRooms.length === 0 && (
-        // Polling goes on, so the war room appears here as soon as someone starts it.
+        // Looked for again every half minute, so the war room appears once someone starts it.
         <Text className={styles.empty} data-testid="no-warroom-in-channel">
           {t('tab.noWarRoomInChannel')}
         </Text>
@@ -77,7 +79,14 @@ export function Dashboard({ api, channelId }: DashboardProps) {
             selectedId={selectedId}
             onSelect={select}
           />
-          {selected && <IncidentsPanel key={selected.id} api={api} summary={selected} />}
+          {selected && (
+            <IncidentsPanel
+              key={selected.id}
+              api={api}
+              summary={selected}
+              onChange={warRooms.reload}
+            />
+          )}
         </div>
       )}
     </main>

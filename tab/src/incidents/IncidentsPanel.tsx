@@ -5,8 +5,9 @@ import type { ApiClient } from '../api/client';
 import { LoadError } from '../common/LoadError';
 import { Loading } from '../common/Loading';
 import { useT } from '../i18n/locale';
-import { useLiveRefresh } from '../live/useLiveRefresh';
+import { LiveBadge, LiveDownNotice } from '../live/LiveIndicator';
 import { useResource } from '../live/useResource';
+import { useWarRoomEvents } from '../live/useWarRoomEvents';
 import { IncidentTable } from './IncidentTable';
 import { useIncidentsPanelStyles } from './IncidentsPanel.styles';
 
@@ -14,10 +15,12 @@ export interface IncidentsPanelProps {
   api: ApiClient;
   /** The war room as the list knows it: shown while its incidents load or when they fail. */
   summary: WarRoomSummaryDto;
+  /** Something in the war room changed (the list's numbers may be stale too). */
+  onChange?: () => void;
 }
 
-/** The selected war room: its title and its incidents, kept fresh. */
-export function IncidentsPanel({ api, summary }: IncidentsPanelProps) {
+/** The selected war room: its title and its incidents, live. */
+export function IncidentsPanel({ api, summary, onChange }: IncidentsPanelProps) {
   const { t } = useT();
   const styles = useIncidentsPanelStyles();
   const titleId = useId();
@@ -25,7 +28,11 @@ export function IncidentsPanel({ api, summary }: IncidentsPanelProps) {
   const load = useCallback((id: string, signal: AbortSignal) => api.incidents(id, signal), [api]);
   const { data, error, loading, reload } = useResource(summary.id, load);
   const warRoom = data?.warRoom ?? summary;
-  useLiveRefresh(reload);
+  const changed = useCallback(() => {
+    reload();
+    onChange?.();
+  }, [reload, onChange]);
+  const live = useWarRoomEvents(api, summary.id, changed);
 
   return (
     <section className={styles.panel} aria-labelledby={titleId} data-testid="incidents-panel">
@@ -34,7 +41,9 @@ export function IncidentsPanel({ api, summary }: IncidentsPanelProps) {
           {warRoom.title}
         </Title3>
         <Caption1 className={styles.zone}>{t('tab.timesIn', { zone: warRoom.timeZone })}</Caption1>
+        <LiveBadge status={live} />
       </div>
+      <LiveDownNotice status={live} />
       <Subtitle2 as="h3" id={headingId} className={styles.title}>
         {t('tab.incidents')}
       </Subtitle2>

@@ -1,15 +1,13 @@
 import { useEffect } from 'react';
 
-/** How often the dashboard polls while live updates are not wired up yet. */
-export const REFRESH_INTERVAL_MS = 10_000;
+/** How often the war-room list is looked at while no war room is followed live. */
+export const REFRESH_INTERVAL_MS = 30_000;
 
 /**
- * Calls `refresh` whenever the data behind the dashboard may have changed.
+ * Calls `refresh` now and then, and when the tab becomes visible again, while `enabled`.
  *
- * Seam for live updates: today this polls every 10 s (and at once when the tab becomes
- * visible again). When the server's events endpoint (`/api/v1/war-rooms/:id/events`,
- * server-sent events) lands, subscribe to it here with an `EventSource` and call
- * `refresh` per event, keeping a slow poll as fallback; callers stay unchanged.
+ * Only for what no event stream covers: a war room's changes arrive live
+ * (useWarRoomEvents); a war room that does not exist yet has no stream to announce it.
  */
 export function useLiveRefresh(refresh: () => void, enabled = true): void {
   useEffect(() => {
