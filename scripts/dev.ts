@@ -83,11 +83,15 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stopAll('SIGTERM', 0));
   // Last resort if this script itself dies: no child outlives it.
   process.once('exit', () => {
-    for (const c of children) if (isRunning(c)) process.kill(c.pid, 'SIGKILL');
+    for (const c of children) if (isRunning(c)) c.process.kill('SIGKILL');
   });
   const watch = (child: Child) => {
     children.push(child);
-    void child.exited.then((how) => stopAll(`${child.name} exited (${how})`, 1));
+    // Ctrl-C in a terminal signals the whole process group: a child may stop before our
+    // own handler runs. That is a requested stop, not a failure.
+    void child.exited.then((how) =>
+      stopAll(`${child.name} exited (${how})`, /SIGINT|SIGTERM|code 0$/.test(how) ? 0 : 1),
+    );
   };
   try {
     await start(root, watch);
