@@ -32,8 +32,10 @@ async function main(): Promise<void> {
       `War Room is running in ${mode}`,
       `  store:        ${app.storage.kind === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}`,
       `  bot endpoint: ${url}/api/messages`,
-      `  JSON API:     ${url}/api/v1/`,
+      // No index at /api/v1/ itself: name a route that answers (README lists them all).
+      `  JSON API:     ${url}/api/v1/war-rooms`,
       `  tab:          ${url}/tab/`,
+      `  health:       ${url}/healthz`,
       '',
     ].join('\n'),
   );

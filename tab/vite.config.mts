@@ -2,14 +2,15 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const repoRoot = path.resolve(__dirname, '..');
+// An ES module (.mts): Vite loads it natively instead of bundling it as CommonJS.
+const tabDir = import.meta.dirname;
+const repoRoot = path.resolve(tabDir, '..');
 
 /** Builds the tab into dist/tab; the bot server serves it at /tab/. */
 export default defineConfig({
-  root: __dirname,
+  root: tabDir,
   base: '/tab/',
-  // Loaded as CommonJS (the repo has no "type": "module"), where the plugin's typings want options.
-  plugins: [react({})],
+  plugins: [react()],
   build: {
     outDir: path.join(repoRoot, 'dist', 'tab'),
     emptyOutDir: true,
