@@ -100,14 +100,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ids,
     schedule: (request, tx) => scheduler.schedule(request, tx),
   });
-  const decisions = new DecisionService({
+  const decisions: DecisionService = new DecisionService({
     storage,
     clock,
     ids,
     schedule: (request, tx) => scheduler.schedule(request, tx),
+    // A freeze's early release follows its go/no-go (the freezes exist by the first answer).
+    onClosed: (tx, decision, warRoom, now): Promise<void> =>
+      freezes.decided(tx, decision, warRoom, now),
   });
   const status = new MigrationStatusService({ storage, clock, ids });
-  const freezes = new FreezeService({ storage, clock, ids, status });
+  const freezes: FreezeService = new FreezeService({ storage, clock, ids, status, decisions });
   // Every accepted import, in its transaction: freeze violations, then the live status card.
   const migration = new MigrationService({
     storage,

@@ -60,6 +60,11 @@ const COMMANDS: Record<CommandKind, { usage: MessageKey; does: MessageKey; examp
       does: 'help.freeze.does',
       example: 'help.freeze.example',
     },
+    unfreeze: {
+      usage: 'help.unfreeze.usage',
+      does: 'help.unfreeze.does',
+      example: 'help.unfreeze.example',
+    },
     role: { usage: 'help.role.usage', does: 'help.role.does', example: 'help.role.example' },
     help: { usage: 'help.help.usage', does: 'help.help.does', example: 'help.help.example' },
   };

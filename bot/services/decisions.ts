@@ -35,6 +35,11 @@ export interface DecisionDeps {
   ids: IdGenerator;
   /** Schedules a job in the caller's transaction (reminders, the deadline). */
   schedule?: (request: JobRequest, tx: Tx) => Promise<boolean>;
+  /**
+   * Runs in the transaction that ends a request (decided or withdrawn): a freeze's early
+   * release follows its go/no-go. Throwing rolls the answer back.
+   */
+  onClosed?: (tx: Tx, decision: Decision, warRoom: WarRoom, now: string) => Promise<void>;
 }
 
 /** Someone named in a request: mentioned (a Person), or picked on a card (an Entra object id). */
@@ -87,37 +92,51 @@ export class DecisionService {
     input: RequestInput,
     effects?: Effects<WithRoom>,
   ): Promise<WithRoom> {
-    const question = validTitle(input.question, 'decision');
     return this.write(actor, effects, async (tx, now) => {
       const warRoom = await warRoomOf(tx, actor, origin);
       await authorize(tx, warRoom, actor, 'decision.request');
-      const approvers = validateRequest(question, await people(tx, warRoom, input.approvers));
-      const [backup = null] = input.backup ? await people(tx, warRoom, [input.backup]) : [];
-      const decision: Decision = {
-        id: this.deps.ids(),
-        tenantId: actor.tenantId,
-        warRoomId: warRoom.id,
-        number: await tx.warRooms.nextNumber(actor.tenantId, warRoom.id, 'decision'),
-        kind: input.kind,
-        question,
-        rule: input.rule,
-        approvers,
-        backup,
-        deadline: input.deadline,
-        status: 'pending',
-        responses: [],
-        requesterId: actor.userId,
-        requesterName: actor.name,
-        createdAt: now,
-        updatedAt: now,
-        decidedAt: null,
-        version: 1,
-      };
-      await tx.decisions.insert(decision);
-      await audit(tx, actor, now, 'decision.requested', null, decision);
-      for (const timer of decisionTimers(decision, now)) await this.deps.schedule?.(timer, tx);
-      return withContacts(tx, decision, warRoom);
+      return this.requestIn(tx, actor, warRoom, input, now);
     });
+  }
+
+  /**
+   * Writes a new request of `warRoom` in `tx` (the caller authorised it), with its audit
+   * entry and timers: a person's `decide`, or the go/no-go of a freeze's early release.
+   */
+  async requestIn(
+    tx: Tx,
+    actor: Actor,
+    warRoom: WarRoom,
+    input: RequestInput,
+    now: string,
+  ): Promise<WithRoom> {
+    const question = validTitle(input.question, 'decision');
+    const approvers = validateRequest(question, await people(tx, warRoom, input.approvers));
+    const [backup = null] = input.backup ? await people(tx, warRoom, [input.backup]) : [];
+    const decision: Decision = {
+      id: this.deps.ids(),
+      tenantId: actor.tenantId,
+      warRoomId: warRoom.id,
+      number: await tx.warRooms.nextNumber(actor.tenantId, warRoom.id, 'decision'),
+      kind: input.kind,
+      question,
+      rule: input.rule,
+      approvers,
+      backup,
+      deadline: input.deadline,
+      status: 'pending',
+      responses: [],
+      requesterId: actor.userId,
+      requesterName: actor.name,
+      createdAt: now,
+      updatedAt: now,
+      decidedAt: null,
+      version: 1,
+    };
+    await tx.decisions.insert(decision);
+    await audit(tx, actor, now, 'decision.requested', null, decision);
+    for (const timer of decisionTimers(decision, now)) await this.deps.schedule?.(timer, tx);
+    return withContacts(tx, decision, warRoom);
   }
 
   /** An approver's verdict (or the lead's record of one); exactly one outcome under races. */
@@ -199,6 +218,9 @@ export class DecisionService {
     // The version written over is the one read under the war room's lock: one outcome.
     if (!(await tx.decisions.update(after, before.version))) {
       throw conflict('decision.changedMeanwhile', { ref: decisionRef(before.number) });
+    }
+    if (before.status === 'pending' && after.status !== 'pending') {
+      await this.deps.onClosed?.(tx, after, warRoom, now);
     }
     await audit(tx, actor, now, action, before, after);
     const shown = await withContacts(tx, after, warRoom);

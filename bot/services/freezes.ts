@@ -1,5 +1,7 @@
 import type { Actor } from '../../shared/domain/actor';
-import { invalid, notFound } from '../../shared/domain/errors';
+import { decisionRef, type Decision } from '../../shared/domain/decision';
+import { conflict, invalid, notFound } from '../../shared/domain/errors';
+import type { Person } from '../../shared/domain/person';
 import {
   freezeRef,
   holds,
@@ -24,6 +26,7 @@ import { detail, logIncidentIn } from './incidents';
 import { memberByAadObjectId } from './members';
 import type { ImportedEvent } from './migration';
 import type { MigrationStatusService } from './migrationStatus';
+import type { DecisionService, WithRoom } from './decisions';
 import { incidentSubject } from './subjects';
 import { auditChange, change } from './unitOfWork';
 
@@ -32,6 +35,8 @@ export interface FreezeDeps {
   clock: Clock;
   ids: IdGenerator;
   status: MigrationStatusService;
+  /** Writes the go/no-go of an early release in the caller's transaction. */
+  decisions: Pick<DecisionService, 'requestIn'>;
 }
 
 export interface FreezeInput {
@@ -84,6 +89,7 @@ export class FreezeService {
         createdByName: actor.name,
         createdAt: now,
         releasedAt: null,
+        releaseDecisionId: null,
         version: 1,
       };
       await tx.freezes.insert(window);
@@ -91,6 +97,110 @@ export class FreezeService {
       await this.deps.status.refreshCard(tx, warRoom, now);
       return { window, warRoom };
     });
+  }
+
+  /**
+   * Asks to release a window early: a go/no-go decision naming who may say go. Go releases
+   * the window, No-go keeps it (see `decided`). One request at a time per window.
+   */
+  requestRelease(
+    actor: Actor,
+    origin: { channelId: string },
+    number: number,
+    approvers: Person[],
+    effects?: Effects<WithRoom & { window: FreezeWindow }>,
+  ) {
+    return change(this.deps, actor, effects, async (tx, now) => {
+      const warRoom = await tx.warRooms.findByChannel(actor.tenantId, origin.channelId);
+      if (!warRoom) throw notFound('warroom.notStarted');
+      await authorize(tx, warRoom, actor, 'decision.request');
+      await tx.audit.head(actor.tenantId, warRoom.id);
+      const window = await tx.freezes.findByNumber(actor.tenantId, warRoom.id, number);
+      if (!window) throw notFound('freeze.notFound', { ref: freezeRef(number) });
+      if (window.status !== 'active' || Date.parse(window.to) <= Date.parse(now)) {
+        throw conflict('freeze.notInForce', { ref: freezeRef(number) });
+      }
+      if (window.releaseDecisionId) {
+        const pending = await tx.decisions.findById(actor.tenantId, window.releaseDecisionId);
+        if (pending?.status === 'pending') {
+          throw conflict('freeze.releaseAsked', {
+            ref: freezeRef(number),
+            decision: decisionRef(pending.number),
+          });
+        }
+      }
+      const language = warRoom.language;
+      const asked = await this.deps.decisions.requestIn(
+        tx,
+        actor,
+        warRoom,
+        {
+          kind: 'goNoGo',
+          question: t(language, 'freeze.releaseQuestion', {
+            ref: freezeRef(number),
+            until: formatInstant(window.to, { timeZone: warRoom.timeZone, locale: language }),
+          }),
+          approvers,
+          rule: 'any',
+          deadline: null,
+          backup: null,
+        },
+        now,
+      );
+      const next = { ...window, releaseDecisionId: asked.decision.id, version: window.version + 1 };
+      if (!(await tx.freezes.update(next, window.version)))
+        throw new Error('freeze changed meanwhile');
+      await auditChange(tx, actor, now, 'freeze.release_requested', 'freeze', window, next);
+      return { ...asked, window: next };
+    });
+  }
+
+  /**
+   * The decisions hook: when the go/no-go of an early release closes, Go releases the
+   * window (and the status card says so), No-go keeps it; the channel is told either way.
+   */
+  async decided(tx: Tx, decision: Decision, warRoom: WarRoom, now: string): Promise<void> {
+    const window = await tx.freezes.findByReleaseDecision(decision.tenantId, decision.id);
+    if (!window || window.status !== 'active') return;
+    const language = warRoom.language;
+    const by = decision.responses.at(-1)?.approver.name ?? '';
+    let text: string;
+    if (decision.status === 'approved') {
+      const next: FreezeWindow = {
+        ...window,
+        status: 'released',
+        releasedAt: now,
+        version: window.version + 1,
+      };
+      if (!(await tx.freezes.update(next, window.version)))
+        throw new Error('freeze changed meanwhile');
+      await auditChange(
+        tx,
+        WAR_ROOM_ITSELF_OF(warRoom),
+        now,
+        'freeze.released',
+        'freeze',
+        window,
+        next,
+      );
+      await this.deps.status.refreshCard(tx, warRoom, now);
+      text = t(language, 'freeze.released', { ref: freezeRef(window.number), by });
+    } else if (decision.status === 'rejected') {
+      text = t(language, 'freeze.kept', { ref: freezeRef(window.number), by });
+    } else {
+      return;
+    }
+    await tx.outbox.enqueue(
+      outboxMessage(
+        {
+          target: { serviceUrl: warRoom.serviceUrl, conversationId: warRoom.channelId },
+          activity: { type: 'message', text, textFormat: 'plain' },
+        },
+        warRoom.tenantId,
+        now,
+        this.deps.ids,
+      ),
+    );
   }
 
   /**

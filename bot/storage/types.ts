@@ -511,6 +511,8 @@ export interface FreezeRepo {
     warRoomId: string,
     number: number,
   ): Promise<FreezeWindow | undefined>;
+  /** The window a go/no-go decides the early release of. */
+  findByReleaseDecision(tenantId: string, decisionId: string): Promise<FreezeWindow | undefined>;
   /** By number. */
   listByWarRoom(tenantId: string, warRoomId: string): Promise<FreezeWindow[]>;
   /** Writes status and release if the stored version is `expectedVersion`. */

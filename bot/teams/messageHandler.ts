@@ -16,7 +16,7 @@ import { answer, type Handler } from './commands/types';
 import { onAction, onActions } from './commands/action';
 import { onDecide, onWithdraw } from './commands/decide';
 import { onIncident, onNote } from './commands/incident';
-import { onFreeze, onStatus } from './commands/migration';
+import { onFreeze, onStatus, onUnfreeze } from './commands/migration';
 import type { TeamsDeps } from './deps';
 import { plainText, replyTo } from './replies';
 
@@ -99,6 +99,7 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
   withdraw: inChannel(onWithdraw),
   status: inChannel(onStatus),
   freeze: inChannel(onFreeze),
+  unfreeze: inChannel(onUnfreeze),
   action: inChannel(onAction),
   actions: inChannel(onActions),
 

@@ -1,5 +1,6 @@
 import type { DecisionKind } from '../domain/decision';
 import { parseDecisionRef } from '../domain/decision';
+import { parseFreezeRef } from '../domain/freeze';
 import { extractSeverity, parseIncidentRef, type Severity } from '../domain/incident';
 import { parseRole } from '../domain/roles';
 import type { Role } from '../domain/warRoom';
@@ -26,6 +27,8 @@ export type Command =
   | { kind: 'status' }
   /** `freeze <target> from <when> to <when> [reason]`: read by shared/commands/freeze.ts. */
   | { kind: 'freeze'; text: string }
+  /** `unfreeze FRZ-1 @approver …`: a go/no-go on releasing a freeze early. */
+  | { kind: 'unfreeze'; number: number | undefined }
   /** `role @person <role>`: the person comes from the message's mentions. */
   | { kind: 'role'; role: Role | undefined }
   | { kind: 'unknown'; word: string };
@@ -43,6 +46,7 @@ const WORDS: Record<Exclude<Command['kind'], 'unknown'> | 'goNoGo', readonly str
   withdraw: ['withdraw', 'tilbagekald', 'intrekken', 'retirer', 'retract'],
   status: ['status', 'statut', 'état', 'etat', 'stand'],
   freeze: ['freeze', 'frys', 'bevries', 'geler'],
+  unfreeze: ['unfreeze', 'frigiv', 'vrijgeven', 'dégeler', 'degeler'],
 };
 
 /** The entities Teams escapes message text with. */
@@ -173,6 +177,8 @@ export function parseCommand(text: string): Command {
       return { kind: 'status' };
     case 'freeze':
       return { kind: 'freeze', text: rest };
+    case 'unfreeze':
+      return { kind: 'unfreeze', number: parseFreezeRef(rest.split(' ')[0] ?? '') };
     case 'withdraw':
       return { kind: 'withdraw', number: parseDecisionRef(rest) };
     case 'goNoGo':

@@ -43,6 +43,8 @@ export const AUDIT_ACTIONS = [
   'apikey.created',
   'apikey.revoked',
   'freeze.created',
+  'freeze.release_requested',
+  'freeze.released',
   'audit.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -30,6 +30,8 @@ export interface FreezeWindow {
   createdByName: string;
   createdAt: string;
   releasedAt: string | null;
+  /** The go/no-go that may release it early (Go releases it, No-go keeps it). */
+  releaseDecisionId: string | null;
   version: number;
 }
 

@@ -398,4 +398,15 @@ export const da: Catalog = {
   },
   'migration.failuresIncidentNote': 'Fejlet: {identities}{more}.',
   'migration.noFailures': 'Ingen postkasse er fejlet: der er intet at registrere.',
+  'freeze.releaseQuestion': 'Frigiv {ref} før tid (frosset til {until})?',
+  'freeze.released': '{ref} er frigivet før tid: Go fra {by}.',
+  'freeze.kept': '{ref} forbliver frosset: No-go fra {by}.',
+  'freeze.notFound': 'Der er ingen {ref} i dette krigsrum.',
+  'freeze.notInForce': '{ref} gælder ikke længere: der er intet at frigive.',
+  'freeze.releaseAsked': 'Frigivelsen af {ref} er allerede bedt om i {decision}.',
+  'freeze.releaseUsage': 'Sig hvilket vindue og hvem der beslutter: "frigiv FRZ-1 @Marianne".',
+  'help.unfreeze.usage': 'frigiv FRZ-<n> @godkender …',
+  'help.unfreeze.does':
+    'Beder de navngivne om go/no-go til at frigive en frysning før tid: Go frigiver, No-go beholder den.',
+  'help.unfreeze.example': 'frigiv FRZ-1 @Marianne',
 };

@@ -392,6 +392,17 @@ export const en = {
   },
   'migration.failuresIncidentNote': 'Failed: {identities}{more}.',
   'migration.noFailures': 'No mailbox has failed: there is nothing to log.',
+  'freeze.releaseQuestion': 'Release {ref} early (frozen until {until})?',
+  'freeze.released': '{ref} is released early: Go from {by}.',
+  'freeze.kept': '{ref} stays frozen: No-go from {by}.',
+  'freeze.notFound': 'There is no {ref} in this war room.',
+  'freeze.notInForce': '{ref} is not in force any more: there is nothing to release.',
+  'freeze.releaseAsked': 'The release of {ref} is already asked in {decision}.',
+  'freeze.releaseUsage': 'Say which window and who decides: "unfreeze FRZ-1 @Marianne".',
+  'help.unfreeze.usage': 'unfreeze FRZ-<n> @approver …',
+  'help.unfreeze.does':
+    'Asks the named people for a go/no-go on releasing a freeze early: Go releases it, No-go keeps it.',
+  'help.unfreeze.example': 'unfreeze FRZ-1 @Marianne',
 } as const;
 
 export type MessageKey = keyof typeof en;

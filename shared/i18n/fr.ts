@@ -433,4 +433,15 @@ export const fr: Catalog = {
   },
   'migration.failuresIncidentNote': 'En échec : {identities}{more}.',
   'migration.noFailures': 'Aucune boîte en échec : rien à signaler.',
+  'freeze.releaseQuestion': 'Libérer {ref} plus tôt (gelé jusqu’au {until}) ?',
+  'freeze.released': '{ref} est libéré plus tôt : Go de {by}.',
+  'freeze.kept': '{ref} reste gelé : No-go de {by}.',
+  'freeze.notFound': 'Il n’y a pas de {ref} dans cette cellule de crise.',
+  'freeze.notInForce': '{ref} n’est plus en vigueur : rien à libérer.',
+  'freeze.releaseAsked': 'La libération de {ref} est déjà demandée dans {decision}.',
+  'freeze.releaseUsage': 'Dites quelle fenêtre et qui décide : "dégeler FRZ-1 @Marianne".',
+  'help.unfreeze.usage': 'dégeler FRZ-<n> @approbateur …',
+  'help.unfreeze.does':
+    'Demande aux personnes citées un go/no-go pour libérer un gel plus tôt : Go le libère, No-go le garde.',
+  'help.unfreeze.example': 'dégeler FRZ-1 @Marianne',
 };

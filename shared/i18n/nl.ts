@@ -409,4 +409,15 @@ export const nl: Catalog = {
   },
   'migration.failuresIncidentNote': 'Mislukt: {identities}{more}.',
   'migration.noFailures': 'Geen mailbox is mislukt: er is niets te melden.',
+  'freeze.releaseQuestion': '{ref} eerder vrijgeven (bevroren tot {until})?',
+  'freeze.released': '{ref} is eerder vrijgegeven: Go van {by}.',
+  'freeze.kept': '{ref} blijft bevroren: No-go van {by}.',
+  'freeze.notFound': 'Er is geen {ref} in deze war room.',
+  'freeze.notInForce': '{ref} geldt niet meer: er is niets vrij te geven.',
+  'freeze.releaseAsked': 'Het vrijgeven van {ref} is al gevraagd in {decision}.',
+  'freeze.releaseUsage': 'Zeg welk venster en wie beslist: "vrijgeven FRZ-1 @Marianne".',
+  'help.unfreeze.usage': 'vrijgeven FRZ-<n> @goedkeurder …',
+  'help.unfreeze.does':
+    'Vraagt de genoemden om een go/no-go voor eerder vrijgeven: Go geeft vrij, No-go houdt de bevriezing.',
+  'help.unfreeze.example': 'vrijgeven FRZ-1 @Marianne',
 };

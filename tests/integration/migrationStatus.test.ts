@@ -198,4 +198,50 @@ describe('migration status and freeze windows', () => {
     expect((await t.post(click)).status).toBe(200);
     expect(await incidents()).toHaveLength(1);
   });
+
+  test('releasing a freeze early takes a Go from the named approver; No-go keeps it', async () => {
+    await t.post(room.message('freeze tag lab-results from sat 18:00 to sun 06:00 Lab feed'));
+    await t.post(room.message('freeze batch Wave 9 from sat 18:00 to sun 06:00'));
+    const ask = (n: number) =>
+      t.post(room.mentioning(`unfreeze FRZ-${n} <at>${JONAS.name}</at>`, [JONAS]));
+    expect((await ask(1)).status).toBe(200);
+    const posted = t.connector.calls.at(-1)!.activity;
+    expect(posted.text).toBe(`DEC-1: a decision is asked of <at>${JONAS.name}</at>.`);
+    expect(cardText(cardsOf(posted)[0])).toContain('Release FRZ-1 early (frozen until');
+    // A second request for the same window while the first is pending is refused.
+    await ask(1);
+    expect(t.connector.calls.at(-1)!.activity.text).toBe(
+      'The release of FRZ-1 is already asked in DEC-1.',
+    );
+    await ask(2);
+    const { id } = await warRoom();
+    const decisions = await t.app.storage.transaction((tx) =>
+      tx.decisions.listByWarRoom(t.tenantId, id),
+    );
+    expect(decisions.map((d) => [d.number, d.kind])).toEqual([
+      [1, 'goNoGo'],
+      [2, 'goNoGo'],
+    ]);
+    // The test's clock stands still: move it on, or Teams' pace (7 a second per
+    // conversation) would hold the next messages of this thread for ever.
+    now = new Date(now.getTime() + 60_000);
+    expect((await t.post(room.answer(JONAS, decisions[0]!.id, 'approve'))).status).toBe(200);
+    now = new Date(now.getTime() + 60_000);
+    expect((await t.post(room.answer(JONAS, decisions[1]!.id, 'reject'))).status).toBe(200);
+    await t.app.delivery.idle();
+    while ((await t.app.delivery.tick()) > 0);
+    const windows = await t.app.storage.transaction((tx) =>
+      tx.freezes.listByWarRoom(t.tenantId, id),
+    );
+    expect(windows.map((w) => [w.number, w.status])).toEqual([
+      [1, 'released'],
+      [2, 'active'],
+    ]);
+    const said = t.connector.calls.map((c) => c.activity.text);
+    expect(said).toContain('FRZ-1 is released early: Go from Jonas Eng.');
+    expect(said).toContain('FRZ-2 stays frozen: No-go from Jonas Eng.');
+    // Without a window number or an approver, the command explains itself.
+    await t.post(room.message('unfreeze FRZ-1'));
+    expect(t.connector.calls.at(-1)!.activity.text).toMatch(/^Say which window and who decides/);
+  });
 });

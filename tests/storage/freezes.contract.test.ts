@@ -38,6 +38,7 @@ describe.each(backends())('freeze contract: $name', (backend: Backend) => {
       createdByName: 'Mette Lead',
       createdAt: at(),
       releasedAt: null,
+      releaseDecisionId: null,
       version: 1,
       ...over,
     };
@@ -67,10 +68,20 @@ describe.each(backends())('freeze contract: $name', (backend: Backend) => {
     await expect(newWindow(room, { number: w.number })).rejects.toBeInstanceOf(
       StorageConflictError,
     );
-    const released = { ...w, status: 'released' as const, releasedAt: at(5), version: 2 };
+    const released = {
+      ...w,
+      status: 'released' as const,
+      releasedAt: at(5),
+      releaseDecisionId: 'dec-1',
+      version: 2,
+    };
     expect(await tx((t) => t.freezes.update(released, 1))).toBe(true);
     expect(await tx((t) => t.freezes.update({ ...released, version: 3 }, 1))).toBe(false);
     expect(await tx((t) => t.freezes.findByNumber(room.tenantId, room.id, 1))).toEqual(released);
+    expect(await tx((t) => t.freezes.findByReleaseDecision(room.tenantId, 'dec-1'))).toEqual(
+      released,
+    );
+    expect(await tx((t) => t.freezes.findByReleaseDecision(newTenant(), 'dec-1'))).toBeUndefined();
   });
 
   test('violations count each mailbox once, and recording one twice keeps one', async () => {

@@ -92,6 +92,7 @@ const window = (over: Partial<FreezeWindow> = {}): FreezeWindow => ({
   createdByName: 'Alice',
   createdAt: NOW,
   releasedAt: null,
+  releaseDecisionId: null,
   version: 1,
   ...over,
 });

@@ -18,6 +18,7 @@ const WORDS: Record<(typeof LOCALES)[number], string[]> = {
     'actions',
     'status',
     'freeze',
+    'unfreeze',
     'role',
     'help',
   ],
@@ -31,6 +32,7 @@ const WORDS: Record<(typeof LOCALES)[number], string[]> = {
     'handlinger',
     'status',
     'frys',
+    'frigiv',
     'rolle',
     'hjælp',
   ],
@@ -44,6 +46,7 @@ const WORDS: Record<(typeof LOCALES)[number], string[]> = {
     'acties',
     'status',
     'bevries',
+    'vrijgeven',
     'rol',
     'help',
   ],
@@ -57,6 +60,7 @@ const WORDS: Record<(typeof LOCALES)[number], string[]> = {
     'actions',
     'statut',
     'geler',
+    'dégeler',
     'rôle',
     'aide',
   ],
@@ -129,6 +133,7 @@ describe.each(LOCALES)('the help card in %s', (locale) => {
         'actions',
         'status',
         'freeze',
+        'unfreeze',
         'role',
         'help',
       ]);
@@ -146,7 +151,8 @@ describe.each(LOCALES)('the help card in %s', (locale) => {
       expect(parseCommand(examples[4]!)).toMatchObject({ kind: 'withdraw', number: 3 });
       expect(parseCommand(examples[5]!)).toMatchObject({ kind: 'action' });
       expect(parseCommand(examples[8]!)).toMatchObject({ kind: 'freeze' });
-      expect(parseCommand(examples[9]!)).toMatchObject({ role: 'approver' });
+      expect(parseCommand(examples[9]!)).toMatchObject({ kind: 'unfreeze', number: 1 });
+      expect(parseCommand(examples[10]!)).toMatchObject({ role: 'approver' });
     });
 
     test('commands and examples are TextRuns, never Markdown', () => {

@@ -397,6 +397,7 @@ CREATE TABLE freeze_windows (
   created_by_name text NOT NULL,
   created_at timestamptz NOT NULL,
   released_at timestamptz,
+  release_decision_id text,
   version integer NOT NULL,
   CONSTRAINT freeze_windows_number UNIQUE (war_room_id, number),
   FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)

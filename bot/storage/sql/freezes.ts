@@ -26,6 +26,7 @@ function toRow(w: FreezeWindow): Insertable<Database['freeze_windows']> {
     created_by_name: w.createdByName,
     created_at: toIso(w.createdAt),
     released_at: toIsoOrNull(w.releasedAt),
+    release_decision_id: w.releaseDecisionId,
     version: w.version,
   };
 }
@@ -45,6 +46,7 @@ function fromRow(r: Row): FreezeWindow {
     createdByName: r.created_by_name,
     createdAt: toIso(r.created_at),
     releasedAt: toIsoOrNull(r.released_at),
+    releaseDecisionId: r.release_decision_id,
     version: r.version,
   };
 }
@@ -81,6 +83,16 @@ export function freezeRepo(x: Exec): FreezeRepo {
       const [row] = await x.all(ofWarRoom(tenantId, warRoomId).where('number', '=', number));
       return row && fromRow(row);
     },
+    async findByReleaseDecision(tenantId, decisionId) {
+      const [row] = await x.all(
+        db
+          .selectFrom('freeze_windows')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('release_decision_id', '=', decisionId),
+      );
+      return row && fromRow(row);
+    },
     async listByWarRoom(tenantId, warRoomId) {
       return (await x.all(ofWarRoom(tenantId, warRoomId).orderBy('number'))).map(fromRow);
     },
@@ -88,7 +100,12 @@ export function freezeRepo(x: Exec): FreezeRepo {
       const changed = await x.run(
         db
           .updateTable('freeze_windows')
-          .set({ status: w.status, released_at: toIsoOrNull(w.releasedAt), version: w.version })
+          .set({
+            status: w.status,
+            released_at: toIsoOrNull(w.releasedAt),
+            release_decision_id: w.releaseDecisionId,
+            version: w.version,
+          })
           .where('tenant_id', '=', w.tenantId)
           .where('id', '=', w.id)
           .where('version', '=', expectedVersion),

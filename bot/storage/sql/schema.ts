@@ -219,6 +219,7 @@ export const SCHEMA = {
     created_by_name: required('text'),
     created_at: required('instant'),
     released_at: optional('instant'),
+    release_decision_id: optional('text'),
     version: required('integer'),
   },
   freeze_violations: {

@@ -385,6 +385,7 @@ CREATE TABLE freeze_windows (
   created_by_name TEXT NOT NULL,
   created_at TEXT NOT NULL,
   released_at TEXT,
+  release_decision_id TEXT,
   version INTEGER NOT NULL,
   UNIQUE (war_room_id, number),
   FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)

@@ -6,7 +6,8 @@ import { parseWhen } from '../../../shared/time/parse';
 import { cardMessage } from '../../cards/message';
 import { statusCard } from '../../cards/statusCard';
 import { statusSubject } from '../../services/subjects';
-import { bindingOf } from '../activity';
+import { bindingOf, peopleMentioned } from '../activity';
+import { requestPost } from './decide';
 import { plainText, replyTo } from '../replies';
 import { readDeadline } from './deadline';
 import { answer, type Handler } from './types';
@@ -96,3 +97,19 @@ function targetWords(target: FreezeTarget, locale: string): string {
       return t(locale, 'freeze.target.identities', { count: target.values.length });
   }
 }
+
+/** `unfreeze FRZ-1 @approver …`: a go/no-go on releasing the window early, posted as a card. */
+export const onUnfreeze: Handler<'unfreeze'> = async (turn, command) => {
+  const { context, deps, actor, locale, delivery } = turn;
+  const approvers = peopleMentioned(context.activity);
+  if (command.number === undefined || approvers.length === 0) {
+    return answer(turn, t(locale, 'freeze.releaseUsage'));
+  }
+  const { channelId } = bindingOf(context.activity, actor.tenantId);
+  await deps.freezes.requestRelease(actor, { channelId }, command.number, approvers, {
+    delivery,
+    messages: (asked) => [
+      requestPost(asked, (activity, extra) => replyTo(context.activity, activity, extra)),
+    ],
+  });
+};
