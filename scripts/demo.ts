@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   log(`  Agents Playground: ${playground}/   (team "Mailbox cutover", channel General)`);
   log(`  tab:               ${baseUrl}/tab/`);
   log(
-    `  migration totals:  ${baseUrl}/api/v1/war-rooms/${result.warRoomId}/migration (tab token or API key)`,
+    `  migration totals:  ${baseUrl}/api/v1/war-rooms/${result.warRoomId}/migration   (local development mode: no token needed)`,
   );
 }
 

@@ -78,7 +78,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     await say(`role ${at(OLIVIER)} observer`, [OLIVIER]);
     await say(`incident Licences not assigned sev2 ${at(JONAS)}`, [JONAS]);
     await say(`incident Outlook on ward PCs still opens the old mailbox sev3 ${at(TOM)}`, [TOM]);
-    await say(`decide Buy 40 extra E3 licences now? ${at(MARIANNE)} by in 3h`, [MARIANNE]);
+    await say(`decide Buy 40 extra E3 licences now? ${at(MARIANNE)} by ${clockTimeIn(3)}`, [
+      MARIANNE,
+    ]);
     await say(`action Recreate the five failed mailboxes ${at(JONAS)} due in 2h`, [JONAS]);
     await say(`action Confirm the lab feed is paused with the LIS vendor ${at(PRIYA)} due in 1h`, [
       PRIYA,
@@ -178,6 +180,21 @@ async function tagLabResults(
     json: { items },
   });
   log(`  tagged ${items.length} mailboxes ${LAB_RESULTS_TAG} (JSON items)`);
+}
+
+/**
+ * `21:15`: a quarter hour `hours` from now on Copenhagen's clock, as a lead would type it
+ * (the war room's zone unless WARROOM_TIME_ZONE says otherwise; then it is still a time ahead).
+ */
+function clockTimeIn(hours: number): string {
+  const quarter = 15 * 60_000;
+  const at = new Date(Math.ceil((Date.now() + hours * 3_600_000) / quarter) * quarter);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Copenhagen',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
