@@ -11,11 +11,16 @@ import {
   waitForLine,
   type Child,
 } from './children';
+import { runDemo } from './demo/weekend';
 
 /**
  * `npm run dev` after the build: the server in local development mode (env/.env.local,
  * SQLite) and the Microsoft 365 Agents Playground pointed at it, both on loopback, offline.
  * Prints where they are; SIGINT/SIGTERM stops both by pid. Either one exiting stops the other.
+ *
+ * `--demo` (`npm run dev -- --demo`): once both are up, fills the Playground's General
+ * channel with a cutover weekend (scripts/demo/weekend.ts); a failure there is reported and
+ * leaves both running.
  *
  * Environment: PORT (server, default from env/.env.local; 0 = any free port),
  * PLAYGROUND_PORT (default 56150; 0 = any free port), and anything bot/config.ts reads.
@@ -187,6 +192,20 @@ async function start(root: string, watch: (child: Child) => void): Promise<void>
       '',
     ].join('\n'),
   );
+  if (process.argv.includes('--demo')) await demo(baseUrl, port);
+}
+
+/** The demo weekend, through the server's real inputs; the Playground receives the replies. */
+async function demo(baseUrl: string, playgroundPort: number): Promise<void> {
+  const log = (line: string) => process.stdout.write(`[demo] ${line}\n`);
+  try {
+    await runDemo({ baseUrl, serviceUrl: `http://127.0.0.1:${playgroundPort}/_connector`, log });
+    log(`done: open http://127.0.0.1:${playgroundPort}/ (General) and ${baseUrl}/tab/`);
+  } catch (error) {
+    log(
+      `failed: ${error instanceof Error ? error.message : String(error)} (the server and the Playground keep running)`,
+    );
+  }
 }
 
 function describe(children: Child[]): string {
