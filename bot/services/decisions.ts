@@ -11,7 +11,7 @@ import {
   type DecisionRule,
   type Verdict,
 } from '../../shared/domain/decision';
-import { conflict, forbidden, invalid, notFound } from '../../shared/domain/errors';
+import { conflict, invalid } from '../../shared/domain/errors';
 import type { Person } from '../../shared/domain/person';
 import { validTitle } from '../../shared/domain/title';
 import type { WarRoom } from '../../shared/domain/warRoom';
@@ -23,6 +23,7 @@ import { refreshCard } from './cardRefresh';
 import type { Clock, IdGenerator } from './clock';
 import { decisionTimers } from './decisionTimers';
 import { memberByAadObjectId } from './members';
+import { loadLocked, warRoomOf, type Origin } from './records';
 import { upnsOf } from './contacts';
 import { decisionSubject } from './subjects';
 import type { Effects } from './effects';
@@ -68,7 +69,7 @@ export interface AnswerInput {
   recorded?: { onBehalfOf: string; how: string };
 }
 
-export type Origin = { channelId: string } | { warRoomId: string };
+export type { Origin } from './records';
 export interface WithRoom {
   decision: Decision;
   warRoom: WarRoom;
@@ -240,15 +241,6 @@ export class DecisionService {
   }
 }
 
-async function warRoomOf(tx: Tx, actor: Actor, origin: Origin): Promise<WarRoom> {
-  const warRoom =
-    'channelId' in origin
-      ? await tx.warRooms.findByChannel(actor.tenantId, origin.channelId)
-      : await tx.warRooms.findById(actor.tenantId, origin.warRoomId);
-  if (!warRoom) throw notFound('channelId' in origin ? 'warroom.notStarted' : 'warroom.notFound');
-  return warRoom;
-}
-
 /**
  * The decision with its war room, read after taking the war room's write lock (the audit
  * chain's head), so two answers in flight are applied one after the other.
@@ -263,24 +255,17 @@ async function load(
   key: DecisionKey,
   origin: Origin | null,
 ): Promise<{ decision: Decision; warRoom: WarRoom }> {
-  let found: Decision | undefined;
-  if ('decisionId' in key) {
-    found = await tx.decisions.findById(actor.tenantId, key.decisionId);
-  } else {
-    if (!origin) throw notFound('decision.notFound');
-    const room = await warRoomOf(tx, actor, origin);
-    found = await tx.decisions.findByNumber(actor.tenantId, room.id, key.number);
-    if (!found) throw notFound('decision.noSuchNumber', { ref: decisionRef(key.number) });
-  }
-  if (!found) throw notFound('decision.notFound');
-  const warRoom = await tx.warRooms.findById(actor.tenantId, found.warRoomId);
-  if (!warRoom) throw notFound('warroom.notFound');
-  if (origin && 'channelId' in origin && origin.channelId !== warRoom.channelId) {
-    throw forbidden('decision.otherWarRoom');
-  }
-  await tx.audit.head(actor.tenantId, warRoom.id);
-  const decision = await tx.decisions.findById(actor.tenantId, found.id);
-  return { decision: decision ?? found, warRoom };
+  const by = 'decisionId' in key ? { id: key.decisionId } : key;
+  const { record, warRoom } = await loadLocked(
+    tx,
+    actor,
+    origin,
+    by,
+    tx.decisions,
+    'decision',
+    decisionRef,
+  );
+  return { decision: record, warRoom };
 }
 
 /** The people named, as Persons: an Entra object id must be a member of the war room's team. */

@@ -1,6 +1,6 @@
 import type { AuditAction } from '../../shared/domain/audit';
 import type { Actor } from '../../shared/domain/actor';
-import { conflict, forbidden, invalid, notFound } from '../../shared/domain/errors';
+import { conflict, invalid, notFound } from '../../shared/domain/errors';
 import {
   assertTransition,
   incidentRef,
@@ -23,6 +23,7 @@ import type { Clock, IdGenerator } from './clock';
 import { upnsOf } from './contacts';
 import type { Effects } from './effects';
 import { memberByAadObjectId } from './members';
+import { loadLocked, warRoomOf, type Origin } from './records';
 import { incidentSubject } from './subjects';
 import { auditChange, change } from './unitOfWork';
 
@@ -40,11 +41,7 @@ export interface LogIncidentInput {
   owner?: Person | null;
 }
 
-/**
- * Where a request comes from. A card or command from a Teams channel may only touch the
- * war room of that channel, even within the same tenant.
- */
-export type Origin = { warRoomId: string } | { channelId: string };
+export type { Origin } from './records';
 
 export interface ChangeStatusInput {
   incidentId: string;
@@ -291,34 +288,17 @@ async function load(
   key: IncidentKey,
   origin: Origin | null,
 ): Promise<{ incident: Incident; warRoom: WarRoom }> {
-  let found: Incident | undefined;
-  if ('incidentId' in key) {
-    found = await tx.incidents.findById(actor.tenantId, key.incidentId);
-  } else {
-    if (!origin) throw notFound('incident.notFound');
-    const room = await warRoomOf(tx, actor, origin);
-    found = await tx.incidents.findByNumber(actor.tenantId, room.id, key.number);
-    if (!found) throw notFound('incident.noSuchNumber', { ref: incidentRef(key.number) });
-  }
-  if (!found) throw notFound('incident.notFound');
-  const warRoom = await tx.warRooms.findById(actor.tenantId, found.warRoomId);
-  if (!warRoom) throw notFound('warroom.notFound');
-  if (origin) {
-    const from = await warRoomOf(tx, actor, origin);
-    if (from.id !== warRoom.id) throw forbidden('incident.otherWarRoom');
-  }
-  await tx.audit.head(actor.tenantId, warRoom.id);
-  const incident = await tx.incidents.findById(actor.tenantId, found.id);
-  return { incident: incident ?? found, warRoom };
-}
-
-async function warRoomOf(tx: Tx, actor: Actor, origin: Origin): Promise<WarRoom> {
-  const warRoom =
-    'channelId' in origin
-      ? await tx.warRooms.findByChannel(actor.tenantId, origin.channelId)
-      : await tx.warRooms.findById(actor.tenantId, origin.warRoomId);
-  if (!warRoom) throw notFound('channelId' in origin ? 'warroom.notStarted' : 'warroom.notFound');
-  return warRoom;
+  const by = 'incidentId' in key ? { id: key.incidentId } : key;
+  const { record, warRoom } = await loadLocked(
+    tx,
+    actor,
+    origin,
+    by,
+    tx.incidents,
+    'incident',
+    incidentRef,
+  );
+  return { incident: record, warRoom };
 }
 
 function audit(

@@ -16,6 +16,7 @@ import { authorize } from './access';
 import type { Effects } from './effects';
 import { detail, logIncidentIn, type IncidentDetail } from './incidents';
 import { change } from './unitOfWork';
+import { warRoomOf, type Origin } from './records';
 import { t } from '../../shared/i18n';
 import { refreshCard } from './cardRefresh';
 import type { Clock, IdGenerator } from './clock';
@@ -41,18 +42,9 @@ export class MigrationStatusService {
   constructor(private readonly deps: MigrationStatusDeps) {}
 
   /** The status of the war room of `origin`, for a reader of it. */
-  get(
-    actor: Actor,
-    origin: { channelId: string } | { warRoomId: string },
-  ): Promise<{ view: MigrationStatusView; warRoom: WarRoom }> {
+  get(actor: Actor, origin: Origin): Promise<{ view: MigrationStatusView; warRoom: WarRoom }> {
     return this.deps.storage.transaction(async (tx) => {
-      const warRoom =
-        'channelId' in origin
-          ? await tx.warRooms.findByChannel(actor.tenantId, origin.channelId)
-          : await tx.warRooms.findById(actor.tenantId, origin.warRoomId);
-      if (!warRoom) {
-        throw notFound('channelId' in origin ? 'warroom.notStarted' : 'warroom.notFound');
-      }
+      const warRoom = await warRoomOf(tx, actor, origin);
       await authorize(tx, warRoom, actor, 'warroom.read');
       return { view: await statusView(tx, warRoom, this.deps.clock.now().toISOString()), warRoom };
     });
