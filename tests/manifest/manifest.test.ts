@@ -15,6 +15,7 @@ import {
   validateManifestSchema,
 } from '../../manifest/schema';
 import { fakeRoot, localEnv, ROOT, useTempDirOffline } from './support';
+import { COMMAND_WORDS } from '../support/commandWords';
 
 // @microsoft/app-manifest requires strip-bom 5, which is ESM-only: Node 20.19+ loads it, jest's
 // CommonJS runtime does not. Only the library's file readers use it, never schema validation.
@@ -32,64 +33,7 @@ const EXPECTED_FILES = [
   'outline.png',
 ];
 /** Channel commands per language; chats (groupChat, personal) offer only the last, help. */
-const COMMANDS = {
-  en: [
-    'start',
-    'incident',
-    'note',
-    'decide',
-    'withdraw',
-    'action',
-    'actions',
-    'status',
-    'freeze',
-    'unfreeze',
-    'role',
-    'help',
-  ],
-  da: [
-    'start',
-    'hændelse',
-    'notat',
-    'beslut',
-    'tilbagekald',
-    'handling',
-    'handlinger',
-    'status',
-    'frys',
-    'frigiv',
-    'rolle',
-    'hjælp',
-  ],
-  nl: [
-    'start',
-    'incident',
-    'notitie',
-    'besluit',
-    'intrekken',
-    'actie',
-    'acties',
-    'status',
-    'bevries',
-    'vrijgeven',
-    'rol',
-    'help',
-  ],
-  fr: [
-    'démarrer',
-    'incident',
-    'note',
-    'décider',
-    'retirer',
-    'action',
-    'actions',
-    'statut',
-    'geler',
-    'dégeler',
-    'rôle',
-    'aide',
-  ],
-};
+const COMMANDS = COMMAND_WORDS;
 /** A war room lives in a team channel: in chats, only help is offered. */
 const commandsFor = (lang: keyof typeof COMMANDS, list: number) =>
   list === 0 ? COMMANDS[lang] : COMMANDS[lang].slice(-1);

@@ -2,68 +2,17 @@ import { helpCard, type HelpScope } from '../../bot/cards/helpCard';
 import { parseCommand } from '../../shared/commands/parse';
 import { t } from '../../shared/i18n';
 import { cardProblems } from '../support/cards';
+import { COMMAND_WORDS } from '../support/commandWords';
 
 const LOCALES = ['en-GB', 'da-DK', 'nl-BE', 'fr-BE'] as const;
 const SCOPES: HelpScope[] = ['channel', 'chat'];
 
 /** The command words each language's card must teach (the manifest's command titles). */
-const WORDS: Record<(typeof LOCALES)[number], string[]> = {
-  'en-GB': [
-    'start',
-    'incident',
-    'note',
-    'decide',
-    'withdraw',
-    'action',
-    'actions',
-    'status',
-    'freeze',
-    'unfreeze',
-    'role',
-    'help',
-  ],
-  'da-DK': [
-    'start',
-    'hændelse',
-    'notat',
-    'beslut',
-    'tilbagekald',
-    'handling',
-    'handlinger',
-    'status',
-    'frys',
-    'frigiv',
-    'rolle',
-    'hjælp',
-  ],
-  'nl-BE': [
-    'start',
-    'incident',
-    'notitie',
-    'besluit',
-    'intrekken',
-    'actie',
-    'acties',
-    'status',
-    'bevries',
-    'vrijgeven',
-    'rol',
-    'help',
-  ],
-  'fr-BE': [
-    'démarrer',
-    'incident',
-    'note',
-    'décider',
-    'retirer',
-    'action',
-    'actions',
-    'statut',
-    'geler',
-    'dégeler',
-    'rôle',
-    'aide',
-  ],
+const WORDS: Record<(typeof LOCALES)[number], readonly string[]> = {
+  'en-GB': COMMAND_WORDS.en,
+  'da-DK': COMMAND_WORDS.da,
+  'nl-BE': COMMAND_WORDS.nl,
+  'fr-BE': COMMAND_WORDS.fr,
 };
 /** "This channel", in each language: wrong in a chat, which is no channel. */
 const THIS_CHANNEL = /this channel|denne kanal|dit kanaal|ce canal/i;
