@@ -16,7 +16,12 @@ async function main(argv: string[]): Promise<number> {
     for (const e of result.errors) console.error(`  - ${e}`);
     return 1;
   }
+  const manifest = result.manifest as { manifestVersion?: string } | undefined;
   console.log(`App package for "${envName}" (env: ${result.envFiles.map(rel).join(' + ')}):`);
+  console.log(
+    `  validated offline: manifest schema ${manifest?.manifestVersion ?? '?'}, ` +
+      `${Object.keys(result.localizations).length} localizations, length limits, icons, tab URLs: no problems`,
+  );
   console.log(`  wrote ${rel(result.manifestPath)}`);
   console.log(`  wrote ${rel(result.zipPath)}`);
   return 0;
