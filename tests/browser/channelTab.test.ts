@@ -5,56 +5,9 @@ import { t } from '../../shared/i18n';
 import { channel } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser, type TestBrowser } from '../support/browser';
+import { openInTeams as openHost, serveTeamsHost, type HostOptions } from '../support/teamsHost';
 
 const BUILT_TAB = path.resolve(__dirname, '../../dist/tab/index.html');
-
-/** Where the stand-in Teams client is served; the browser answers it, the server never sees it. */
-const HOST_PATH = '/__test-teams-host__';
-
-/**
- * A stand-in for the Teams web client: it frames the tab and answers the few teams-js calls
- * the tab makes (initialize, getContext, authentication.getAuthToken) the way Teams does.
- * It is served on the server's own origin, which teams-js trusts as a parent, so no
- * Microsoft origin has to be faked. The token it hands out is empty: the server runs in
- * local development mode, where the tab then calls the API as the development identity.
- */
-const HOST_HTML = `<!doctype html>
-<html>
-  <body style="margin: 0">
-    <iframe id="tab" title="War Room" style="width: 1200px; height: 760px; border: 0"></iframe>
-    <script>
-      const params = new URLSearchParams(location.search);
-      const context = JSON.parse(params.get('context'));
-      const frameContext = params.get('frameContext');
-      const runtime = { apiVersion: 4, supports: { pages: { config: {} }, teamsCore: {} } };
-      const frame = document.getElementById('tab');
-      window.hostCalls = [];
-      window.addEventListener('message', (event) => {
-        const request = event.data;
-        if (event.source !== frame.contentWindow || !request || typeof request.func !== 'string') {
-          return;
-        }
-        window.hostCalls.push(request.func);
-        const reply = (...args) =>
-          frame.contentWindow.postMessage(
-            { id: request.id, uuidAsString: request.uuidAsString, args },
-            location.origin,
-          );
-        if (request.func === 'initialize') reply(frameContext, 'web', JSON.stringify(runtime), '2.58.0');
-        if (request.func === 'getContext') reply({ ...context, frameContext });
-        if (request.func === 'authentication.getAuthToken') reply(true, '');
-      });
-      frame.src = params.get('src');
-    </script>
-  </body>
-</html>`;
-
-interface HostOptions {
-  /** The legacy (wire) form of the Teams context, as the Teams client sends it. */
-  context: Record<string, unknown>;
-  frameContext?: 'content' | 'settings';
-  src?: string;
-}
 
 /**
  * The channel tab as Teams shows it: inside the Teams client, which tells the tab which
@@ -72,9 +25,7 @@ describe('the channel tab inside Teams', () => {
     }
     app = await startTestApp();
     browser = await launchBrowser();
-    await browser.page.route(`${app.baseUrl}${HOST_PATH}?*`, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: HOST_HTML }),
-    );
+    await serveTeamsHost(browser.page, app.baseUrl);
 
     await app.say('start Mailbox cutover weekend');
     await app.say('incident Licences not assigned sev2');
@@ -88,15 +39,8 @@ describe('the channel tab inside Teams', () => {
   });
 
   /** Opens the tab inside the stand-in Teams client; returns the tab's frame. */
-  async function openInTeams(page: Page, options: HostOptions): Promise<FrameLocator> {
-    const query = new URLSearchParams({
-      context: JSON.stringify(options.context),
-      frameContext: options.frameContext ?? 'content',
-      src: options.src ?? '/tab/',
-    });
-    await page.goto(`${app.baseUrl}${HOST_PATH}?${query.toString()}`);
-    return page.frameLocator('#tab');
-  }
+  const openInTeams = (page: Page, options: HostOptions): Promise<FrameLocator> =>
+    openHost(page, app.baseUrl, options);
 
   function channelContext(channelId: string, locale = 'en-US') {
     return {
