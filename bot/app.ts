@@ -6,6 +6,7 @@ import { mountEvents } from './http/events';
 import { streamTickets } from './http/streamTicket';
 import { refuseEncodedBodies } from './http/contentEncoding';
 import { createIdentityResolver } from './http/identity';
+import { mountLegalPages } from './http/legalPages';
 import { mountStaticTab } from './http/staticTab';
 import { createLogger, type Logger } from './logger';
 import { systemClock, uuidIds, type Clock, type IdGenerator } from './services/clock';
@@ -212,6 +213,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     }
   });
   mountStaticTab(server, config.tabDir, logger);
+  mountLegalPages(server, logger);
 
   scheduler.register(
     housekeepingJob({ storage, clock, logger }),
