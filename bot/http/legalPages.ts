@@ -49,7 +49,7 @@ export function mountLegalPages(server: Server, logger: Logger, from: string = _
     const source = findUp(from, file);
     const html = source ? page(title, markdown.render(fs.readFileSync(source, 'utf8'))) : undefined;
     if (!html) logger.warn(`${file} not found: ${route} will answer 404`, { from });
-    server.get(route, (_req: Request, res: Response) => {
+    server.get(route, async (_req: Request, res: Response) => {
       if (!html) {
         res.send(404, { error: { code: 'not_found', message: 'Not found.' } });
         return;

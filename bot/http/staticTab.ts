@@ -18,6 +18,25 @@ const FRAME_ANCESTORS =
   "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.microsoft.us https://*.office.com https://*.cloud.microsoft";
 
 /**
+ * The tab's Content-Security-Policy: scripts only from this server (no inline script, no
+ * eval), API calls and the event stream to this server only, plus the list of hosts Teams
+ * may frame the tab in that teams-js fetches from Microsoft's CDN. Styles allow inline:
+ * Fluent UI (Griffel) inserts its style rules at run time.
+ */
+export const TAB_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' https://res.cdn.office.net",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  FRAME_ANCESTORS,
+].join('; ');
+
+/**
  * Serves the built tab (Vite output) under /tab/. Unknown paths get index.html so the
  * single-page app can route; paths never leave the tab directory.
  */
@@ -57,7 +76,7 @@ export function mountStaticTab(server: Server, tabDir: string, logger: Logger): 
     res.writeHead(200, {
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'content-security-policy': FRAME_ANCESTORS,
+      'content-security-policy': TAB_CSP,
       'x-content-type-options': 'nosniff',
     });
     res.end(body);

@@ -69,6 +69,7 @@ describe('the channel tab inside Teams', () => {
 
   it("shows its own channel's war room only, with its incidents", async () => {
     const { page } = browser;
+    await page.goto('about:blank'); // the previous test's tab stops asking
     const listRequests = recordListRequests(page);
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -108,6 +109,7 @@ describe('the channel tab inside Teams', () => {
 
   it('lists all war rooms in personal scope, where there is no channel', async () => {
     const { page } = browser;
+    await page.goto('about:blank'); // the previous test's tab stops asking
     const listRequests = recordListRequests(page);
 
     const tab = await openInTeams(page, {

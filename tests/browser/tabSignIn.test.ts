@@ -125,16 +125,20 @@ describe('the tab signs in with Teams SSO', () => {
 
   it("shows a team member the channel's war room, with the token in a header only", async () => {
     const { page } = browser;
-    const requests = recordApiRequests(page);
     const token = await jwks.sign(claims());
+    await page.goto('about:blank');
+    const requests = recordApiRequests(page);
 
     const tab = await openWith(page, token);
 
     await tab.getByTestId('warroom-title').getByText(room.title).waitFor();
     expect(requests.length).toBeGreaterThan(0);
     for (const request of requests) {
-      expect(request.authorization).toBe(`Bearer ${token}`);
       expect(request.url).not.toContain(token.split('.')[2]);
+      // The event stream (EventSource sends no headers) opens with a one-minute ticket
+      // that the API gave for this token, never with the token itself.
+      if (new URL(request.url).pathname.endsWith('/events')) continue;
+      expect(request.authorization).toBe(`Bearer ${token}`);
     }
   });
 

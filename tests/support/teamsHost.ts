@@ -65,6 +65,8 @@ export async function openInTeams(
   baseUrl: string,
   options: HostOptions,
 ): Promise<FrameLocator> {
+  // Leave the previous page first, so its requests cannot land in the next test's records.
+  await page.goto('about:blank');
   const query = new URLSearchParams({
     context: JSON.stringify(options.context),
     frameContext: options.frameContext ?? 'content',
