@@ -4,7 +4,7 @@ import { messageFor, t } from '../../../shared/i18n';
 import { sentenceCard } from '../../cards/sentenceCard';
 import { ImportRejected } from '../../services/migration';
 import { localeOf } from '../activity';
-import { downloadFile } from '../fileDownload';
+import { fetchFile } from '../commands/fileImport';
 import { importedText, rejectedText } from '../fileReplies';
 import { cardResponse } from '../invokeResponse';
 import { cardAction } from './types';
@@ -25,7 +25,7 @@ export const FILE_IMPORT_CARD_ACTIONS = [
       // A redelivered click was answered already; a used or stale upload is gone.
       if (!delivery || !upload) return says(t(locale, 'file.choose.expired'));
       try {
-        const content = await downloadFile(upload.downloadUrl, deps.config.fileDownload);
+        const content = await fetchFile(deps, upload.downloadUrl);
         const { summary, warRoom } = await deps.fileImports.importInto(actor, warRoomId, content, {
           delivery,
         });

@@ -4,7 +4,8 @@ import { chooseWarRoomCard } from '../../cards/fileImportCard';
 import { cardMessage } from '../../cards/message';
 import { ImportRejected } from '../../services/migration';
 import { bindingOf, isChannelConversation } from '../activity';
-import { downloadFile } from '../fileDownload';
+import type { TeamsDeps } from '../deps';
+import { downloadFile, DownloadRefused } from '../fileDownload';
 import { importedText, rejectedText } from '../fileReplies';
 import { plainText, replyTo } from '../replies';
 import { answer, type Handler, type Turn } from './types';
@@ -39,6 +40,18 @@ export function sentFile(attachments: unknown): SentFile | 'unreadable' | undefi
   const { name, content } = parsed.data;
   const fileType = (content.fileType ?? name.split('.').at(-1) ?? '').toLowerCase();
   return { name, downloadUrl: content.downloadUrl, fileType };
+}
+
+/** Downloads a sent file; a refusal's detail (host, size, never the link's token) is logged. */
+export async function fetchFile(deps: TeamsDeps, url: string): Promise<Uint8Array> {
+  try {
+    return await downloadFile(url, deps.config.fileDownload);
+  } catch (e) {
+    if (e instanceof DownloadRefused) {
+      deps.logger.warn('a sent file was not downloaded', { problem: e.problem, detail: e.message });
+    }
+    throw e;
+  }
 }
 
 /** Status exports are CSV (Export-Csv writes `.csv`; some save them as `.txt`). */
@@ -79,7 +92,7 @@ export async function onFile(turn: Turn, file: SentFile | 'unreadable'): Promise
     ]);
     return;
   }
-  const content = await downloadFile(file.downloadUrl, deps.config.fileDownload);
+  const content = await fetchFile(deps, file.downloadUrl);
   try {
     await deps.fileImports.importInto(actor, only.id, content, {
       delivery,
