@@ -66,23 +66,31 @@ export class FileImportService {
     );
   }
 
-  /** Imports a downloaded file into one of the actor's war rooms (the role is checked again). */
+  /**
+   * Imports a file into one of the actor's war rooms: that it is theirs to see and their
+   * role lets them import are checked before `content` is fetched (a refusal is audited),
+   * and the role again by the import.
+   */
   async importInto(
     actor: Actor,
     warRoomId: string,
-    content: Uint8Array,
+    content: () => Promise<Uint8Array>,
     effects?: Effects<ImportSummary>,
   ): Promise<{ summary: ImportSummary; warRoom: WarRoom }> {
-    const warRoom = await this.deps.storage.transaction(async (tx) => {
-      const found = await tx.warRooms.findById(actor.tenantId, warRoomId);
-      return found && (await visibleTo(tx, actor, [found]))[0];
-    });
-    // Someone else's war room is not named, nor is its existence confirmed.
-    if (!warRoom) throw notFound('warroom.notFound');
+    const warRoom = await recordingRefusals(this.deps, actor, () =>
+      this.deps.storage.transaction(async (tx) => {
+        const found = await tx.warRooms.findById(actor.tenantId, warRoomId);
+        const visible = found && (await visibleTo(tx, actor, [found]))[0];
+        // Someone else's war room is not named, nor is its existence confirmed.
+        if (!visible) throw notFound('warroom.notFound');
+        await authorize(tx, visible, actor, 'migration.import');
+        return visible;
+      }),
+    );
     const summary = await this.deps.migration.import(
       actor,
       warRoom.id,
-      { kind: 'csv', content, source: 'file' },
+      { kind: 'csv', content: await content(), source: 'file' },
       effects,
     );
     return { summary, warRoom };

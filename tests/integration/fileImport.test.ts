@@ -30,13 +30,20 @@ describe('a status export sent in a personal chat', () => {
   let t: TestApp;
   let files: FileServer;
   let chat: ReturnType<typeof personalChat>;
+  /** How far the server's clock runs ahead of the real one. */
+  let ahead = 0;
+  const clock = { now: () => new Date(Date.now() + ahead) };
 
   beforeEach(async () => {
+    ahead = 0;
     files = await new FileServer().start();
     files.files.set('/users.csv', EXPORT);
     files.files.set('/bad.csv', BAD_CSV);
     files.files.set('/notes.docx', 'not a csv');
-    t = await startTestApp({ WARROOM_FILE_MAX_BYTES: '65536', WARROOM_FILE_TIMEOUT_MS: '800' });
+    t = await startTestApp(
+      { WARROOM_FILE_MAX_BYTES: '65536', WARROOM_FILE_TIMEOUT_MS: '800' },
+      { clock },
+    );
     await t.say('start Mailbox cutover weekend');
     chat = personalChat({ serviceUrl: t.connector.url, tenantId: t.tenantId });
   });
@@ -180,6 +187,48 @@ describe('a status export sent in a personal chat', () => {
     );
     expect(cardText(invokeCard(again))).toContain('no longer waiting');
     expect(files.served).toHaveLength(1);
+  });
+
+  test('a pick after ten minutes finds the upload gone', async () => {
+    const second = channel({ serviceUrl: t.connector.url, tenantId: t.tenantId });
+    await t.post(second.message('start Archive cutover'));
+    await t.post(chat.file('users.csv', `${files.url}/users.csv`));
+    const [card] = cardsOf(lastIn(chat.conversationId)!);
+    const { uploadId } = (card!.actions as { data: { uploadId: string } }[])[0]!.data;
+    const archive = await warRoomOf(second.channelId);
+    const pick = () =>
+      t.post(chat.cardAction(VERBS.migrationImportFile, { uploadId, warRoomId: archive.id }));
+
+    ahead = 10 * 60 * 1000 + 1000;
+    expect(cardText(invokeCard(await pick()))).toContain('no longer waiting');
+    expect(files.served).toEqual([]);
+    expect(await items(second.channelId)).toEqual([]);
+  });
+
+  test('a pick of a war room that is not the clicker’s imports nothing', async () => {
+    const second = channel({ serviceUrl: t.connector.url, tenantId: t.tenantId });
+    await t.post(second.message('start Archive cutover'));
+    // A war room of someone else, in a team Alice is not in.
+    const theirs = channel({
+      serviceUrl: t.connector.url,
+      tenantId: t.tenantId,
+      teamId: '19:other-team@thread.tacv2',
+      from: BOB,
+    });
+    await t.post(theirs.message('start Payroll cutover'));
+    const foreign = await warRoomOf(theirs.channelId);
+    await t.post(chat.file('users.csv', `${files.url}/users.csv`));
+    const [card] = cardsOf(lastIn(chat.conversationId)!);
+    expect(cardText(card)).not.toContain('Payroll');
+    const { uploadId } = (card!.actions as { data: { uploadId: string } }[])[0]!.data;
+
+    const forged = await t.post(
+      chat.cardAction(VERBS.migrationImportFile, { uploadId, warRoomId: foreign.id }),
+    );
+    expect(cardText(invokeCard(forged))).toBe(
+      'That war room does not exist or is not yours to see.',
+    );
+    expect(await items(theirs.channelId)).toEqual([]);
   });
 
   test('a role that may not import: refused, audited, nothing fetched', async () => {

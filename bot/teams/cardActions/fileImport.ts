@@ -25,10 +25,12 @@ export const FILE_IMPORT_CARD_ACTIONS = [
       // A redelivered click was answered already; a used or stale upload is gone.
       if (!delivery || !upload) return says(t(locale, 'file.choose.expired'));
       try {
-        const content = await fetchFile(deps, upload.downloadUrl);
-        const { summary, warRoom } = await deps.fileImports.importInto(actor, warRoomId, content, {
-          delivery,
-        });
+        const { summary, warRoom } = await deps.fileImports.importInto(
+          actor,
+          warRoomId,
+          () => fetchFile(deps, upload.downloadUrl),
+          { delivery },
+        );
         deps.fileImports.done(uploadId);
         return says(importedText(locale, upload.name, warRoom.title, summary));
       } catch (e) {

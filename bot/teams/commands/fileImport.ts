@@ -3,7 +3,7 @@ import { t } from '../../../shared/i18n';
 import { chooseWarRoomCard } from '../../cards/fileImportCard';
 import { cardMessage } from '../../cards/message';
 import { ImportRejected } from '../../services/migration';
-import { bindingOf, isChannelConversation } from '../activity';
+import { at, bindingOf, isChannelConversation } from '../activity';
 import type { TeamsDeps } from '../deps';
 import { downloadFile, DownloadRefused } from '../fileDownload';
 import { importedText, rejectedText } from '../fileReplies';
@@ -76,7 +76,11 @@ export const onImport: Handler<'import'> = async (turn) => {
  */
 export async function onFile(turn: Turn, file: SentFile | 'unreadable'): Promise<void> {
   const { context, deps, actor, locale, delivery } = turn;
-  if (isChannelConversation(context.activity)) return onImport(turn, { kind: 'import' });
+  // Teams hands bots files in personal chats only; elsewhere, say how it is done.
+  const personal = at(context.activity, 'conversation', 'conversationType') === 'personal';
+  if (!personal || isChannelConversation(context.activity)) {
+    return onImport(turn, { kind: 'import' });
+  }
   if (file === 'unreadable') return answer(turn, t(locale, 'file.download.failed'));
   if (!IMPORTABLE.has(file.fileType)) {
     return answer(turn, t(locale, 'file.notCsv', { name: file.name }));
@@ -92,9 +96,8 @@ export async function onFile(turn: Turn, file: SentFile | 'unreadable'): Promise
     ]);
     return;
   }
-  const content = await fetchFile(deps, file.downloadUrl);
   try {
-    await deps.fileImports.importInto(actor, only.id, content, {
+    await deps.fileImports.importInto(actor, only.id, () => fetchFile(deps, file.downloadUrl), {
       delivery,
       messages: (summary) => [
         replyTo(context.activity, plainText(importedText(locale, file.name, only.title, summary))),
