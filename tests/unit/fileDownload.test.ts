@@ -32,6 +32,8 @@ describe('where the bot fetches files from', () => {
     ['credentials in the URL', 'https://user:pw@contoso.sharepoint.com/file.csv'],
     ['loopback outside local development', 'http://127.0.0.1:8080/file.csv'],
     ['another scheme', 'file:///etc/passwd'],
+    ['cloud metadata', 'http://169.254.169.254/latest/meta-data/'],
+    ['an address over HTTPS', 'https://10.0.0.5/file.csv'],
     ['no URL at all', 'not a url'],
   ])('refuses %s', (_, url) => {
     expect(allowed(url)).toBeNull();
