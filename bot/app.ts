@@ -27,6 +27,8 @@ import { RoleService } from './services/roles';
 import { RosterService, type RosterOptions } from './services/roster';
 import { FreezeService } from './services/freezes';
 import { MigrationService } from './services/migration';
+import { FileImportService } from './services/fileImports';
+import { TagService } from './services/tags';
 import { MigrationStatusService } from './services/migrationStatus';
 import { Scheduler, type SchedulerOptions } from './services/scheduler';
 import { WarRoomService } from './services/warRooms';
@@ -123,6 +125,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     },
   });
   const apiKeys = new ApiKeyService({ storage, clock, ids });
+  const fileImports = new FileImportService({ storage, clock, ids, migration });
+  const tags = new TagService({ storage, clock, ids });
   const delivery = new DeliveryService({
     storage,
     clock,
@@ -179,6 +183,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       roles,
       roster,
       delivery,
+      fileImports,
+      tags,
     }),
   );
   const audit = new AuditLogService({ storage, clock, warRooms });

@@ -33,6 +33,18 @@ export interface Config {
   };
   devIdentity: { tenantId: string; userId: string; name: string };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Files people send the bot in a personal chat (docs/decisions/023). */
+  fileDownload: FileDownloadConfig;
+}
+
+export interface FileDownloadConfig {
+  /** Host patterns a download URL may name: `contoso-my.sharepoint.com`, `*.sharepoint.com`. */
+  hosts: string[];
+  /** Local development and tests only: loopback hosts over plain http too. */
+  allowLoopback: boolean;
+  maxBytes: number;
+  /** For the whole download, body included. */
+  timeoutMs: number;
 }
 
 /** Teams' public-cloud connector hosts. */
@@ -95,6 +107,20 @@ const envSchema = z.object({
   WARROOM_DEV_USER_ID: z.string().default('00000000-0000-0000-0000-00000000d3v1'),
   WARROOM_DEV_USER_NAME: z.string().default('Local Developer'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  WARROOM_FILE_HOSTS: z
+    .string()
+    .refine(
+      (v) => list(v).every((h) => /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(h)),
+      'must be host names, each optionally starting with *. (e.g. *.sharepoint.com)',
+    )
+    .default('*.sharepoint.com'),
+  WARROOM_FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
+  WARROOM_FILE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 
 /** `https://host/path/` or `http://host:` (any port of a host). */
@@ -193,6 +219,12 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       name: e.WARROOM_DEV_USER_NAME,
     },
     logLevel: e.LOG_LEVEL,
+    fileDownload: {
+      hosts: list(e.WARROOM_FILE_HOSTS).map((h) => h.toLowerCase()),
+      allowLoopback: localDev,
+      maxBytes: e.WARROOM_FILE_MAX_BYTES,
+      timeoutMs: e.WARROOM_FILE_TIMEOUT_MS,
+    },
   };
 }
 

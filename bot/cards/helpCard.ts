@@ -65,6 +65,12 @@ const COMMANDS: Record<CommandKind, { usage: MessageKey; does: MessageKey; examp
       does: 'help.unfreeze.does',
       example: 'help.unfreeze.example',
     },
+    tag: { usage: 'help.tag.usage', does: 'help.tag.does', example: 'help.tag.example' },
+    import: {
+      usage: 'help.import.usage',
+      does: 'help.import.does',
+      example: 'help.import.example',
+    },
     role: { usage: 'help.role.usage', does: 'help.role.does', example: 'help.role.example' },
     help: { usage: 'help.help.usage', does: 'help.help.does', example: 'help.help.example' },
   };

@@ -117,7 +117,7 @@ export class WarRoomService {
  * roster.ts), its starter, and whoever holds a role in it. Before its team's roster is
  * first fetched, only the latter two do.
  */
-async function visibleTo(tx: Tx, viewer: Viewer, warRooms: WarRoom[]): Promise<WarRoom[]> {
+export async function visibleTo(tx: Tx, viewer: Viewer, warRooms: WarRoom[]): Promise<WarRoom[]> {
   // Local development: the development identity is in no roster; it sees everything.
   if (viewer.devIdentity) return warRooms;
   const { tenantId, userId } = viewer;

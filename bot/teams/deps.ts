@@ -4,7 +4,9 @@ import type { Logger } from '../logger';
 import type { Clock } from '../services/clock';
 import type { ActionService } from '../services/actions';
 import type { DecisionService } from '../services/decisions';
+import type { FileImportService } from '../services/fileImports';
 import type { FreezeService } from '../services/freezes';
+import type { TagService } from '../services/tags';
 import type { MigrationStatusService } from '../services/migrationStatus';
 import type { IncidentService } from '../services/incidents';
 import type { ReplyService } from '../services/replies';
@@ -14,7 +16,7 @@ import type { WarRoomService } from '../services/warRooms';
 
 /** What the Teams transport needs; built once by the composition root. */
 export interface TeamsDeps {
-  config: Pick<Config, 'allowedTenants' | 'serviceUrlAllowList'>;
+  config: Pick<Config, 'allowedTenants' | 'serviceUrlAllowList' | 'fileDownload'>;
   logger: Logger;
   clock: Clock;
   warRooms: WarRoomService;
@@ -24,6 +26,10 @@ export interface TeamsDeps {
   /** The migration status card, and the failures' incident. */
   status: MigrationStatusService;
   freezes: FreezeService;
+  /** Status exports sent as files in a personal chat. */
+  fileImports: FileImportService;
+  /** `tag` / `untag` on migration items. */
+  tags: TagService;
   replies: ReplyService;
   roles: RoleService;
   /** Team rosters, kept current by membership events (conversationUpdate). */

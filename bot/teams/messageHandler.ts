@@ -17,6 +17,8 @@ import { onAction, onActions } from './commands/action';
 import { onDecide, onWithdraw } from './commands/decide';
 import { onIncident, onNote } from './commands/incident';
 import { onFreeze, onStatus, onUnfreeze } from './commands/migration';
+import { onFile, onImport, sentFile } from './commands/fileImport';
+import { onTag } from './commands/tag';
 import type { TeamsDeps } from './deps';
 import { plainText, replyTo } from './replies';
 
@@ -33,6 +35,9 @@ export async function onMessage(
   const tenantId = tenantOf(activity) as string; // the router checked it
   const actor = actorOf(activity, tenantId);
   const locale = localeOf(activity);
+  // A file (sent with or without words) is what the person came for.
+  const file = sentFile(activity.attachments);
+  if (file) return onFile({ context, deps, actor, locale, delivery }, file);
   const command = parseCommand(stripMentions(activity.text ?? '', botMentionNames(activity)));
   await COMMANDS[command.kind]({ context, deps, actor, locale, delivery }, command as never);
 }
@@ -100,6 +105,8 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
   status: inChannel(onStatus),
   freeze: inChannel(onFreeze),
   unfreeze: inChannel(onUnfreeze),
+  import: onImport,
+  tag: inChannel(onTag),
   action: inChannel(onAction),
   actions: inChannel(onActions),
 

@@ -19,6 +19,7 @@ export const VERBS = {
   decisionCreate: 'decision.create',
   migrationRefresh: 'migration.refresh',
   migrationFailuresIncident: 'migration.failuresIncident',
+  migrationImportFile: 'migration.importFile',
   actionSetStatus: 'action.setStatus',
   actionReassign: 'action.reassign',
   actionCreate: 'action.create',
@@ -122,6 +123,15 @@ export const actionCreateData = z.object({
 });
 export type ActionCreateData = z.infer<typeof actionCreateData>;
 
+/**
+ * The "import into which war room?" card: the waiting upload's id (never its URL: the
+ * server keeps that) and the war room picked, which the server checks is the clicker's.
+ */
+export const fileImportData = z.object({
+  uploadId: z.uuid(),
+  warRoomId: z.string().min(1).max(64),
+});
+
 /** The data schema of each verb (the bot registers a handler per verb beside its feature). */
 export const CARD_ACTION_SCHEMAS = {
   [VERBS.incidentSetStatus]: incidentSetStatusData,
@@ -135,6 +145,7 @@ export const CARD_ACTION_SCHEMAS = {
   [VERBS.decisionCreate]: decisionCreateData,
   [VERBS.migrationRefresh]: migrationCardData,
   [VERBS.migrationFailuresIncident]: migrationCardData,
+  [VERBS.migrationImportFile]: fileImportData,
   [VERBS.actionSetStatus]: actionSetStatusData,
   [VERBS.actionReassign]: actionReassignData,
   [VERBS.actionCreate]: actionCreateData,

@@ -31,9 +31,13 @@ export type Command =
   | { kind: 'unfreeze'; number: number | undefined }
   /** `role @person <role>`: the person comes from the message's mentions. */
   | { kind: 'role'; role: Role | undefined }
+  /** `import`: how to bring migration status in (a file in a personal chat, the tab, the API). */
+  | { kind: 'import' }
+  /** `tag <tag> <identities…>` (`untag`: `remove`): read by shared/commands/tag.ts. */
+  | { kind: 'tag'; remove: boolean; text: string }
   | { kind: 'unknown'; word: string };
 
-const WORDS: Record<Exclude<Command['kind'], 'unknown'> | 'goNoGo', readonly string[]> = {
+const WORDS: Record<Exclude<Command['kind'], 'unknown'> | 'goNoGo' | 'untag', readonly string[]> = {
   help: ['help', 'hjælp', 'hjaelp', 'aide', '?'],
   start: ['start', 'begin', 'démarrer', 'demarrer', 'open'],
   incident: ['incident', 'hændelse', 'haendelse', 'inc', 'incidents'],
@@ -47,6 +51,9 @@ const WORDS: Record<Exclude<Command['kind'], 'unknown'> | 'goNoGo', readonly str
   status: ['status', 'statut', 'état', 'etat', 'stand'],
   freeze: ['freeze', 'frys', 'bevries', 'geler'],
   unfreeze: ['unfreeze', 'frigiv', 'vrijgeven', 'dégeler', 'degeler'],
+  import: ['import', 'importer', 'importeer', 'importeren'],
+  tag: ['tag', 'mærk', 'maerk', 'label', 'labelen', 'étiqueter', 'etiqueter'],
+  untag: ['untag', 'afmærk', 'afmaerk', 'ontlabel', 'ontlabelen', 'désétiqueter', 'desetiqueter'],
 };
 
 /** The entities Teams escapes message text with. */
@@ -188,6 +195,11 @@ export function parseCommand(text: string): Command {
       const last = rest.split(' ').at(-1) ?? '';
       return { kind: 'role', role: parseRole(last) };
     }
+    case 'import':
+      return { kind: 'import' };
+    case 'tag':
+    case 'untag':
+      return { kind: 'tag', remove: kind === 'untag', text: rest };
     default:
       return { kind: 'unknown', word: m[1] ?? '' };
   }

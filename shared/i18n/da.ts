@@ -409,4 +409,53 @@ export const da: Catalog = {
   'help.unfreeze.does':
     'Beder de navngivne om go/no-go til at frigive en frysning før tid: Go frigiver, No-go beholder den.',
   'help.unfreeze.example': 'frigiv FRZ-1 @Marianne',
+  // Filer sendt til botten, `importer` og `mærk`.
+  'help.tag.usage': 'mærk <mærke> <adresser…>',
+  'help.tag.does':
+    'Mærker postkasser i dette krigsrum (afmærk fjerner mærket). En frysning kan holde et mærke i ro.',
+  'help.tag.example': 'mærk lab-results anna@contoso.com bo@contoso.com',
+  'help.import.usage': 'importer',
+  'help.import.does':
+    'Fortæller, hvordan en statuseksport kommer ind: send mig filen i en personlig chat, upload den i fanen, eller send den fra et script.',
+  'help.import.example': 'importer',
+  'import.howTo':
+    'Sådan importerer du migreringsstatus: send mig CSV-eksporten i en personlig chat med War Room (jeg spørger hvilket krigsrum, hvis du har flere), upload den i War Room-fanen, eller send den fra et script med en API-nøgle, som lederen opretter i fanen:\ncurl -X POST -H "Authorization: Bearer <key>" -H "Content-Type: text/csv" --data-binary @users.csv https://<war-room-host>/api/v1/war-rooms/{warRoomId}/migration/imports',
+  'file.download.host':
+    'Jeg henter kun filer fra jeres organisations SharePoint: denne fil ligger et andet sted, så jeg lod den være.',
+  'file.download.tooLarge': 'Filen er for stor til at importere: højst {maxMb} MB.',
+  'file.download.timeout': 'Det tog for lang tid at hente filen. Prøv igen om lidt.',
+  'file.download.failed': 'Jeg kunne ikke hente filen. Send den igen om lidt.',
+  'file.notCsv': '{name} er ikke en CSV-fil: send en statuseksport gemt som CSV.',
+  'file.noWarRoom':
+    'Du er ikke med i noget krigsrum, jeg kan importere dette i. Start et i en kanal i et team, eller bed lederen om en rolle.',
+  'file.choose.title': 'Importér {name} i hvilket krigsrum?',
+  'file.choose.label': 'Krigsrum',
+  'file.choose.required': 'Vælg et krigsrum.',
+  'file.choose.button': 'Importér',
+  'file.choose.expired':
+    'Denne fil venter ikke længere (allerede importeret eller for gammel): send den igen.',
+  'file.imported':
+    'Importerede {name} i {title}: {rows} rækker læst, {created} nye, {updated} opdateret, {unchanged} uændret.',
+  'file.rejectedLine': 'Linje {line}: {reason}',
+  'file.rejectedMore': { one: '… og {count} række mere.', other: '… og {count} rækker mere.' },
+  'tag.usage':
+    'Skriv mærket og så postkasserne: "mærk lab-results anna@contoso.com bo@contoso.com".',
+  'tag.invalidTag': 'Et mærke er ét ord på højst {max} tegn: bogstaver, tal, ".", "-" og "_".',
+  'tag.tooMany': 'Højst {max} postkasser ad gangen.',
+  'tag.invalidIdentity': '"{value}" er ikke en postkasseadresse.',
+  'tag.added': {
+    one: 'Mærkede {count} postkasse med {tag}.',
+    other: 'Mærkede {count} postkasser med {tag}.',
+  },
+  'tag.removed': {
+    one: 'Fjernede {tag} fra {count} postkasse.',
+    other: 'Fjernede {tag} fra {count} postkasser.',
+  },
+  'tag.hadAlready': { one: '{count} havde det allerede.', other: '{count} havde det allerede.' },
+  'tag.hadNot': { one: '{count} havde det ikke.', other: '{count} havde det ikke.' },
+  'tag.unknown': {
+    one: 'Ikke i dette krigsrums migrering: {identities}.',
+    other: 'Ikke i dette krigsrums migrering ({count}): {identities}.',
+  },
+  'tag.andMore': { one: 'og {count} mere', other: 'og {count} mere' },
 };

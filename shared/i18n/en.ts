@@ -403,6 +403,56 @@ export const en = {
   'help.unfreeze.does':
     'Asks the named people for a go/no-go on releasing a freeze early: Go releases it, No-go keeps it.',
   'help.unfreeze.example': 'unfreeze FRZ-1 @Marianne',
+  // Files sent to the bot, `import` and `tag` (bot/teams/commands/fileImport.ts, tag.ts).
+  'help.tag.usage': 'tag <tag> <addresses…>',
+  'help.tag.does':
+    'Tags mailboxes of this war room (untag removes it). Freeze windows can hold a tag still.',
+  'help.tag.example': 'tag lab-results anna@contoso.com bo@contoso.com',
+  'help.import.usage': 'import',
+  'help.import.does':
+    'Says how to bring in a status export: send me the file in a personal chat, upload it in the tab, or post it from a script.',
+  'help.import.example': 'import',
+  'import.howTo':
+    'To import migration status, send me the CSV export in a personal chat with War Room (I ask which war room if you have several), upload it in the War Room tab, or post it from a script with an API key the lead creates in the tab:\ncurl -X POST -H "Authorization: Bearer <key>" -H "Content-Type: text/csv" --data-binary @users.csv https://<war-room-host>/api/v1/war-rooms/{warRoomId}/migration/imports',
+  'file.download.host':
+    'I only fetch files from your organisation’s SharePoint: this file is somewhere else, so I left it.',
+  'file.download.tooLarge': 'The file is too large to import: at most {maxMb} MB.',
+  'file.download.timeout': 'Fetching the file took too long. Try again in a moment.',
+  'file.download.failed': 'I could not fetch the file. Send it again in a moment.',
+  'file.notCsv': '{name} is not a CSV file: send a status export saved as CSV.',
+  'file.noWarRoom':
+    'You are in no war room I could import this into. Start one in a team channel, or ask its lead to give you a role.',
+  'file.choose.title': 'Import {name} into which war room?',
+  'file.choose.label': 'War room',
+  'file.choose.required': 'Pick a war room.',
+  'file.choose.button': 'Import',
+  'file.choose.expired':
+    'This file is no longer waiting (imported already or too old): send it again.',
+  'file.imported':
+    'Imported {name} into {title}: {rows} rows read, {created} new, {updated} updated, {unchanged} unchanged.',
+  'file.rejectedLine': 'Line {line}: {reason}',
+  'file.rejectedMore': { one: '… and {count} more row.', other: '… and {count} more rows.' },
+  'tag.usage':
+    'Write the tag, then the mailboxes: "tag lab-results anna@contoso.com bo@contoso.com".',
+  'tag.invalidTag':
+    'A tag is one word of at most {max} characters: letters, digits, ".", "-" and "_".',
+  'tag.tooMany': 'At most {max} mailboxes at a time.',
+  'tag.invalidIdentity': '"{value}" is not a mailbox address.',
+  'tag.added': {
+    one: 'Tagged {count} mailbox with {tag}.',
+    other: 'Tagged {count} mailboxes with {tag}.',
+  },
+  'tag.removed': {
+    one: 'Removed {tag} from {count} mailbox.',
+    other: 'Removed {tag} from {count} mailboxes.',
+  },
+  'tag.hadAlready': { one: '{count} had it already.', other: '{count} had it already.' },
+  'tag.hadNot': { one: '{count} did not have it.', other: '{count} did not have it.' },
+  'tag.unknown': {
+    one: 'Not in this war room’s migration: {identities}.',
+    other: 'Not in this war room’s migration ({count}): {identities}.',
+  },
+  'tag.andMore': { one: 'and {count} more', other: 'and {count} more' },
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -444,4 +444,74 @@ export const fr: Catalog = {
   'help.unfreeze.does':
     'Demande aux personnes citées un go/no-go pour libérer un gel plus tôt : Go le libère, No-go le garde.',
   'help.unfreeze.example': 'dégeler FRZ-1 @Marianne',
+  // Fichiers envoyés au bot, `importer` et `étiqueter`.
+  'help.tag.usage': 'étiqueter <étiquette> <adresses…>',
+  'help.tag.does':
+    'Étiquette des boîtes aux lettres de cette war room (désétiqueter retire l’étiquette). Un gel peut immobiliser une étiquette.',
+  'help.tag.example': 'étiqueter lab-results anna@contoso.com bo@contoso.com',
+  'help.import.usage': 'importer',
+  'help.import.does':
+    'Explique comment faire entrer un export de statut : envoyez-moi le fichier en conversation personnelle, téléversez-le dans l’onglet, ou envoyez-le depuis un script.',
+  'help.import.example': 'importer',
+  'import.howTo':
+    'Pour importer l’état de la migration, envoyez-moi l’export CSV en conversation personnelle avec War Room (je demande quelle war room si vous en avez plusieurs), téléversez-le dans l’onglet War Room, ou envoyez-le depuis un script avec une clé d’API que le responsable crée dans l’onglet :\ncurl -X POST -H "Authorization: Bearer <key>" -H "Content-Type: text/csv" --data-binary @users.csv https://<war-room-host>/api/v1/war-rooms/{warRoomId}/migration/imports',
+  'file.download.host':
+    'Je ne récupère que les fichiers du SharePoint de votre organisation : ce fichier est ailleurs, je l’ai laissé.',
+  'file.download.tooLarge':
+    'Le fichier est trop volumineux pour être importé : {maxMb} Mo au plus.',
+  'file.download.timeout':
+    'La récupération du fichier a pris trop de temps. Réessayez dans un instant.',
+  'file.download.failed': 'Je n’ai pas pu récupérer le fichier. Renvoyez-le dans un instant.',
+  'file.notCsv': '{name} n’est pas un fichier CSV : envoyez un export de statut enregistré en CSV.',
+  'file.noWarRoom':
+    'Vous n’êtes dans aucune war room où je puisse importer ceci. Démarrez-en une dans un canal d’équipe, ou demandez un rôle à son responsable.',
+  'file.choose.title': 'Importer {name} dans quelle war room ?',
+  'file.choose.label': 'War room',
+  'file.choose.required': 'Choisissez une war room.',
+  'file.choose.button': 'Importer',
+  'file.choose.expired': 'Ce fichier n’attend plus (déjà importé ou trop ancien) : renvoyez-le.',
+  'file.imported':
+    '{name} importé dans {title} : {rows} lignes lues, {created} nouvelles, {updated} mises à jour, {unchanged} inchangées.',
+  'file.rejectedLine': 'Ligne {line} : {reason}',
+  'file.rejectedMore': {
+    one: '… et {count} ligne de plus.',
+    many: '… et {count} lignes de plus.',
+    other: '… et {count} lignes de plus.',
+  },
+  'tag.usage':
+    'Écrivez l’étiquette, puis les boîtes : « étiqueter lab-results anna@contoso.com bo@contoso.com ».',
+  'tag.invalidTag':
+    'Une étiquette est un mot de {max} caractères au plus : lettres, chiffres, « . », « - » et « _ ».',
+  'tag.tooMany': '{max} boîtes aux lettres au plus à la fois.',
+  'tag.invalidIdentity': '« {value} » n’est pas une adresse de boîte aux lettres.',
+  'tag.added': {
+    one: '{count} boîte aux lettres étiquetée {tag}.',
+    many: '{count} boîtes aux lettres étiquetées {tag}.',
+    other: '{count} boîtes aux lettres étiquetées {tag}.',
+  },
+  'tag.removed': {
+    one: '{tag} retiré de {count} boîte aux lettres.',
+    many: '{tag} retiré de {count} boîtes aux lettres.',
+    other: '{tag} retiré de {count} boîtes aux lettres.',
+  },
+  'tag.hadAlready': {
+    one: '{count} l’avait déjà.',
+    many: '{count} l’avaient déjà.',
+    other: '{count} l’avaient déjà.',
+  },
+  'tag.hadNot': {
+    one: '{count} ne l’avait pas.',
+    many: '{count} ne l’avaient pas.',
+    other: '{count} ne l’avaient pas.',
+  },
+  'tag.unknown': {
+    one: 'Absente de la migration de cette war room : {identities}.',
+    many: 'Absentes de la migration de cette war room ({count}) : {identities}.',
+    other: 'Absentes de la migration de cette war room ({count}) : {identities}.',
+  },
+  'tag.andMore': {
+    one: 'et {count} de plus',
+    many: 'et {count} de plus',
+    other: 'et {count} de plus',
+  },
 };

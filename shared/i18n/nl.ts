@@ -420,4 +420,54 @@ export const nl: Catalog = {
   'help.unfreeze.does':
     'Vraagt de genoemden om een go/no-go voor eerder vrijgeven: Go geeft vrij, No-go houdt de bevriezing.',
   'help.unfreeze.example': 'vrijgeven FRZ-1 @Marianne',
+  // Bestanden naar de bot, `importeer` en `label`.
+  'help.tag.usage': 'label <label> <adressen…>',
+  'help.tag.does':
+    'Labelt postvakken van deze war room (ontlabel haalt het weg). Een bevriezing kan een label stil houden.',
+  'help.tag.example': 'label lab-results anna@contoso.com bo@contoso.com',
+  'help.import.usage': 'importeer',
+  'help.import.does':
+    'Zegt hoe een statusexport binnenkomt: stuur mij het bestand in een persoonlijke chat, upload het in het tabblad, of stuur het vanuit een script.',
+  'help.import.example': 'importeer',
+  'import.howTo':
+    'Migratiestatus importeren: stuur mij de CSV-export in een persoonlijke chat met War Room (ik vraag welke war room als je er meer hebt), upload hem in het War Room-tabblad, of stuur hem vanuit een script met een API-sleutel die de leider in het tabblad maakt:\ncurl -X POST -H "Authorization: Bearer <key>" -H "Content-Type: text/csv" --data-binary @users.csv https://<war-room-host>/api/v1/war-rooms/{warRoomId}/migration/imports',
+  'file.download.host':
+    'Ik haal alleen bestanden op uit de SharePoint van je organisatie: dit bestand staat ergens anders, dus ik heb het laten staan.',
+  'file.download.tooLarge': 'Het bestand is te groot om te importeren: hoogstens {maxMb} MB.',
+  'file.download.timeout': 'Het ophalen van het bestand duurde te lang. Probeer het zo opnieuw.',
+  'file.download.failed': 'Ik kon het bestand niet ophalen. Stuur het zo opnieuw.',
+  'file.notCsv': '{name} is geen CSV-bestand: stuur een statusexport opgeslagen als CSV.',
+  'file.noWarRoom':
+    'Je zit in geen war room waarin ik dit kan importeren. Start er een in een teamkanaal, of vraag de leider om een rol.',
+  'file.choose.title': '{name} importeren in welke war room?',
+  'file.choose.label': 'War room',
+  'file.choose.required': 'Kies een war room.',
+  'file.choose.button': 'Importeren',
+  'file.choose.expired':
+    'Dit bestand wacht niet meer (al geïmporteerd of te oud): stuur het opnieuw.',
+  'file.imported':
+    '{name} geïmporteerd in {title}: {rows} rijen gelezen, {created} nieuw, {updated} bijgewerkt, {unchanged} ongewijzigd.',
+  'file.rejectedLine': 'Regel {line}: {reason}',
+  'file.rejectedMore': { one: '… en nog {count} rij.', other: '… en nog {count} rijen.' },
+  'tag.usage':
+    'Schrijf het label en dan de postvakken: "label lab-results anna@contoso.com bo@contoso.com".',
+  'tag.invalidTag':
+    'Een label is één woord van hoogstens {max} tekens: letters, cijfers, ".", "-" en "_".',
+  'tag.tooMany': 'Hoogstens {max} postvakken tegelijk.',
+  'tag.invalidIdentity': '"{value}" is geen postvakadres.',
+  'tag.added': {
+    one: '{count} postvak gelabeld met {tag}.',
+    other: '{count} postvakken gelabeld met {tag}.',
+  },
+  'tag.removed': {
+    one: '{tag} weggehaald bij {count} postvak.',
+    other: '{tag} weggehaald bij {count} postvakken.',
+  },
+  'tag.hadAlready': { one: '{count} had het al.', other: '{count} hadden het al.' },
+  'tag.hadNot': { one: '{count} had het niet.', other: '{count} hadden het niet.' },
+  'tag.unknown': {
+    one: 'Niet in de migratie van deze war room: {identities}.',
+    other: 'Niet in de migratie van deze war room ({count}): {identities}.',
+  },
+  'tag.andMore': { one: 'en nog {count}', other: 'en nog {count}' },
 };

@@ -88,9 +88,8 @@ describe.each(['local', 'dev'])('the %s app package', (envName) => {
     ).vars;
     expect(manifest).toMatchObject({
       id: env.TEAMS_APP_ID,
-      bots: [
-        { botId: env.BOT_ID, scopes: ['team', 'groupChat', 'personal'], supportsFiles: false },
-      ],
+      // Files sent in a personal chat are status exports to import (docs/decisions/023).
+      bots: [{ botId: env.BOT_ID, scopes: ['team', 'groupChat', 'personal'], supportsFiles: true }],
       validDomains: [env.TAB_DOMAIN],
       webApplicationInfo: {
         id: env.AAD_APP_CLIENT_ID,

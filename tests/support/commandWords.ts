@@ -60,3 +60,26 @@ export const COMMAND_WORDS = {
     'aide',
   ],
 } as const satisfies Record<'en' | 'da' | 'nl' | 'fr', readonly string[]>;
+
+/**
+ * The help card's words: the manifest's (its team list is full) with the commands people
+ * type but do not pick from the list, `tag` and `import`, before `role`.
+ */
+const HELP_ONLY = {
+  en: ['tag', 'import'],
+  da: ['mærk', 'importer'],
+  nl: ['label', 'importeer'],
+  fr: ['étiqueter', 'importer'],
+} as const;
+
+const helpCardWords = (lang: keyof typeof COMMAND_WORDS): readonly string[] => {
+  const words = COMMAND_WORDS[lang];
+  return [...words.slice(0, -2), ...HELP_ONLY[lang], ...words.slice(-2)];
+};
+
+export const HELP_CARD_WORDS: Record<keyof typeof COMMAND_WORDS, readonly string[]> = {
+  en: helpCardWords('en'),
+  da: helpCardWords('da'),
+  nl: helpCardWords('nl'),
+  fr: helpCardWords('fr'),
+};

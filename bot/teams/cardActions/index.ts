@@ -1,5 +1,6 @@
 import { ACTION_CARD_ACTIONS } from './action';
 import { DECISION_CARD_ACTIONS } from './decision';
+import { FILE_IMPORT_CARD_ACTIONS } from './fileImport';
 import { INCIDENT_CARD_ACTIONS } from './incident';
 import { MIGRATION_CARD_ACTIONS } from './migration';
 import type { CardAction } from './types';
@@ -13,6 +14,7 @@ const FEATURES: readonly (readonly CardAction[])[] = [
   DECISION_CARD_ACTIONS,
   ACTION_CARD_ACTIONS,
   MIGRATION_CARD_ACTIONS,
+  FILE_IMPORT_CARD_ACTIONS,
 ];
 
 export const CARD_ACTIONS: ReadonlyMap<string, CardAction> = new Map(

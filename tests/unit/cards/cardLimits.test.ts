@@ -3,6 +3,7 @@ import { actionCard, actionListCard } from '../../../bot/cards/actionCard';
 import { actionFormCard } from '../../../bot/cards/actionForm';
 import { decisionCard } from '../../../bot/cards/decisionCard';
 import { decisionFormCard } from '../../../bot/cards/decisionFormCard';
+import { chooseWarRoomCard } from '../../../bot/cards/fileImportCard';
 import { sentenceCard } from '../../../bot/cards/sentenceCard';
 import { statusCard } from '../../../bot/cards/statusCard';
 import { helpCard } from '../../../bot/cards/helpCard';
@@ -154,6 +155,21 @@ const BUILDERS: Record<string, Case[]> = {
           },
           longNotice(locale),
         ),
+    },
+  ],
+  chooseWarRoomCard: [
+    {
+      name: '60 war rooms with the longest titles, a 512-character file name',
+      build: (locale: string) =>
+        chooseWarRoomCard({
+          uploadId: uuidOf(9),
+          fileName: filler(512),
+          warRooms: Array.from({ length: 60 }, (_, i) => ({
+            id: uuidOf(i),
+            title: filler(TITLE_MAX, `${i} `),
+          })),
+          locale,
+        }),
     },
   ],
   sentenceCard: [
