@@ -55,7 +55,8 @@ export async function downloadFile(raw: string, policy: FileDownloadConfig): Pro
   let url: URL = first;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), policy.timeoutMs);
-  const maxMb = Math.floor(policy.maxBytes / (1024 * 1024)) || 1;
+  // Whole megabytes in production; a small test limit shows as 0.06 MB, not a rounded lie.
+  const maxMb = Math.round((policy.maxBytes / (1024 * 1024)) * 100) / 100;
   try {
     for (let hop = 0; ; hop++) {
       const res: Response = await fetch(url, { redirect: 'manual', signal: controller.signal });

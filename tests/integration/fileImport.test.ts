@@ -118,13 +118,13 @@ describe.each(['sqlite', 'postgres'] as const)(
     test('too big by its Content-Length: refused at once, the body not awaited', async () => {
       const text = await send(`${files.url}/declared-huge.csv`);
       // Without the header check, the download would wait for a body that never comes.
-      expect(text).toBe('The file is too large to import: at most 1 MB.');
+      expect(text).toBe('The file is too large to import: at most 0.06 MB.');
       expect(await items(t.room.channelId)).toEqual([]);
     });
 
     test('too big while streaming: cut off at the limit', async () => {
       const text = await send(`${files.url}/endless.csv`);
-      expect(text).toBe('The file is too large to import: at most 1 MB.');
+      expect(text).toBe('The file is too large to import: at most 0.06 MB.');
       const [served] = files.served;
       expect(served?.cutOff).toBe(true);
       expect(served!.bytes).toBeLessThan(10 * 1024 * 1024);
