@@ -22,6 +22,7 @@ import { LiveEventService, type LiveEventOptions } from './services/liveEvents';
 import { signingKey } from './services/signingKeys';
 import { Pacer } from './services/pacer';
 import { ReplyService } from './services/replies';
+import { ReportService } from './services/report';
 import { RoleService } from './services/roles';
 import { RosterService, type RosterOptions } from './services/roster';
 import { FreezeService } from './services/freezes';
@@ -190,6 +191,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     audit,
     migration,
     apiKeys,
+    report: new ReportService({ storage, clock, warRooms }),
     allowedTenants: config.allowedTenants,
   });
   // Live events: each war room's audit log, streamed to the tab (docs/decisions/017).

@@ -519,6 +519,8 @@ export interface FreezeRepo {
   update(window: FreezeWindow, expectedVersion: number): Promise<boolean>;
   /** Records violations; one already recorded (window, identity, import) is kept. */
   addViolations(violations: readonly FreezeViolation[]): Promise<void>;
+  /** Every violation of the war room's windows, oldest first (the evaluation report). */
+  listViolations(tenantId: string, warRoomId: string): Promise<FreezeViolation[]>;
   /** How many mailboxes ever moved inside a window of the war room. */
   countViolations(tenantId: string, warRoomId: string): Promise<number>;
 }

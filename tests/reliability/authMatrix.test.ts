@@ -90,6 +90,11 @@ const ROUTES: Route[] = [
     'GET /api/v1/war-rooms/:id/audit/verify',
     () => `/api/v1/war-rooms/${warRoom.id}/audit/verify`,
   ),
+  api('GET /api/v1/war-rooms/:id/report', () => `/api/v1/war-rooms/${warRoom.id}/report?format=md`),
+  api(
+    'GET /api/v1/war-rooms/:id/report/:table.csv',
+    () => `/api/v1/war-rooms/${warRoom.id}/report/incidents.csv`,
+  ),
   // The caller is a team member (engineer): only the lead may export, so a valid token gets 403.
   {
     ...api(
