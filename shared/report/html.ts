@@ -15,6 +15,8 @@ h2 { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; page-break-after: 
 p { margin: 2pt 0 6pt; }
 table { border-collapse: collapse; width: 100%; table-layout: auto; font-size: 8pt; }
 th, td { border: 0.5pt solid #999; padding: 2pt 3pt; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th { hyphens: auto; }
+#decisions td:first-child, #incidents td:first-child, #actions td:first-child, #freezes td:first-child { white-space: nowrap; }
 th { background: #eee; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
