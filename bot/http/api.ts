@@ -10,6 +10,7 @@ import type { ApiKeyService } from '../services/apiKeys';
 import type { IncidentService } from '../services/incidents';
 import type { MigrationService } from '../services/migration';
 import type { ReportService } from '../services/report';
+import type { LessonsService } from '../services/lessons';
 import type { WarRoomService } from '../services/warRooms';
 import { mountAuditApi } from './auditApi';
 import { sendError } from './errors';
@@ -26,8 +27,9 @@ export interface ApiDeps {
   /** Migration status and API keys (migrationApi.ts). */
   migration: MigrationService;
   apiKeys: ApiKeyService;
-  /** The evaluation report (reportApi.ts). */
+  /** The evaluation report and its lessons learned (reportApi.ts). */
   report: ReportService;
+  lessons: LessonsService;
   allowedTenants: '*' | readonly string[];
 }
 

@@ -1,12 +1,14 @@
 import type { Request, Response, Server } from 'restify';
-import { reportCsvFileSchema, reportQuerySchema } from '../../shared/api/report';
+import { lessonsBodySchema, reportCsvFileSchema, reportQuerySchema } from '../../shared/api/report';
 import { idParamSchema } from '../../shared/api/schemas';
 import { invalid, notFound } from '../../shared/domain/errors';
 import { reportCsv } from '../../shared/report/csvTables';
 import { reportHtml } from '../../shared/report/html';
 import { reportMarkdown } from '../../shared/report/markdown';
 import type { Logger } from '../logger';
+import type { LessonsService } from '../services/lessons';
 import type { ReportService } from '../services/report';
+import type { WarRoomService } from '../services/warRooms';
 import { sendError } from './errors';
 import type { Identity, IdentityResolver } from './identity';
 
@@ -14,6 +16,8 @@ export interface ReportApiDeps {
   logger: Logger;
   identify: IdentityResolver;
   report: ReportService;
+  lessons: LessonsService;
+  warRooms: Pick<WarRoomService, 'getVisible'>;
 }
 
 /** What a report route answers: a body and its type, attached as a file or shown inline. */
@@ -32,6 +36,7 @@ const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
  * each table as CSV. Whoever sees the war room may read it, like the tab's other routes.
  */
 export function mountReportApi(server: Server, deps: ReportApiDeps): void {
+  mountLessons(server, deps);
   const route =
     (handler: (req: Request, actor: Identity, locale: string) => Promise<Page>) =>
     async (req: Request, res: Response) => {
@@ -97,6 +102,28 @@ export function mountReportApi(server: Server, deps: ReportApiDeps): void {
       };
     }),
   );
+}
+
+/**
+ * `PUT …/report/lessons` `{text}`: the lead's lessons learned, replacing the last ones
+ * (audited). Someone who does not see the war room gets 404; anyone else but the lead, 403.
+ */
+function mountLessons(server: Server, deps: ReportApiDeps): void {
+  server.put('/api/v1/war-rooms/:id/report/lessons', async (req: Request, res: Response) => {
+    const locale = req.header('accept-language')?.split(',')[0]?.split(';')[0]?.trim() || 'en';
+    try {
+      const actor = await deps.identify(req.header('authorization'));
+      const id = idParam(req);
+      await deps.warRooms.getVisible(actor, id);
+      const body = lessonsBodySchema.safeParse(req.body);
+      if (!body.success) throw invalid('error.invalidRequest', { detail: 'text' });
+      const { lessons } = await deps.lessons.save(actor, { warRoomId: id }, body.data.text);
+      res.header('cache-control', 'no-store');
+      res.send(200, lessons);
+    } catch (error) {
+      sendError(res, locale, error, deps.logger);
+    }
+  });
 }
 
 function idParam(req: Request): string {

@@ -19,5 +19,5 @@ export const reportCsvFileSchema = z
   .pipe(z.enum(TABLE_NAMES));
 
 /** `PUT …/report/lessons`: the lead's lessons learned, replacing the last ones. */
-export const LESSONS_MAX = 8000;
+export const LESSONS_MAX = 4000;
 export const lessonsBodySchema = z.object({ text: z.string().max(LESSONS_MAX) });

@@ -31,6 +31,10 @@ export type Command =
   | { kind: 'unfreeze'; number: number | undefined }
   /** `role @person <role>`: the person comes from the message's mentions. */
   | { kind: 'role'; role: Role | undefined }
+  /** `report`: the evaluation report's card (links, lessons learned). */
+  | { kind: 'report' }
+  /** `handover [6h]`: hours asked for; undefined: the default; null: not readable. */
+  | { kind: 'handover'; hours: number | undefined | null }
   | { kind: 'unknown'; word: string };
 
 const WORDS: Record<Exclude<Command['kind'], 'unknown'> | 'goNoGo', readonly string[]> = {
@@ -47,6 +51,16 @@ const WORDS: Record<Exclude<Command['kind'], 'unknown'> | 'goNoGo', readonly str
   status: ['status', 'statut', 'état', 'etat', 'stand'],
   freeze: ['freeze', 'frys', 'bevries', 'geler'],
   unfreeze: ['unfreeze', 'frigiv', 'vrijgeven', 'dégeler', 'degeler'],
+  report: ['report', 'rapport', 'evaluation', 'evaluering', 'evaluatie', 'évaluation'],
+  handover: [
+    'handover',
+    'vagtskifte',
+    'overdragelse',
+    'overdracht',
+    'relève',
+    'releve',
+    'passation',
+  ],
 };
 
 /** The entities Teams escapes message text with. */
@@ -188,7 +202,18 @@ export function parseCommand(text: string): Command {
       const last = rest.split(' ').at(-1) ?? '';
       return { kind: 'role', role: parseRole(last) };
     }
+    case 'report':
+      return { kind: 'report' };
+    case 'handover':
+      return { kind: 'handover', hours: parseHours(rest) };
     default:
       return { kind: 'unknown', word: m[1] ?? '' };
   }
+}
+
+/** `6h`, `6 h`, `6t` (timer), `6u` (uur), `6 hours`: whole hours; '' is undefined, else null. */
+function parseHours(text: string): number | undefined | null {
+  if (text === '') return undefined;
+  const m = /^(\d{1,3})\s*(?:h|hr|hrs|hours?|t|timer|u|uur|heures?)?\.?$/i.exec(text);
+  return m ? Number(m[1]) : null;
 }

@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = [
   'freeze.release_requested',
   'freeze.released',
   'audit.exported',
+  'report.lessons_saved',
+  'handover.posted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

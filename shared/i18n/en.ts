@@ -517,6 +517,53 @@ export const en = {
   'report.action.freeze.released': 'Freeze released',
   'report.noSuchTable': 'The report has no such table.',
   'report.action.audit.exported': 'Audit log exported',
+  // The report card, lessons learned and the shift handover (bot/cards/reportCard.ts, handoverCard.ts).
+  'report.card.title': 'Evaluation report',
+  'report.card.intro':
+    'The report holds the timeline, the decisions with who decided and when, incidents with their durations, actions, migration figures, freezes, lessons learned and whether the audit trail verified.',
+  'report.card.inTab': 'Open the War Room tab of this channel to read, print or download it.',
+  'report.card.html': 'Open the report',
+  'report.card.markdown': 'Markdown',
+  'report.card.lessons': 'Lessons learned…',
+  'report.card.lessonsLabel': 'Lessons learned (the lead saves them for everyone)',
+  'report.card.save': 'Save lessons learned',
+  'report.lessonsTooLong': 'Lessons learned are at most {max} characters.',
+  'access.report.lessons': "Only the war room's lead can write down the lessons learned.",
+  'report.action.report.lessons_saved': 'Lessons learned saved',
+  'report.action.handover.posted': 'Handover posted',
+  'handover.title': {
+    one: 'Handover: the last {count} hour',
+    other: 'Handover: the last {count} hours',
+  },
+  'handover.window': 'From {from} to {to}.',
+  'handover.changes': 'What changed',
+  'handover.noChanges': 'Nothing was recorded in this window.',
+  'handover.incidents': 'Open incidents',
+  'handover.noIncidents': 'No incident is open.',
+  'handover.decisions': 'Pending decisions',
+  'handover.noDecisions': 'No decision is waiting.',
+  'handover.noDeadline': 'no deadline',
+  'handover.actions': 'Overdue actions',
+  'handover.noActions': 'No action is overdue.',
+  'handover.more': { one: 'and {count} more in the tab', other: 'and {count} more in the tab' },
+  'handover.migration': 'Migration',
+  'handover.migrationNow': {
+    one: '{completed} of {count} mailbox completed, {failed} failed.',
+    other: '{completed} of {count} mailboxes completed, {failed} failed.',
+  },
+  'handover.sinceLast': 'Since the last handover ({at}): {completed} completed, {failed} failed.',
+  'handover.first': 'This is the first handover of this war room.',
+  'handover.informs': 'This summary informs the next shift; it decides nothing.',
+  'handover.usage':
+    'Write it as "handover" (the last {hours} hours) or "handover 6h" (1 to {max} hours).',
+  'help.report.usage': 'report',
+  'help.report.does':
+    'Posts the evaluation report: links to it and a form for the lead to write down the lessons learned.',
+  'help.report.example': 'report',
+  'help.handover.usage': 'handover [6h]',
+  'help.handover.does':
+    'Posts a summary for the next shift: what changed, open incidents, pending decisions, overdue actions, migration progress.',
+  'help.handover.example': 'handover 6h',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -565,4 +565,60 @@ export const fr: Catalog = {
   'report.action.freeze.released': 'Gel libéré',
   'report.noSuchTable': 'Le rapport n’a pas de tel tableau.',
   'report.action.audit.exported': 'Journal d’audit exporté',
+  // La carte du rapport, les enseignements et la relève (bot/cards/reportCard.ts, handoverCard.ts).
+  'report.card.title': 'Rapport d’évaluation',
+  'report.card.intro':
+    'Le rapport contient la chronologie, les décisions avec qui a décidé et quand, les incidents et leurs durées, les actions, les chiffres de migration, les gels, les enseignements et si la piste d’audit est vérifiée.',
+  'report.card.inTab':
+    'Ouvrez l’onglet War Room de ce canal pour le lire, l’imprimer ou le télécharger.',
+  'report.card.html': 'Ouvrir le rapport',
+  'report.card.markdown': 'Markdown',
+  'report.card.lessons': 'Enseignements…',
+  'report.card.lessonsLabel': 'Enseignements (le responsable les enregistre pour tous)',
+  'report.card.save': 'Enregistrer les enseignements',
+  'report.lessonsTooLong': 'Les enseignements font au plus {max} caractères.',
+  'access.report.lessons':
+    'Seul le responsable de la cellule de crise peut noter les enseignements.',
+  'report.action.report.lessons_saved': 'Enseignements enregistrés',
+  'report.action.handover.posted': 'Relève publiée',
+  'handover.title': {
+    one: 'Relève : la dernière {count} heure',
+    many: 'Relève : les {count} dernières heures',
+    other: 'Relève : les {count} dernières heures',
+  },
+  'handover.window': 'De {from} à {to}.',
+  'handover.changes': 'Ce qui a changé',
+  'handover.noChanges': 'Rien n’a été enregistré dans cette période.',
+  'handover.incidents': 'Incidents ouverts',
+  'handover.noIncidents': 'Aucun incident n’est ouvert.',
+  'handover.decisions': 'Décisions en attente',
+  'handover.noDecisions': 'Aucune décision n’attend.',
+  'handover.noDeadline': 'sans échéance',
+  'handover.actions': 'Actions en retard',
+  'handover.noActions': 'Aucune action n’est en retard.',
+  'handover.more': {
+    one: 'et {count} de plus dans l’onglet',
+    many: 'et {count} de plus dans l’onglet',
+    other: 'et {count} de plus dans l’onglet',
+  },
+  'handover.migration': 'Migration',
+  'handover.migrationNow': {
+    one: '{completed} boîte sur {count} terminée, {failed} en échec.',
+    many: '{completed} boîtes sur {count} terminées, {failed} en échec.',
+    other: '{completed} boîtes sur {count} terminées, {failed} en échec.',
+  },
+  'handover.sinceLast':
+    'Depuis la dernière relève ({at}) : {completed} terminées, {failed} en échec.',
+  'handover.first': 'C’est la première relève de cette cellule de crise.',
+  'handover.informs': 'Ce résumé informe l’équipe suivante ; il ne décide rien.',
+  'handover.usage':
+    'Écrivez « relève » (les {hours} dernières heures) ou « relève 6h » (de 1 à {max} heures).',
+  'help.report.usage': 'rapport',
+  'help.report.does':
+    'Publie le rapport d’évaluation : des liens et un formulaire où le responsable note les enseignements.',
+  'help.report.example': 'rapport',
+  'help.handover.usage': 'relève [6h]',
+  'help.handover.does':
+    'Publie un résumé pour l’équipe suivante : ce qui a changé, incidents ouverts, décisions en attente, actions en retard, avancement de la migration.',
+  'help.handover.example': 'relève 6h',
 };

@@ -535,4 +535,53 @@ export const nl: Catalog = {
   'report.action.freeze.released': 'Bevriezing vrijgegeven',
   'report.noSuchTable': 'Het rapport heeft geen zo’n tabel.',
   'report.action.audit.exported': 'Auditlogboek geëxporteerd',
+  // De rapportkaart, geleerde lessen en de dienstoverdracht (bot/cards/reportCard.ts, handoverCard.ts).
+  'report.card.title': 'Evaluatierapport',
+  'report.card.intro':
+    'Het rapport bevat de tijdlijn, de besluiten met wie besliste en wanneer, incidenten met hun duur, acties, migratiecijfers, bevriezingen, geleerde lessen en of de audittrail geverifieerd is.',
+  'report.card.inTab':
+    'Open het War Room-tabblad van dit kanaal om het te lezen, af te drukken of te downloaden.',
+  'report.card.html': 'Rapport openen',
+  'report.card.markdown': 'Markdown',
+  'report.card.lessons': 'Geleerde lessen…',
+  'report.card.lessonsLabel': 'Geleerde lessen (de leider slaat ze op voor iedereen)',
+  'report.card.save': 'Geleerde lessen opslaan',
+  'report.lessonsTooLong': 'Geleerde lessen zijn hoogstens {max} tekens.',
+  'access.report.lessons': 'Alleen de leider van de war room kan de geleerde lessen opschrijven.',
+  'report.action.report.lessons_saved': 'Geleerde lessen opgeslagen',
+  'report.action.handover.posted': 'Overdracht geplaatst',
+  'handover.title': {
+    one: 'Overdracht: het laatste {count} uur',
+    other: 'Overdracht: de laatste {count} uur',
+  },
+  'handover.window': 'Van {from} tot {to}.',
+  'handover.changes': 'Wat er veranderde',
+  'handover.noChanges': 'In dit venster is niets vastgelegd.',
+  'handover.incidents': 'Open incidenten',
+  'handover.noIncidents': 'Er is geen open incident.',
+  'handover.decisions': 'Openstaande besluiten',
+  'handover.noDecisions': 'Er wacht geen besluit.',
+  'handover.noDeadline': 'geen deadline',
+  'handover.actions': 'Achterstallige acties',
+  'handover.noActions': 'Geen actie is achterstallig.',
+  'handover.more': { one: 'en nog {count} in het tabblad', other: 'en nog {count} in het tabblad' },
+  'handover.migration': 'Migratie',
+  'handover.migrationNow': {
+    one: '{completed} van {count} mailbox voltooid, {failed} mislukt.',
+    other: '{completed} van {count} mailboxen voltooid, {failed} mislukt.',
+  },
+  'handover.sinceLast':
+    'Sinds de vorige overdracht ({at}): {completed} voltooid, {failed} mislukt.',
+  'handover.first': 'Dit is de eerste overdracht van deze war room.',
+  'handover.informs': 'Dit overzicht informeert de volgende dienst; het beslist niets.',
+  'handover.usage':
+    'Schrijf "overdracht" (de laatste {hours} uur) of "overdracht 6u" (1 tot {max} uur).',
+  'help.report.usage': 'rapport',
+  'help.report.does':
+    'Plaatst het evaluatierapport: links ernaartoe en een formulier waarin de leider de geleerde lessen opschrijft.',
+  'help.report.example': 'rapport',
+  'help.handover.usage': 'overdracht [6u]',
+  'help.handover.does':
+    'Plaatst een overzicht voor de volgende dienst: wat er veranderde, open incidenten, openstaande besluiten, achterstallige acties, voortgang van de migratie.',
+  'help.handover.example': 'overdracht 6u',
 };

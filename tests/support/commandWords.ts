@@ -60,3 +60,26 @@ export const COMMAND_WORDS = {
     'aide',
   ],
 } as const satisfies Record<'en' | 'da' | 'nl' | 'fr', readonly string[]>;
+
+/**
+ * Commands the help card teaches beyond the manifest's command list (Teams shows at most
+ * ten per list; these are typed): the evaluation report and the shift handover.
+ */
+export const TYPED_COMMAND_WORDS = {
+  en: ['report', 'handover'],
+  da: ['rapport', 'vagtskifte'],
+  nl: ['rapport', 'overdracht'],
+  fr: ['rapport', 'relève'],
+} as const satisfies Record<keyof typeof COMMAND_WORDS, readonly string[]>;
+
+/** Every command word in the help card's order: the typed ones come before role and help. */
+export const HELP_CARD_WORDS = Object.fromEntries(
+  (Object.keys(COMMAND_WORDS) as (keyof typeof COMMAND_WORDS)[]).map((lang) => [
+    lang,
+    [
+      ...COMMAND_WORDS[lang].slice(0, -2),
+      ...TYPED_COMMAND_WORDS[lang],
+      ...COMMAND_WORDS[lang].slice(-2),
+    ],
+  ]),
+) as unknown as Record<keyof typeof COMMAND_WORDS, readonly string[]>;

@@ -2,17 +2,17 @@ import { helpCard, type HelpScope } from '../../bot/cards/helpCard';
 import { parseCommand } from '../../shared/commands/parse';
 import { t } from '../../shared/i18n';
 import { cardProblems } from '../support/cards';
-import { COMMAND_WORDS } from '../support/commandWords';
+import { HELP_CARD_WORDS } from '../support/commandWords';
 
 const LOCALES = ['en-GB', 'da-DK', 'nl-BE', 'fr-BE'] as const;
 const SCOPES: HelpScope[] = ['channel', 'chat'];
 
-/** The command words each language's card must teach (the manifest's command titles). */
+/** The command words each language's card must teach (the manifest's titles and the typed ones). */
 const WORDS: Record<(typeof LOCALES)[number], readonly string[]> = {
-  'en-GB': COMMAND_WORDS.en,
-  'da-DK': COMMAND_WORDS.da,
-  'nl-BE': COMMAND_WORDS.nl,
-  'fr-BE': COMMAND_WORDS.fr,
+  'en-GB': HELP_CARD_WORDS.en,
+  'da-DK': HELP_CARD_WORDS.da,
+  'nl-BE': HELP_CARD_WORDS.nl,
+  'fr-BE': HELP_CARD_WORDS.fr,
 };
 /** "This channel", in each language: wrong in a chat, which is no channel. */
 const THIS_CHANNEL = /this channel|denne kanal|dit kanaal|ce canal/i;
@@ -83,6 +83,8 @@ describe.each(LOCALES)('the help card in %s', (locale) => {
         'status',
         'freeze',
         'unfreeze',
+        'report',
+        'handover',
         'role',
         'help',
       ]);
@@ -101,7 +103,8 @@ describe.each(LOCALES)('the help card in %s', (locale) => {
       expect(parseCommand(examples[5]!)).toMatchObject({ kind: 'action' });
       expect(parseCommand(examples[8]!)).toMatchObject({ kind: 'freeze' });
       expect(parseCommand(examples[9]!)).toMatchObject({ kind: 'unfreeze', number: 1 });
-      expect(parseCommand(examples[10]!)).toMatchObject({ role: 'approver' });
+      expect(parseCommand(examples[11]!)).toMatchObject({ kind: 'handover', hours: 6 });
+      expect(parseCommand(examples[12]!)).toMatchObject({ role: 'approver' });
     });
 
     test('commands and examples are TextRuns, never Markdown', () => {

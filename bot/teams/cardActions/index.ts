@@ -2,6 +2,7 @@ import { ACTION_CARD_ACTIONS } from './action';
 import { DECISION_CARD_ACTIONS } from './decision';
 import { INCIDENT_CARD_ACTIONS } from './incident';
 import { MIGRATION_CARD_ACTIONS } from './migration';
+import { REPORT_CARD_ACTIONS } from './report';
 import type { CardAction } from './types';
 
 /**
@@ -13,6 +14,7 @@ const FEATURES: readonly (readonly CardAction[])[] = [
   DECISION_CARD_ACTIONS,
   ACTION_CARD_ACTIONS,
   MIGRATION_CARD_ACTIONS,
+  REPORT_CARD_ACTIONS,
 ];
 
 export const CARD_ACTIONS: ReadonlyMap<string, CardAction> = new Map(
