@@ -63,6 +63,31 @@ describe.each([
   });
 });
 
+test('with TAB_ENDPOINT set, the report card links to the report in the asker’s language', async () => {
+  const app = await startTestApp({ TAB_ENDPOINT: 'https://warroom.example/' });
+  try {
+    const room = channel({
+      serviceUrl: app.connector.url,
+      channelId: app.room.channelId,
+      locale: 'da-DK',
+    });
+    await app.post(room.message('start Mailbox cutover weekend'));
+    await app.post(room.message('rapport'));
+    const { card } = lastCard(app);
+    const w = (await app.app.storage.transaction((tx) =>
+      tx.warRooms.findByChannel(app.tenantId, app.room.channelId),
+    ))!;
+    const base = `https://warroom.example/api/v1/war-rooms/${w.id}/report`;
+    expect((card as { actions: { url?: string }[] }).actions.map((a) => a.url)).toEqual([
+      `${base}?format=html&locale=da-DK`,
+      `${base}?format=md&locale=da-DK`,
+      undefined,
+    ]);
+  } finally {
+    await app.stop();
+  }
+});
+
 describe('lessons learned', () => {
   let app: TestApp;
   beforeAll(async () => {
