@@ -1,5 +1,3 @@
-import { Temporal } from '@js-temporal/polyfill';
-
 /**
  * Elapsed time between two instants, in milliseconds; null when either is missing or the
  * end comes before the start. Elapsed, not wall-clock: an incident opened at 01:50 CEST and
@@ -35,16 +33,45 @@ export function formatDuration(ms: number | null, locale: string): string {
   return hours > 0 ? `${unit('hour', hours)} ${rest}` : rest;
 }
 
+/** Formatters per zone: a report formats thousands of times in one or two zones. */
+const sheetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function sheetFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = sheetFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    });
+    if (sheetFormatters.size >= 64) sheetFormatters.clear();
+    sheetFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
 /**
  * An instant as a spreadsheet reads it: the war room's wall-clock time with its offset,
- * sortable as text (`2026-10-25 02:30 +01:00`). '' for null.
+ * sortable as text (`2026-10-25 02:30 +01:00`). '' for null; the ISO text itself for an
+ * unknown zone or a string that is no instant.
  */
 export function sheetInstant(iso: string | null, timeZone: string): string {
   if (iso === null) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
   try {
-    const z = Temporal.Instant.from(iso).toZonedDateTimeISO(timeZone);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${z.year}-${pad(z.month)}-${pad(z.day)} ${pad(z.hour)}:${pad(z.minute)} ${z.offset}`;
+    const parts = Object.fromEntries(
+      sheetFormatter(timeZone)
+        .formatToParts(date)
+        .map((p) => [p.type, p.value]),
+    );
+    const offset = (parts.timeZoneName ?? 'GMT').replace(/^GMT/, '') || '+00:00';
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${offset}`;
   } catch {
     return iso;
   }

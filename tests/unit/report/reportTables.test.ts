@@ -186,5 +186,9 @@ describe('durations and spreadsheet times', () => {
       '2026-10-25 02:30 +01:00',
     );
     expect(sheetInstant(null, 'Europe/Copenhagen')).toBe('');
+    expect(sheetInstant('2026-10-25T01:30:00.000Z', 'UTC')).toBe('2026-10-25 01:30 +00:00');
+    expect(sheetInstant('2026-07-01T12:00:00.000Z', 'America/St_Johns')).toBe(
+      '2026-07-01 09:30 -02:30',
+    );
   });
 });
