@@ -23,6 +23,9 @@ import { LiveEventService, type LiveEventOptions } from './services/liveEvents';
 import { signingKey } from './services/signingKeys';
 import { Pacer } from './services/pacer';
 import { ReplyService } from './services/replies';
+import { ReportService } from './services/report';
+import { LessonsService } from './services/lessons';
+import { HandoverService } from './services/handover';
 import { RoleService } from './services/roles';
 import { RosterService, type RosterOptions } from './services/roster';
 import { FreezeService } from './services/freezes';
@@ -127,6 +130,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const apiKeys = new ApiKeyService({ storage, clock, ids });
   const fileImports = new FileImportService({ storage, clock, ids, migration });
   const tags = new TagService({ storage, clock, ids });
+  const lessons = new LessonsService({ storage, clock, ids });
+  const handovers = new HandoverService({ storage, clock, ids });
   const delivery = new DeliveryService({
     storage,
     clock,
@@ -185,6 +190,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       delivery,
       fileImports,
       tags,
+      lessons,
+      handovers,
     }),
   );
   const audit = new AuditLogService({ storage, clock, warRooms });
@@ -197,6 +204,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     audit,
     migration,
     apiKeys,
+    report: new ReportService({ storage, clock, warRooms, lessons: LessonsService.of }),
+    lessons,
     allowedTenants: config.allowedTenants,
   });
   // Live events: each war room's audit log, streamed to the tab (docs/decisions/017).

@@ -13,6 +13,8 @@ export interface Config {
   dataDir: string;
   tabDir: string;
   defaultTimeZone: string;
+  /** Where people reach this server (TAB_ENDPOINT): the report card's links. */
+  publicUrl: string | undefined;
   /** `'*'` admits every tenant; otherwise the tenant ids that may use this instance. */
   allowedTenants: '*' | string[];
   /** URL prefixes the bot may call (the `serviceUrl` of inbound activities). */
@@ -91,6 +93,7 @@ const envSchema = z.object({
     .default('Europe/Copenhagen'),
   WARROOM_ALLOWED_TENANTS: z.string().optional(),
   WARROOM_SERVICE_URLS: z.string().optional(),
+  TAB_ENDPOINT: z.url().optional(),
   MICROSOFT_APP_ID: z.string().optional(),
   MICROSOFT_APP_PASSWORD: z.string().optional(),
   MICROSOFT_APP_TENANT_ID: z.string().optional(),
@@ -199,6 +202,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     dataDir: path.resolve(cwd, e.WARROOM_DATA_DIR),
     tabDir: path.resolve(cwd, e.WARROOM_TAB_DIR ?? 'dist/tab'),
     defaultTimeZone: e.WARROOM_TIME_ZONE,
+    publicUrl: e.TAB_ENDPOINT?.replace(/\/+$/, ''),
     allowedTenants: !tenants || tenants === '*' ? '*' : list(tenants),
     serviceUrlAllowList: [
       ...(serviceUrls.length ? serviceUrls : TEAMS_SERVICE_URLS),

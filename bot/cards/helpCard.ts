@@ -71,6 +71,16 @@ const COMMANDS: Record<CommandKind, { usage: MessageKey; does: MessageKey; examp
       does: 'help.import.does',
       example: 'help.import.example',
     },
+    report: {
+      usage: 'help.report.usage',
+      does: 'help.report.does',
+      example: 'help.report.example',
+    },
+    handover: {
+      usage: 'help.handover.usage',
+      does: 'help.handover.does',
+      example: 'help.handover.example',
+    },
     role: { usage: 'help.role.usage', does: 'help.role.does', example: 'help.role.example' },
     help: { usage: 'help.help.usage', does: 'help.help.does', example: 'help.help.example' },
   };

@@ -9,11 +9,14 @@ import type { AuditLogService } from '../services/auditLog';
 import type { ApiKeyService } from '../services/apiKeys';
 import type { IncidentService } from '../services/incidents';
 import type { MigrationService } from '../services/migration';
+import type { ReportService } from '../services/report';
+import type { LessonsService } from '../services/lessons';
 import type { WarRoomService } from '../services/warRooms';
 import { mountAuditApi } from './auditApi';
 import { sendError } from './errors';
 import type { Identity, IdentityResolver } from './identity';
 import { mountMigrationApi } from './migrationApi';
+import { mountReportApi } from './reportApi';
 
 export interface ApiDeps {
   logger: Logger;
@@ -24,6 +27,9 @@ export interface ApiDeps {
   /** Migration status and API keys (migrationApi.ts). */
   migration: MigrationService;
   apiKeys: ApiKeyService;
+  /** The evaluation report and its lessons learned (reportApi.ts). */
+  report: ReportService;
+  lessons: LessonsService;
   allowedTenants: '*' | readonly string[];
 }
 
@@ -79,6 +85,7 @@ export function mountApi(server: Server, deps: ApiDeps): void {
 
   mountAuditApi(server, deps, route);
   mountMigrationApi(server, deps);
+  mountReportApi(server, deps);
 }
 
 function channelQuery(req: Request): string | undefined {

@@ -52,6 +52,8 @@ export interface Tx {
   readonly apiKeys: ApiKeyRepo;
   readonly freezes: FreezeRepo;
   readonly signingKeys: SigningKeyRepo;
+  readonly lessons: LessonsRepo;
+  readonly handovers: HandoverRepo;
 }
 
 export interface WarRoomRepo {
@@ -519,6 +521,8 @@ export interface FreezeRepo {
   update(window: FreezeWindow, expectedVersion: number): Promise<boolean>;
   /** Records violations; one already recorded (window, identity, import) is kept. */
   addViolations(violations: readonly FreezeViolation[]): Promise<void>;
+  /** Every violation of the war room's windows, oldest first (the evaluation report). */
+  listViolations(tenantId: string, warRoomId: string): Promise<FreezeViolation[]>;
   /** How many mailboxes ever moved inside a window of the war room. */
   countViolations(tenantId: string, warRoomId: string): Promise<number>;
 }
@@ -546,4 +550,39 @@ export interface AuditSignals {
 export interface SigningKeyRepo {
   /** The key named `name`; stores `candidate` first when there is none yet. */
   ensure(name: string, candidate: string, at: string): Promise<string>;
+}
+
+/** The lead's lessons learned of a war room, for its evaluation report. */
+export interface StoredLessons {
+  tenantId: string;
+  warRoomId: string;
+  text: string;
+  byId: string;
+  byName: string;
+  at: string;
+  version: number;
+}
+
+export interface LessonsRepo {
+  find(tenantId: string, warRoomId: string): Promise<StoredLessons | undefined>;
+  /** Creates or replaces the war room's lessons. */
+  put(lessons: StoredLessons): Promise<void>;
+}
+
+/** A shift handover posted in a war room, with the migration figures it reported. */
+export interface Handover {
+  id: string;
+  tenantId: string;
+  warRoomId: string;
+  at: string;
+  byId: string;
+  byName: string;
+  completed: number;
+  failed: number;
+}
+
+export interface HandoverRepo {
+  insert(handover: Handover): Promise<void>;
+  /** The newest handover of the war room posted at or before `at`. */
+  lastBefore(tenantId: string, warRoomId: string, at: string): Promise<Handover | undefined>;
 }

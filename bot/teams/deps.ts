@@ -13,10 +13,12 @@ import type { ReplyService } from '../services/replies';
 import type { RoleService } from '../services/roles';
 import type { RosterService } from '../services/roster';
 import type { WarRoomService } from '../services/warRooms';
+import type { HandoverService } from '../services/handover';
+import type { LessonsService } from '../services/lessons';
 
 /** What the Teams transport needs; built once by the composition root. */
 export interface TeamsDeps {
-  config: Pick<Config, 'allowedTenants' | 'serviceUrlAllowList' | 'fileDownload'>;
+  config: Pick<Config, 'allowedTenants' | 'serviceUrlAllowList' | 'fileDownload' | 'publicUrl'>;
   logger: Logger;
   clock: Clock;
   warRooms: WarRoomService;
@@ -34,6 +36,9 @@ export interface TeamsDeps {
   roles: RoleService;
   /** Team rosters, kept current by membership events (conversationUpdate). */
   roster: RosterService;
+  /** The evaluation report's lessons learned, and shift handovers. */
+  lessons: LessonsService;
+  handovers: HandoverService;
   /** Sends one message now, bounded: only when the outbox (the database) is down. */
   messenger: Pick<TeamsMessenger, 'sendNow'>;
   /** The outbox sender: told to send after a turn committed messages. */

@@ -19,6 +19,7 @@ import { onIncident, onNote } from './commands/incident';
 import { onFreeze, onStatus, onUnfreeze } from './commands/migration';
 import { onFile, onImport, sentFile } from './commands/fileImport';
 import { onTag } from './commands/tag';
+import { onHandover, onReport } from './commands/report';
 import type { TeamsDeps } from './deps';
 import { plainText, replyTo } from './replies';
 
@@ -109,6 +110,8 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
   tag: inChannel(onTag),
   action: inChannel(onAction),
   actions: inChannel(onActions),
+  report: inChannel(onReport),
+  handover: inChannel(onHandover),
 
   role: inChannel(async ({ context, deps, actor, locale, delivery }, command) => {
     const { channelId } = bindingOf(context.activity, actor.tenantId);

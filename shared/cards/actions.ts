@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LESSONS_MAX } from '../api/report';
 import { ACTION_STATUSES, FOLLOW_UP_KINDS } from '../domain/action';
 import { DECISION_KINDS, DECISION_RULES, VERDICTS } from '../domain/decision';
 import { INCIDENT_STATUSES, NOTE_MAX } from '../domain/incident';
@@ -23,6 +24,7 @@ export const VERBS = {
   actionSetStatus: 'action.setStatus',
   actionReassign: 'action.reassign',
   actionCreate: 'action.create',
+  reportSaveLessons: 'report.saveLessons',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
@@ -132,6 +134,13 @@ export const fileImportData = z.object({
   warRoomId: z.string().min(1).max(64),
 });
 
+/** The report card's lessons form: the war room it was posted for, and the text box. */
+export const LESSONS_INPUT = 'lessons';
+export const reportSaveLessonsData = z.object({
+  warRoomId: z.uuid(),
+  [LESSONS_INPUT]: z.string().max(LESSONS_MAX).optional(),
+});
+
 /** The data schema of each verb (the bot registers a handler per verb beside its feature). */
 export const CARD_ACTION_SCHEMAS = {
   [VERBS.incidentSetStatus]: incidentSetStatusData,
@@ -149,6 +158,7 @@ export const CARD_ACTION_SCHEMAS = {
   [VERBS.actionSetStatus]: actionSetStatusData,
   [VERBS.actionReassign]: actionReassignData,
   [VERBS.actionCreate]: actionCreateData,
+  [VERBS.reportSaveLessons]: reportSaveLessonsData,
 } as const satisfies Record<Verb, z.ZodType>;
 
 export function isVerb(v: unknown): v is Verb {

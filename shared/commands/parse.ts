@@ -35,6 +35,10 @@ export type Command =
   | { kind: 'import' }
   /** `tag <tag> <identities…>` (`untag`: `remove`): read by shared/commands/tag.ts. */
   | { kind: 'tag'; remove: boolean; text: string }
+  /** `report`: the evaluation report's card (links, lessons learned). */
+  | { kind: 'report' }
+  /** `handover [6h]`: hours asked for; undefined: the default; null: not readable. */
+  | { kind: 'handover'; hours: number | undefined | null }
   | { kind: 'unknown'; word: string };
 
 const WORDS: Record<Exclude<Command['kind'], 'unknown'> | 'goNoGo' | 'untag', readonly string[]> = {
@@ -54,6 +58,16 @@ const WORDS: Record<Exclude<Command['kind'], 'unknown'> | 'goNoGo' | 'untag', re
   import: ['import', 'importer', 'importeer', 'importeren'],
   tag: ['tag', 'mærk', 'maerk', 'label', 'labelen', 'étiqueter', 'etiqueter'],
   untag: ['untag', 'afmærk', 'afmaerk', 'ontlabel', 'ontlabelen', 'désétiqueter', 'desetiqueter'],
+  report: ['report', 'rapport', 'evaluation', 'evaluering', 'evaluatie', 'évaluation'],
+  handover: [
+    'handover',
+    'vagtskifte',
+    'overdragelse',
+    'overdracht',
+    'relève',
+    'releve',
+    'passation',
+  ],
 };
 
 /** The entities Teams escapes message text with. */
@@ -200,7 +214,18 @@ export function parseCommand(text: string): Command {
     case 'tag':
     case 'untag':
       return { kind: 'tag', remove: kind === 'untag', text: rest };
+    case 'report':
+      return { kind: 'report' };
+    case 'handover':
+      return { kind: 'handover', hours: parseHours(rest) };
     default:
       return { kind: 'unknown', word: m[1] ?? '' };
   }
+}
+
+/** `6h`, `6 h`, `6t` (timer), `6u` (uur), `6 hours`: whole hours; '' is undefined, else null. */
+function parseHours(text: string): number | undefined | null {
+  if (text === '') return undefined;
+  const m = /^(\d{1,3})\s*(?:h|hr|hrs|hours?|t|timer|u|uur|heures?)?\.?$/i.exec(text);
+  return m ? Number(m[1]) : null;
 }

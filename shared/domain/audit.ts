@@ -48,6 +48,8 @@ export const AUDIT_ACTIONS = [
   'audit.exported',
   'migration.tagged',
   'migration.untagged',
+  'report.lessons_saved',
+  'handover.posted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'migration.import',
   'migration.configure',
   'audit.export',
+  'report.lessons',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,6 +39,8 @@ const ALLOWED: Record<Permission, readonly Role[]> = {
   'migration.configure': ['lead'],
   /** A copy of every name and change in the war room leaves the app (decision 015). */
   'audit.export': ['lead'],
+  /** The evaluation report's lessons learned: the lead writes them down for everyone. */
+  'report.lessons': ['lead'],
 };
 
 export function may(role: Role, permission: Permission): boolean {

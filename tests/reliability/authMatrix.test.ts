@@ -90,6 +90,22 @@ const ROUTES: Route[] = [
     'GET /api/v1/war-rooms/:id/audit/verify',
     () => `/api/v1/war-rooms/${warRoom.id}/audit/verify`,
   ),
+  api('GET /api/v1/war-rooms/:id/report', () => `/api/v1/war-rooms/${warRoom.id}/report?format=md`),
+  api(
+    'GET /api/v1/war-rooms/:id/report/:table.csv',
+    () => `/api/v1/war-rooms/${warRoom.id}/report/incidents.csv`,
+  ),
+  // Only the lead writes the lessons learned: the engineer's valid token gets 403.
+  {
+    ...api('PUT /api/v1/war-rooms/:id/report/lessons'),
+    request: async () => ({
+      method: 'PUT',
+      path: `/api/v1/war-rooms/${warRoom.id}/report/lessons`,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'Rehearse the freeze.' }),
+    }),
+    expect: { ...PROTECTED, valid: 403 },
+  },
   // The caller is a team member (engineer): only the lead may export, so a valid token gets 403.
   {
     ...api(

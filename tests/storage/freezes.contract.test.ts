@@ -100,5 +100,12 @@ describe.each(backends())('freeze contract: $name', (backend: Backend) => {
     await tx((t) => t.freezes.addViolations([v('a@x.dk', 'i1'), v('a@x.dk', 'i2')]));
     expect(await tx((t) => t.freezes.countViolations(room.tenantId, room.id))).toBe(2);
     expect(await tx((t) => t.freezes.countViolations(newTenant(), room.id))).toBe(0);
+    // The report lists every recorded one (each mailbox per import), of its tenant only.
+    expect(await tx((t) => t.freezes.listViolations(room.tenantId, room.id))).toEqual([
+      v('a@x.dk', 'i1'),
+      v('a@x.dk', 'i2'),
+      v('b@x.dk', 'i1'),
+    ]);
+    expect(await tx((t) => t.freezes.listViolations(newTenant(), room.id))).toEqual([]);
   });
 });

@@ -62,24 +62,25 @@ export const COMMAND_WORDS = {
 } as const satisfies Record<'en' | 'da' | 'nl' | 'fr', readonly string[]>;
 
 /**
- * The help card's words: the manifest's (its team list is full) with the commands people
- * type but do not pick from the list, `tag` and `import`, before `role`.
+ * Commands the help card teaches beyond the manifest's command list (Teams shows at most
+ * ten per list; these are typed): tag and import for migration status, the evaluation
+ * report and the shift handover.
  */
-const HELP_ONLY = {
-  en: ['tag', 'import'],
-  da: ['mærk', 'importer'],
-  nl: ['label', 'importeer'],
-  fr: ['étiqueter', 'importer'],
-} as const;
+export const TYPED_COMMAND_WORDS = {
+  en: ['tag', 'import', 'report', 'handover'],
+  da: ['mærk', 'importer', 'rapport', 'vagtskifte'],
+  nl: ['label', 'importeer', 'rapport', 'overdracht'],
+  fr: ['étiqueter', 'importer', 'rapport', 'relève'],
+} as const satisfies Record<keyof typeof COMMAND_WORDS, readonly string[]>;
 
-const helpCardWords = (lang: keyof typeof COMMAND_WORDS): readonly string[] => {
-  const words = COMMAND_WORDS[lang];
-  return [...words.slice(0, -2), ...HELP_ONLY[lang], ...words.slice(-2)];
-};
-
-export const HELP_CARD_WORDS: Record<keyof typeof COMMAND_WORDS, readonly string[]> = {
-  en: helpCardWords('en'),
-  da: helpCardWords('da'),
-  nl: helpCardWords('nl'),
-  fr: helpCardWords('fr'),
-};
+/** Every command word in the help card's order: the typed ones come before role and help. */
+export const HELP_CARD_WORDS = Object.fromEntries(
+  (Object.keys(COMMAND_WORDS) as (keyof typeof COMMAND_WORDS)[]).map((lang) => [
+    lang,
+    [
+      ...COMMAND_WORDS[lang].slice(0, -2),
+      ...TYPED_COMMAND_WORDS[lang],
+      ...COMMAND_WORDS[lang].slice(-2),
+    ],
+  ]),
+) as unknown as Record<keyof typeof COMMAND_WORDS, readonly string[]>;

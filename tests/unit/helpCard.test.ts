@@ -9,6 +9,7 @@ const LOCALES = ['en-GB', 'da-DK', 'nl-BE', 'fr-BE'] as const;
 const SCOPES: HelpScope[] = ['channel', 'chat'];
 
 /** The command words each language's card must teach (the manifest's titles, tag and import). */
+/** The command words each language's card must teach (the manifest's titles and the typed ones). */
 const WORDS: Record<(typeof LOCALES)[number], readonly string[]> = {
   'en-GB': HELP_CARD_WORDS.en,
   'da-DK': HELP_CARD_WORDS.da,
@@ -86,6 +87,8 @@ describe.each(LOCALES)('the help card in %s', (locale) => {
         'unfreeze',
         'tag',
         'import',
+        'report',
+        'handover',
         'role',
         'help',
       ]);
@@ -109,7 +112,8 @@ describe.each(LOCALES)('the help card in %s', (locale) => {
         tag: 'lab-results',
         identities: ['anna@contoso.com', 'bo@contoso.com'],
       });
-      expect(parseCommand(examples[12]!)).toMatchObject({ role: 'approver' });
+      expect(parseCommand(examples[13]!)).toMatchObject({ kind: 'handover', hours: 6 });
+      expect(parseCommand(examples[14]!)).toMatchObject({ role: 'approver' });
     });
 
     test('commands and examples are TextRuns, never Markdown', () => {

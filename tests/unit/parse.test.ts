@@ -283,3 +283,21 @@ describe('messages built to be slow read correctly (timings: tests/bench/parse.b
     expect(parseCommand(text)).toEqual(command);
   });
 });
+
+describe('report and handover', () => {
+  test.each([
+    ['report', { kind: 'report' }],
+    ['rapport', { kind: 'report' }],
+    ['évaluation', { kind: 'report' }],
+    ['handover', { kind: 'handover', hours: undefined }],
+    ['handover 6h', { kind: 'handover', hours: 6 }],
+    ['handover 6 hours', { kind: 'handover', hours: 6 }],
+    ['vagtskifte 8t', { kind: 'handover', hours: 8 }],
+    ['overdracht 4 uur', { kind: 'handover', hours: 4 }],
+    ['relève 12h', { kind: 'handover', hours: 12 }],
+    ['handover soon', { kind: 'handover', hours: null }],
+    ['handover -6h', { kind: 'handover', hours: null }],
+  ] as const)('parseCommand(%j)', (text, command) => {
+    expect(parseCommand(text)).toEqual(command);
+  });
+});

@@ -415,4 +415,35 @@ CREATE TABLE freeze_violations (
 CREATE INDEX freeze_violations_by_war_room ON freeze_violations (tenant_id, war_room_id);
 `,
   },
+  {
+    version: 16,
+    name: 'lessons learned and shift handovers',
+    // The lead's lessons learned for the evaluation report (one text per war room), and the
+    // handovers posted, so the next one reports the migration's progress since the last.
+    sql: `
+CREATE TABLE report_lessons (
+  tenant_id text NOT NULL,
+  war_room_id text NOT NULL,
+  text text NOT NULL,
+  by_id text NOT NULL,
+  by_name text NOT NULL,
+  at timestamptz NOT NULL,
+  version integer NOT NULL,
+  PRIMARY KEY (tenant_id, war_room_id),
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+);
+CREATE TABLE handovers (
+  id text PRIMARY KEY,
+  tenant_id text NOT NULL,
+  war_room_id text NOT NULL,
+  at timestamptz NOT NULL,
+  by_id text NOT NULL,
+  by_name text NOT NULL,
+  completed integer NOT NULL,
+  failed integer NOT NULL,
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+);
+CREATE INDEX handovers_by_war_room ON handovers (tenant_id, war_room_id, at);
+`,
+  },
 ];

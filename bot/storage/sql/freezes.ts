@@ -132,6 +132,27 @@ export function freezeRepo(x: Exec): FreezeRepo {
         );
       }
     },
+    async listViolations(tenantId, warRoomId) {
+      const rows = await x.all(
+        db
+          .selectFrom('freeze_violations')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('war_room_id', '=', warRoomId)
+          .orderBy('at')
+          .orderBy('identity')
+          .orderBy('import_id'),
+      );
+      return rows.map((r) => ({
+        tenantId: r.tenant_id,
+        warRoomId: r.war_room_id,
+        freezeId: r.freeze_id,
+        identity: r.identity,
+        importId: r.import_id,
+        incidentId: r.incident_id,
+        at: toIso(r.at),
+      }));
+    },
     async countViolations(tenantId, warRoomId) {
       const [row] = await x.all(
         db

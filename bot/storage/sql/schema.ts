@@ -295,6 +295,25 @@ export const SCHEMA = {
     secret: required('text'),
     created_at: required('instant'),
   },
+  report_lessons: {
+    tenant_id: required('text'),
+    war_room_id: required('text'),
+    text: required('text'),
+    by_id: required('text'),
+    by_name: required('text'),
+    at: required('instant'),
+    version: required('integer'),
+  },
+  handovers: {
+    id: required('text'),
+    tenant_id: required('text'),
+    war_room_id: required('text'),
+    at: required('instant'),
+    by_id: required('text'),
+    by_name: required('text'),
+    completed: required('integer'),
+    failed: required('integer'),
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 type Schema = typeof SCHEMA;

@@ -15,6 +15,7 @@ import { personalChatRepo } from './personalChats';
 import { roleRepo } from './roles';
 import { rosterRepo } from './roster';
 import { signingKeyRepo } from './signingKeys';
+import { handoverRepo, lessonsRepo } from './reportNotes';
 import { warRoomRepo } from './warRooms';
 
 /** The repositories of one transaction, written once for both dialects. */
@@ -37,5 +38,7 @@ export function sqlTx(x: Exec): Tx {
     apiKeys: apiKeyRepo(x),
     freezes: freezeRepo(x),
     signingKeys: signingKeyRepo(x),
+    lessons: lessonsRepo(x),
+    handovers: handoverRepo(x),
   };
 }

@@ -403,4 +403,35 @@ CREATE TABLE freeze_violations (
 CREATE INDEX freeze_violations_by_war_room ON freeze_violations (tenant_id, war_room_id);
 `,
   },
+  {
+    version: 16,
+    name: 'lessons learned and shift handovers',
+    // The lead's lessons learned for the evaluation report (one text per war room), and the
+    // handovers posted, so the next one reports the migration's progress since the last.
+    sql: `
+CREATE TABLE report_lessons (
+  tenant_id TEXT NOT NULL,
+  war_room_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  by_id TEXT NOT NULL,
+  by_name TEXT NOT NULL,
+  at TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  PRIMARY KEY (tenant_id, war_room_id),
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE handovers (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL,
+  war_room_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  by_id TEXT NOT NULL,
+  by_name TEXT NOT NULL,
+  completed INTEGER NOT NULL,
+  failed INTEGER NOT NULL,
+  FOREIGN KEY (tenant_id, war_room_id) REFERENCES war_rooms (tenant_id, id)
+) STRICT;
+CREATE INDEX handovers_by_war_room ON handovers (tenant_id, war_room_id, at);
+`,
+  },
 ];

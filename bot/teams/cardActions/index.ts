@@ -3,6 +3,7 @@ import { DECISION_CARD_ACTIONS } from './decision';
 import { FILE_IMPORT_CARD_ACTIONS } from './fileImport';
 import { INCIDENT_CARD_ACTIONS } from './incident';
 import { MIGRATION_CARD_ACTIONS } from './migration';
+import { REPORT_CARD_ACTIONS } from './report';
 import type { CardAction } from './types';
 
 /**
@@ -15,6 +16,7 @@ const FEATURES: readonly (readonly CardAction[])[] = [
   ACTION_CARD_ACTIONS,
   MIGRATION_CARD_ACTIONS,
   FILE_IMPORT_CARD_ACTIONS,
+  REPORT_CARD_ACTIONS,
 ];
 
 export const CARD_ACTIONS: ReadonlyMap<string, CardAction> = new Map(

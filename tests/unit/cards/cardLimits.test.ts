@@ -7,6 +7,10 @@ import { chooseWarRoomCard } from '../../../bot/cards/fileImportCard';
 import { sentenceCard } from '../../../bot/cards/sentenceCard';
 import { statusCard } from '../../../bot/cards/statusCard';
 import { helpCard } from '../../../bot/cards/helpCard';
+import { handoverCard } from '../../../bot/cards/handoverCard';
+import { reportCard } from '../../../bot/cards/reportCard';
+import { LESSONS_MAX } from '../../../shared/api/report';
+import { AUDIT_ACTIONS } from '../../../shared/domain/audit';
 import { incidentCard } from '../../../bot/cards/incidentCard';
 import type { AdaptiveCardJson } from '../../../bot/cards/types';
 import { welcomeCard } from '../../../bot/cards/welcomeCard';
@@ -208,6 +212,99 @@ const BUILDERS: Record<string, Case[]> = {
           { timeZone: ZONE, locale },
         );
       },
+    },
+  ],
+  reportCard: [
+    {
+      name: 'the longest title, lessons of quotes and backslashes, links, a notice',
+      build: (locale: string) =>
+        reportCard({
+          warRoomId: uuidOf(9),
+          title: filler(TITLE_MAX),
+          links: {
+            html: `https://${'h'.repeat(200)}.example/api/v1/war-rooms/${uuidOf(9)}/report?format=html&locale=${locale}`,
+            markdown: `https://${'h'.repeat(200)}.example/api/v1/war-rooms/${uuidOf(9)}/report?format=md&locale=${locale}`,
+          },
+          // Each of these doubles when written as JSON: the worst the form's value can be.
+          lessons: {
+            text: '"\\'.repeat(LESSONS_MAX / 2),
+            byName: LONG_NAME,
+            at: '2026-10-26T09:00:00.000Z',
+          },
+          timeZone: ZONE,
+          locale,
+          notice: longNotice(locale),
+        }),
+    },
+    {
+      name: 'no links, no lessons yet',
+      build: (locale: string) =>
+        reportCard({
+          warRoomId: uuidOf(9),
+          title: 'x',
+          links: null,
+          lessons: null,
+          timeZone: ZONE,
+          locale,
+        }),
+    },
+  ],
+  handoverCard: [
+    {
+      name: 'every kind of change, 1,000 open incidents, decisions and overdue actions',
+      build: (locale: string) =>
+        handoverCard(
+          {
+            warRoomTitle: filler(TITLE_MAX),
+            from: '2026-10-24T19:00:00.000Z',
+            to: '2026-10-25T07:00:00.000Z',
+            hours: 72,
+            changes: AUDIT_ACTIONS.map((action, i) => ({ action, count: 100_000 - i })),
+            openIncidents: SEVERITIES.map((severity) => ({
+              severity,
+              refs: Array.from({ length: 250 }, (_, i) => ({
+                ref: `INC-${999_000 + i}`,
+                title: filler(TITLE_MAX),
+              })),
+            })),
+            pendingDecisions: Array.from({ length: 200 }, (_, i) => ({
+              ref: `DEC-${999_000 + i}`,
+              question: filler(1000),
+              deadline: i % 2 ? null : '2026-10-25T01:30:00.000Z',
+            })),
+            overdueActions: Array.from({ length: 200 }, (_, i) => ({
+              ref: `ACT-${999_000 + i}`,
+              title: filler(1000),
+              ownerName: LONG_NAME,
+              due: '2026-10-25T01:30:00.000Z',
+            })),
+            migration: {
+              items: 100_000,
+              completed: 99_000,
+              failed: 1_000,
+              since: { at: '2026-10-24T19:00:00.000Z', completed: 3_000, failed: 4_000 },
+            },
+          },
+          { timeZone: ZONE, locale },
+        ),
+    },
+    {
+      name: 'a quiet first handover',
+      build: (locale: string) =>
+        handoverCard(
+          {
+            warRoomTitle: 'x',
+            from: '2026-10-24T19:00:00.000Z',
+            to: '2026-10-25T01:00:00.000Z',
+            hours: 6,
+            changes: [],
+            openIncidents: [],
+            pendingDecisions: [],
+            overdueActions: [],
+            migration: { items: 0, completed: 0, failed: 0, since: null },
+          },
+          { timeZone: ZONE, locale },
+        ),
     },
   ],
   helpCard: (['channel', 'chat'] as const).map((where) => ({
