@@ -190,6 +190,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     audit,
     migration,
     apiKeys,
+    records: { decisions, actions, roles },
     allowedTenants: config.allowedTenants,
   });
   // Live events: each war room's audit log, streamed to the tab (docs/decisions/017).

@@ -14,6 +14,7 @@ import { mountAuditApi } from './auditApi';
 import { sendError } from './errors';
 import type { Identity, IdentityResolver } from './identity';
 import { mountMigrationApi } from './migrationApi';
+import { mountRecordsApi, type RecordServices } from './recordsApi';
 
 export interface ApiDeps {
   logger: Logger;
@@ -24,6 +25,8 @@ export interface ApiDeps {
   /** Migration status and API keys (migrationApi.ts). */
   migration: MigrationService;
   apiKeys: ApiKeyService;
+  /** Decisions, actions and roles for the tab's records panels (recordsApi.ts). */
+  records: RecordServices;
   allowedTenants: '*' | readonly string[];
 }
 
@@ -79,6 +82,7 @@ export function mountApi(server: Server, deps: ApiDeps): void {
 
   mountAuditApi(server, deps, route);
   mountMigrationApi(server, deps);
+  mountRecordsApi(server, deps);
 }
 
 function channelQuery(req: Request): string | undefined {
