@@ -241,6 +241,7 @@ export function mountRecordsApi(server: Server, deps: RecordsApiDeps): void {
   server.post(
     UPLOAD_ROUTE,
     route(200, async (req, actor, w) => {
+      await migration.admitImport(actor, w.id); // again in import(); first, before the body
       const content = { ...(await importContent(req)), source: 'tab' as const };
       return importSummaryDto(await migration.import(actor, w.id, content));
     }),

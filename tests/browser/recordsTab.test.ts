@@ -171,8 +171,19 @@ describe('the tab’s records panels', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(csv),
     });
+    // Held back a moment so the progress indicator can be seen while the file is on its way.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/migration/uploads', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await page.getByTestId('upload-progress').waitFor();
+    release();
     await page.getByTestId('upload-refused').waitFor();
+    await expect(page.getByTestId('upload-progress').count()).resolves.toBe(0);
+    await page.unroute('**/migration/uploads');
     const rows = page.getByTestId('refused-row');
     await expect(
       rows.evaluateAll((r) => r.map((x) => x.getAttribute('data-line'))),

@@ -101,8 +101,12 @@ describe.each(['sqlite', 'postgres'] as const)('timeline and upload API: %s', (e
 
   test('an observer and an approver may not import (403); another tenant gets 404', async () => {
     const csv = 'Identity,Status\r\nanna@hospital.example,Synced\r\n';
+    const before = (await m.audit(s.room)).length;
     expect((await upload('observer', csv)).status).toBe(403);
     expect((await upload('approver', csv)).status).toBe(403);
+    // Each refusal audited once (not once by the early check and again by the import).
+    const refusals = (await m.audit(s.room)).slice(before).map((e) => e.action);
+    expect(refusals).toEqual(['access.refused', 'access.refused']);
     expect((await upload('lead', csv, TENANT_B)).status).toBe(404);
     const wrongType = await m.call('POST', `${base}/migration/uploads`, {
       headers: { ...(await m.as(s.crew.lead)), 'content-type': 'image/png' },
