@@ -34,6 +34,7 @@ export function ActionItem({ action: a, records, members, timeZone, onChanged }:
     void m.run(
       () => records.changeAction(a.id, what, { ...body, expectedVersion: a.version }),
       onChanged,
+      onChanged,
     );
   return (
     <li className={styles.item} data-testid="action" data-ref={a.ref} data-status={a.status}>

@@ -44,7 +44,7 @@ export function ActionsPanel({ api, warRoomId, access, timeZone, changes }: Pane
         <ul className={styles.list}>
           {list.data.actions.map((a) => (
             <ActionItem
-              key={`${a.id}:${a.version}`}
+              key={a.id}
               action={a}
               records={records}
               members={members}

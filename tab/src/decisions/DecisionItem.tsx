@@ -24,7 +24,7 @@ export function DecisionItem({ decision: d, records, timeZone, onChanged }: Deci
   const m = useMutation();
   const when = (at: string) => formatInstant(at, { timeZone, locale });
   const answer = (verdict: Verdict) =>
-    void m.run(() => records.answer(d.id, { verdict, comment }), onChanged);
+    void m.run(() => records.answer(d.id, { verdict, comment }), onChanged, onChanged);
 
   return (
     <li className={styles.item} data-testid="decision" data-ref={d.ref} data-status={d.status}>

@@ -42,7 +42,7 @@ export function DecisionsPanel({ api, warRoomId, timeZone, changes }: PanelProps
         <ul className={styles.list}>
           {list.data.decisions.map((d) => (
             <DecisionItem
-              key={`${d.id}:${d.version}`}
+              key={d.id}
               decision={d}
               records={records}
               timeZone={timeZone}

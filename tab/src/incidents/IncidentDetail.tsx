@@ -43,6 +43,7 @@ export function IncidentDetail(props: IncidentDetailProps) {
         reload();
         onChanged();
       },
+      reload,
     );
 
   return (
