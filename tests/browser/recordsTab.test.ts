@@ -149,6 +149,11 @@ describe('the tab’s records panels', () => {
     );
     expect(stored).toMatchObject({ status: 'mitigated', severity: 'sev2', version: 3 });
     await expect(axeFindings()).resolves.toEqual([]);
+    // At the Teams mobile width too: the table scrolls, by keyboard as well.
+    await page.setViewportSize({ width: 420, height: 800 });
+    await expect(row.getByTestId('record-status').isVisible()).resolves.toBe(true);
+    await expect(axeFindings()).resolves.toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('an approver approves with a comment; an observer is offered nothing and refused', async () => {

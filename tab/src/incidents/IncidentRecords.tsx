@@ -78,7 +78,13 @@ export function IncidentRecords(props: PanelProps) {
       {page.error !== null && <LoadError error={page.error} onRetry={page.reload} />}
       {page.data && page.data.incidents.length === 0 && <Text>{t('records.incident.none')}</Text>}
       {page.data && page.data.incidents.length > 0 && (
-        <div className={styles.scroller}>
+        // Focusable and named, so a table wider than a phone can be scrolled by keyboard.
+        <div
+          className={styles.scroller}
+          role="region"
+          tabIndex={0}
+          aria-label={t('records.tab.incidents')}
+        >
           <Table aria-label={t('records.tab.incidents')} size="small">
             <TableHeader>
               <TableRow>

@@ -17,7 +17,12 @@ export function RefusedRows({ refusal }: { refusal: UploadRefusalDto }) {
   const styles = useRecordsStyles();
   if (refusal.rejected.length === 0) return null;
   return (
-    <div className={styles.scroller}>
+    <div
+      className={styles.scroller}
+      role="region"
+      tabIndex={0}
+      aria-label={t('records.upload.reason')}
+    >
       <Table size="small" aria-label={t('records.upload.reason')} data-testid="refused-rows">
         <TableHeader>
           <TableRow>
