@@ -90,6 +90,14 @@ const ROUTES: Route[] = [
     'GET /api/v1/war-rooms/:id/audit/verify',
     () => `/api/v1/war-rooms/${warRoom.id}/audit/verify`,
   ),
+  // The tab's records panels (recordsApi.ts): readable by anyone who sees the war room.
+  ...['access', 'incidents/page', 'decisions', 'actions', 'audit'].map((tail) =>
+    api(`GET /api/v1/war-rooms/:id/${tail}`, () => `/api/v1/war-rooms/${warRoom.id}/${tail}`),
+  ),
+  api(
+    'GET /api/v1/war-rooms/:id/incidents/:incidentId',
+    () => `/api/v1/war-rooms/${warRoom.id}/incidents/${incident.id}`,
+  ),
   // The caller is a team member (engineer): only the lead may export, so a valid token gets 403.
   {
     ...api(
