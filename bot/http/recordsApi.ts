@@ -7,7 +7,11 @@ import {
   actionStatusSchema,
   createActionSchema,
 } from '../../shared/api/actions';
-import { answerDecisionSchema, decisionListQuerySchema } from '../../shared/api/decisions';
+import {
+  answerDecisionSchema,
+  createDecisionSchema,
+  decisionListQuerySchema,
+} from '../../shared/api/decisions';
 import {
   createIncidentSchema,
   incidentNoteBodySchema,
@@ -156,6 +160,15 @@ export function mountRecordsApi(server: Server, deps: RecordsApiDeps): void {
       const { show } = parse(decisionListQuerySchema, req.query);
       const found = await decisions.list(actor, w.id, show);
       return { decisions: found.map((d) => decisionRecordDto(d, actor)) };
+    }),
+  );
+  server.post(
+    `${base}/decisions`,
+    route(201, async (req, actor, w) => {
+      const { approverAadObjectIds, ...rest } = parse(createDecisionSchema, req.body);
+      const approvers = approverAadObjectIds.map((aadObjectId) => ({ aadObjectId }));
+      const input = { ...rest, approvers, backup: null };
+      return decisionRecordDto((await decisions.request(actor, origin(w), input)).decision, actor);
     }),
   );
   server.get(

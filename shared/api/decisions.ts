@@ -47,3 +47,12 @@ export const answerDecisionSchema = z.object({
   verdict: z.enum(VERDICTS),
   comment: z.string().max(1000).default(''),
 });
+
+/** `POST /api/v1/war-rooms/{id}/decisions`: ask team members (by Entra object id) to decide. */
+export const createDecisionSchema = z.object({
+  question: z.string().min(1).max(500),
+  kind: z.enum(DECISION_KINDS).default('approval'),
+  rule: z.enum(DECISION_RULES).default('any'),
+  approverAadObjectIds: z.array(z.string().min(1).max(100)).min(1).max(60),
+  deadline: z.iso.datetime({ offset: true }).nullable().default(null),
+});

@@ -163,7 +163,7 @@ describe('the tab’s records panels', () => {
     await card.getByLabel('Comment (optional)').fill('Within budget');
     await card.getByRole('button', { name: 'Approve' }).click();
     // Decided, it leaves the waiting list; shown decided, with the answer.
-    await page.getByTestId('decisions-panel').getByRole('combobox').selectOption('decided');
+    await page.getByTestId('decisions-panel').getByLabel('Show').selectOption('decided');
     const decided = page.locator(
       `[data-testid="decision"][data-ref="DEC-${mine.number}"][data-status="approved"]`,
     );

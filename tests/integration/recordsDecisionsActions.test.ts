@@ -63,6 +63,24 @@ describe.each(['sqlite', 'postgres'] as const)('decision and action records API:
     );
   });
 
+  test('a decision asked from the tab names team members; an observer may not ask', async () => {
+    const body = {
+      question: 'Start batch 4 tonight?',
+      kind: 'goNoGo',
+      approverAadObjectIds: [s.crew.approver],
+    };
+    const made = await s.call('engineer', 'POST', `${base}/decisions`, body);
+    expect(made).toMatchObject({
+      status: 201,
+      body: { status: 'pending', kind: 'goNoGo', approvers: [{ name: 'Approver Person' }] },
+    });
+    expect((await s.call('observer', 'POST', `${base}/decisions`, body)).status).toBe(403);
+    const outsider = { ...body, approverAadObjectIds: [randomUUID()] };
+    expect((await s.call('engineer', 'POST', `${base}/decisions`, outsider)).status).toBe(400);
+    const none = { ...body, approverAadObjectIds: [] };
+    expect((await s.call('engineer', 'POST', `${base}/decisions`, none)).status).toBe(400);
+  });
+
   test('a bad verdict is 400; another tenant and an unknown decision are 404', async () => {
     const d = await s.decision('Recreate the five failed mailboxes?');
     const path = `${base}/decisions/${d.id}/answer`;

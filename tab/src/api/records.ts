@@ -34,6 +34,8 @@ export function recordsOf(api: ApiClient, warRoomId: string) {
       api.send('POST', `${incident(id)}/${what}`, incidentRecordSchema, body),
     decisions: (show: string) =>
       api.send('GET', `${base}/decisions?${query({ show })}`, decisionListSchema),
+    createDecision: (body: { question: string; kind: string; approverAadObjectIds: string[] }) =>
+      api.send('POST', `${base}/decisions`, decisionRecordSchema, body),
     decision: (id: string) =>
       api.send('GET', `${base}/decisions/${encodeURIComponent(id)}`, decisionHistorySchema),
     answer: (id: string, body: { verdict: 'approve' | 'reject'; comment: string }) =>

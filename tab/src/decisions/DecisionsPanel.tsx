@@ -5,9 +5,10 @@ import { LoadError } from '../common/LoadError';
 import { Loading } from '../common/Loading';
 import { useT } from '../i18n/locale';
 import { useResource } from '../live/useResource';
-import { useReloadOnChange, type PanelProps } from '../records/panel';
+import { allows, useReloadOnChange, type PanelProps } from '../records/panel';
 import { useRecordsStyles } from '../records/records.styles';
 import { DecisionItem } from './DecisionItem';
+import { NewDecisionForm } from './NewDecisionForm';
 
 const SHOW = ['pending', 'decided', 'all'] as const;
 
@@ -15,7 +16,7 @@ const SHOW = ['pending', 'decided', 'all'] as const;
  * Decision requests: waiting, decided or all. Only a named approver is offered an answer
  * (the server says who, per request); everyone else reads.
  */
-export function DecisionsPanel({ api, warRoomId, timeZone, changes }: PanelProps) {
+export function DecisionsPanel({ api, warRoomId, access, timeZone, changes }: PanelProps) {
   const { t } = useT();
   const styles = useRecordsStyles();
   const records = useMemo(() => recordsOf(api, warRoomId), [api, warRoomId]);
@@ -26,6 +27,9 @@ export function DecisionsPanel({ api, warRoomId, timeZone, changes }: PanelProps
 
   return (
     <div className={styles.panel} data-testid="decisions-panel">
+      {allows(access, 'decision.request') && access.members.length > 0 && (
+        <NewDecisionForm records={records} members={access.members} onDone={list.reload} />
+      )}
       <Field label={t('records.show')}>
         <Select value={show} onChange={(_, d) => setShow(d.value as (typeof SHOW)[number])}>
           {SHOW.map((s) => (
