@@ -1,5 +1,4 @@
-import type { Request, Response, Server } from 'restify';
-import type { z } from 'zod';
+import type { Server } from 'restify';
 import { warRoomAccessSchema, type WarRoomAccessDto } from '../../shared/api/access';
 import {
   actionListQuerySchema,
@@ -12,58 +11,16 @@ import {
   createDecisionSchema,
   decisionListQuerySchema,
 } from '../../shared/api/decisions';
-import {
-  createIncidentSchema,
-  incidentNoteBodySchema,
-  incidentOwnerSchema,
-  incidentPageQuerySchema,
-  incidentSeveritySchema,
-  incidentStatusSchema,
-} from '../../shared/api/incidents';
-import { idParamSchema } from '../../shared/api/schemas';
 import { timelineQuerySchema } from '../../shared/api/timeline';
-import { invalid, notFound } from '../../shared/domain/errors';
 import { PERMISSIONS, may } from '../../shared/domain/roles';
 import type { WarRoom } from '../../shared/domain/warRoom';
-import type { Logger } from '../logger';
-import type { ActionService } from '../services/actions';
-import type { AuditLogService } from '../services/auditLog';
-import type { DecisionService } from '../services/decisions';
-import type { IncidentService } from '../services/incidents';
-import type { MigrationService } from '../services/migration';
-import type { RoleService } from '../services/roles';
-import type { WarRoomService } from '../services/warRooms';
-import type { Identity, IdentityResolver } from './identity';
-import { importContent, sendMigrationError, UPLOAD_ROUTE } from './migrationApi';
+import { mountIncidentRecords } from './incidentRecordsApi';
+import { importContent, UPLOAD_ROUTE } from './migrationApi';
 import { importSummaryDto } from './migrationDtos';
-import {
-  actionRecordDto,
-  decisionRecordDto,
-  historyEntryDto,
-  incidentRecordDto,
-} from './recordsDtos';
+import { actionRecordDto, decisionRecordDto, historyEntryDto } from './recordsDtos';
+import { BASE, origin, param, parse, recordsRoute, type RecordsApiDeps } from './recordsRoute';
 
-/** The services behind the records panels that api.ts's own routes do not use. */
-export interface RecordServices {
-  decisions: DecisionService;
-  actions: ActionService;
-  roles: RoleService;
-}
-
-export interface RecordsApiDeps {
-  logger: Logger;
-  identify: IdentityResolver;
-  warRooms: WarRoomService;
-  incidents: IncidentService;
-  audit: AuditLogService;
-  migration: MigrationService;
-  records: RecordServices;
-}
-
-/** A route's work once the caller and the war room they may see are known. */
-type Handler = (req: Request, actor: Identity, warRoom: WarRoom) => Promise<unknown>;
-
-const localeOf = (req: Request) => req.header('accept-language')?.split(',')[0] ?? 'en';
+export type { RecordServices, RecordsApiDeps } from './recordsRoute';
 
 /**
  * The tab's records panels: incidents, decisions, actions, the timeline, and uploads of a
@@ -73,22 +30,9 @@ const localeOf = (req: Request) => req.header('accept-language')?.split(',')[0] 
 export function mountRecordsApi(server: Server, deps: RecordsApiDeps): void {
   const { incidents, audit, migration } = deps;
   const { decisions, actions, roles } = deps.records;
-  const route = (status: 200 | 201, handler: Handler) => async (req: Request, res: Response) => {
-    try {
-      const actor = await deps.identify(req.header('authorization'));
-      const warRoom = await deps.warRooms.getVisible(actor, param(req, 'id'));
-      const body = await handler(req, actor, warRoom);
-      res.header('cache-control', 'no-store');
-      res.send(status, body);
-    } catch (error) {
-      // The import's refusals (422 with the rejected rows, 413, 415), then every API error.
-      sendMigrationError(res, localeOf(req), error, deps.logger);
-    }
-  };
-  const base = '/api/v1/war-rooms/:id';
-  const origin = (w: WarRoom) => ({ warRoomId: w.id });
+  const route = recordsRoute(deps);
+  const base = BASE;
   const channel = (w: WarRoom) => ({ channelId: w.channelId });
-  const incident = (req: Request) => param(req, 'incidentId');
 
   server.get(
     `${base}/access`,
@@ -99,59 +43,7 @@ export function mountRecordsApi(server: Server, deps: RecordsApiDeps): void {
     }),
   );
 
-  // Incidents
-  server.get(
-    `${base}/incidents/page`,
-    route(200, async (req, actor, w) => {
-      const q = parse(incidentPageQuerySchema, req.query);
-      const found = await incidents.page(actor, w.id, {
-        statuses: q.status,
-        severities: q.severity,
-        offset: q.offset,
-        limit: q.limit,
-      });
-      return { ...found, incidents: found.incidents.map(incidentRecordDto), ...q };
-    }),
-  );
-  server.get(
-    `${base}/incidents/:incidentId`,
-    route(200, async (req, actor, w) => {
-      const h = await incidents.history(actor, origin(w), incident(req));
-      return {
-        incident: incidentRecordDto(h.incident),
-        notes: h.notes.map(({ id, authorName, text, at }) => ({ id, authorName, text, at })),
-        history: h.entries.map(historyEntryDto),
-      };
-    }),
-  );
-  server.post(
-    `${base}/incidents`,
-    route(201, async (req, actor, w) => {
-      const input = parse(createIncidentSchema, req.body);
-      return incidentRecordDto((await incidents.log(actor, origin(w), input)).incident);
-    }),
-  );
-  const incidentChange = (path: string, run: Handler) =>
-    server.post(`${base}/incidents/:incidentId/${path}`, route(200, run));
-  incidentChange('status', async (req, actor, w) => {
-    const input = { ...parse(incidentStatusSchema, req.body), incidentId: incident(req) };
-    return incidentRecordDto((await incidents.changeStatus(actor, origin(w), input)).incident);
-  });
-  incidentChange('severity', async (req, actor, w) => {
-    const input = { ...parse(incidentSeveritySchema, req.body), incidentId: incident(req) };
-    return incidentRecordDto((await incidents.setSeverity(actor, origin(w), input)).incident);
-  });
-  incidentChange('owner', async (req, actor, w) => {
-    const { ownerAadObjectId, expectedVersion } = parse(incidentOwnerSchema, req.body);
-    const key = { incidentId: incident(req), expectedVersion };
-    const owner = { aadObjectId: ownerAadObjectId };
-    return incidentRecordDto((await incidents.setOwner(actor, origin(w), key, owner)).incident);
-  });
-  incidentChange('notes', async (req, actor, w) => {
-    const { text, expectedVersion } = parse(incidentNoteBodySchema, req.body);
-    const key = { incidentId: incident(req), expectedVersion };
-    return incidentRecordDto((await incidents.addNote(actor, origin(w), key, text)).incident);
-  });
+  mountIncidentRecords(server, incidents, route);
 
   // Decisions
   server.get(
@@ -259,30 +151,4 @@ export function mountRecordsApi(server: Server, deps: RecordsApiDeps): void {
       return importSummaryDto(await migration.import(actor, w.id, content));
     }),
   );
-}
-
-const PARAM_NOT_FOUND = {
-  id: 'warroom.notFound',
-  incidentId: 'incident.notFound',
-  decisionId: 'decision.notFound',
-  actionId: 'action.notFound',
-} as const;
-
-/** A path id we issued (a UUID); anything else names nothing here. */
-function param(req: Request, name: keyof typeof PARAM_NOT_FOUND): string {
-  const parsed = idParamSchema.safeParse(
-    (req.params as Record<string, unknown> | undefined)?.[name],
-  );
-  if (!parsed.success) throw notFound(PARAM_NOT_FOUND[name]);
-  return parsed.data;
-}
-
-/** Parses a body or query with its schema; a bad one is a 400 naming the field. */
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const parsed = schema.safeParse(value ?? {});
-  if (!parsed.success) {
-    const path = parsed.error.issues[0]?.path.map(String).join('.') || 'body';
-    throw invalid('error.invalidRequest', { detail: path });
-  }
-  return parsed.data;
 }
