@@ -206,6 +206,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     apiKeys,
     report: new ReportService({ storage, clock, warRooms, lessons: LessonsService.of }),
     lessons,
+    records: { decisions, actions, roles },
     allowedTenants: config.allowedTenants,
   });
   // Live events: each war room's audit log, streamed to the tab (docs/decisions/017).

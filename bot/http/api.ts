@@ -17,6 +17,7 @@ import { sendError } from './errors';
 import type { Identity, IdentityResolver } from './identity';
 import { mountMigrationApi } from './migrationApi';
 import { mountReportApi } from './reportApi';
+import { mountRecordsApi, type RecordServices } from './recordsApi';
 
 export interface ApiDeps {
   logger: Logger;
@@ -30,6 +31,8 @@ export interface ApiDeps {
   /** The evaluation report and its lessons learned (reportApi.ts). */
   report: ReportService;
   lessons: LessonsService;
+  /** Decisions, actions and roles for the tab's records panels (recordsApi.ts). */
+  records: RecordServices;
   allowedTenants: '*' | readonly string[];
 }
 
@@ -86,6 +89,7 @@ export function mountApi(server: Server, deps: ApiDeps): void {
   mountAuditApi(server, deps, route);
   mountMigrationApi(server, deps);
   mountReportApi(server, deps);
+  mountRecordsApi(server, deps);
 }
 
 function channelQuery(req: Request): string | undefined {

@@ -29,13 +29,18 @@ export interface MigrationApiDeps {
 /** The route that reads its own body: up to LIMITS.bytes of CSV or JSON. */
 export const IMPORT_ROUTE = '/api/v1/war-rooms/:id/migration/imports';
 
+/** The same for a person uploading an export from the tab (recordsApi.ts). */
+export const UPLOAD_ROUTE = '/api/v1/war-rooms/:id/migration/uploads';
+
 /**
  * For the composition root: requests the global body parser must leave alone. An import
  * reads its own body; a DELETE has none, and without a Content-Length restify's parser
  * would refuse it as an unknown media type (415).
  */
 export const bodyParserSkips = (req: Request): boolean =>
-  req.getRoute()?.path === IMPORT_ROUTE || req.method === 'DELETE';
+  req.getRoute()?.path === IMPORT_ROUTE ||
+  req.getRoute()?.path === UPLOAD_ROUTE ||
+  req.method === 'DELETE';
 
 /** Why a request carried no usable API key (401). */
 class KeyRefused extends Error {
@@ -164,7 +169,7 @@ export function mountMigrationApi(server: Server, deps: MigrationApiDeps): void 
 }
 
 /** The import's content by its type: an export as `text/csv`, or `{"items": [...]}`. */
-async function importContent(req: Request): Promise<ImportContent> {
+export async function importContent(req: Request): Promise<ImportContent> {
   const type = req.getContentType().toLowerCase();
   if (type !== 'text/csv' && type !== 'application/json') throw new UnsupportedType(type);
   const bytes = await readRawBody(req, LIMITS.bytes);
@@ -198,7 +203,12 @@ function parseBody<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
 }
 
 /** The migration API's own refusals; everything else as every API route sends it. */
-function sendMigrationError(res: Response, locale: string, error: unknown, logger: Logger): void {
+export function sendMigrationError(
+  res: Response,
+  locale: string,
+  error: unknown,
+  logger: Logger,
+): void {
   if (error instanceof KeyRefused) {
     logger.info('API key refused', { reason: error.reason });
     res.header(

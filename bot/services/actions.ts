@@ -3,6 +3,7 @@ import {
   actionRef,
   assertActionMove,
   byRelevance,
+  isOverdue,
   type Action,
   type ActionOrigin,
   type ActionStatus,
@@ -59,6 +60,9 @@ export interface ActionWithRoom {
 }
 
 export const ACTION_OVERDUE_JOB = 'action.overdue';
+
+/** Which actions the tab lists; `done` includes cancelled ones (closed either way). */
+export type ActionFilter = 'open' | 'overdue' | 'done' | 'all';
 
 /** Use cases of actions: who does what by when, done or cancelled from the card. */
 export class ActionService {
@@ -204,6 +208,21 @@ export class ActionService {
 
   get(actor: Actor, origin: { channelId: string } | null, actionId: string) {
     return this.deps.storage.transaction((tx) => load(tx, actor, actionId, origin));
+  }
+
+  /** A war room's actions matching `which` at `now`, by number (the tab). */
+  async list(actor: Actor, warRoomId: string, which: ActionFilter): Promise<Action[]> {
+    const now = this.deps.clock.now().toISOString();
+    const all = await this.deps.storage.transaction((tx) =>
+      tx.actions.listByWarRoom(actor.tenantId, warRoomId),
+    );
+    const keep: Record<ActionFilter, (a: Action) => boolean> = {
+      open: (a) => a.status === 'open',
+      overdue: (a) => isOverdue(a, now),
+      done: (a) => a.status !== 'open',
+      all: () => true,
+    };
+    return all.filter(keep[which]);
   }
 
   /** The open actions of a channel's war room, the reader's own first. */

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../shared/domain/audit';
 import type { WarRoom } from '../../shared/domain/warRoom';
-import type { Storage } from '../storage/types';
+import type { AuditSearch, Storage } from '../storage/types';
 import { authorize, recordingRefusals } from './access';
 import { auditPages, verifyStoredChain, type ChainReport } from './auditChain';
 import { appendAudit } from './auditTrail';
@@ -33,6 +33,22 @@ export class AuditLogService {
     return verifyStoredChain(this.deps.storage, warRoom.tenantId, warRoom.id, {
       pageSize: this.deps.pageSize,
     });
+  }
+
+  /**
+   * A page of the log for the tab's timeline, newest first: anyone who sees the war room
+   * may read it (the cards in the channel show the same names and changes).
+   */
+  async timeline(
+    viewer: Viewer,
+    warRoomId: string,
+    filter: AuditSearch,
+  ): Promise<{ entries: AuditEntry[]; hasMore: boolean }> {
+    const warRoom = await this.deps.warRooms.getVisible(viewer, warRoomId);
+    const found = await this.deps.storage.transaction((tx) =>
+      tx.audit.search(warRoom.tenantId, warRoom.id, { ...filter, limit: filter.limit + 1 }),
+    );
+    return { entries: found.slice(0, filter.limit), hasMore: found.length > filter.limit };
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { AuditAction } from '../../shared/domain/audit';
+import type { AuditAction, AuditEntry } from '../../shared/domain/audit';
 import type { Actor } from '../../shared/domain/actor';
 import {
   close,
@@ -54,6 +54,12 @@ export interface RequestInput {
   deadline: string | null;
   backup: Named | null;
 }
+
+/** Which requests the tab lists: still waiting, decided (or closed otherwise), or all. */
+export type DecisionFilter = 'pending' | 'decided' | 'all';
+
+/** Audit entries shown with one request; older ones are in the timeline. */
+const HISTORY_LIMIT = 200;
 
 /** Which request: by id (a card) or by its number in the war room (`withdraw DEC-3`). */
 export type DecisionKey = { decisionId: string } | { number: number };
@@ -189,6 +195,32 @@ export class DecisionService {
       }
       const next = close(current, 'withdrawn', now);
       return this.save(tx, actor, now, 'decision.withdrawn', current, next, warRoom);
+    });
+  }
+
+  /** A war room's requests matching `which`, newest first (the tab). */
+  async list(actor: Actor, warRoomId: string, which: DecisionFilter): Promise<Decision[]> {
+    const all = await this.deps.storage.transaction((tx) =>
+      tx.decisions.listByWarRoom(actor.tenantId, warRoomId),
+    );
+    return all
+      .filter((d) => which === 'all' || (d.status === 'pending') === (which === 'pending'))
+      .reverse();
+  }
+
+  /** The request with every audit entry about it, newest first (the tab). */
+  history(
+    actor: Actor,
+    origin: Origin,
+    decisionId: string,
+  ): Promise<WithRoom & { entries: AuditEntry[] }> {
+    return this.deps.storage.transaction(async (tx) => {
+      const { decision, warRoom } = await load(tx, actor, { decisionId }, origin);
+      const entries = await tx.audit.search(actor.tenantId, warRoom.id, {
+        subject: decisionSubject(decision.id),
+        limit: HISTORY_LIMIT,
+      });
+      return { ...(await withContacts(tx, decision, warRoom)), entries };
     });
   }
 

@@ -1,4 +1,4 @@
-import type { AuditAction } from '../../shared/domain/audit';
+import type { AuditAction, AuditEntry } from '../../shared/domain/audit';
 import type { Actor } from '../../shared/domain/actor';
 import { conflict, invalid, notFound } from '../../shared/domain/errors';
 import {
@@ -50,8 +50,29 @@ export interface ChangeStatusInput {
   expectedVersion: number;
 }
 
-/** Which incident: by id (a card) or by its number in the war room (`note INC-4 …`). */
-export type IncidentKey = { incidentId: string } | { number: number };
+/**
+ * Which incident: by id (a card, the tab) or by its number in the war room (`note INC-4 …`),
+ * with the version the user saw when they had one (a different stored one is a conflict).
+ */
+export type IncidentKey = ({ incidentId: string } | { number: number }) & {
+  expectedVersion?: number;
+};
+
+/** Which incidents the tab lists. */
+export interface IncidentFilter {
+  statuses?: readonly IncidentStatus[];
+  severities?: readonly Severity[];
+  offset: number;
+  limit: number;
+}
+
+/** Audit entries shown with one incident or decision; older ones are in the timeline. */
+export const HISTORY_LIMIT = 200;
+
+/** An incident with everything that happened to it, for the tab. */
+export interface IncidentHistory extends IncidentDetail {
+  entries: AuditEntry[];
+}
 
 /** An incident as its card shows it: with its war room, its notes and whom to call. */
 export interface IncidentDetail {
@@ -102,14 +123,30 @@ export class IncidentService {
     return change(this.deps, actor, effects, async (tx, now) => {
       const { incident: current, warRoom } = await load(tx, actor, input, origin);
       await authorize(tx, warRoom, actor, 'incident.write');
-      if (current.version !== input.expectedVersion) {
-        throw conflict('incident.staleCard', { ref: current.number });
-      }
+      assertVersion(current, input.expectedVersion);
       assertTransition(current.status, input.status);
       const field = timestampFieldFor(input.status);
       return this.save(tx, actor, now, 'incident.status_changed', current, warRoom, {
         status: input.status,
         ...(field && !current[field] ? { [field]: now } : {}),
+      });
+    });
+  }
+
+  /** Re-grades the incident (the tab), from a view that showed `expectedVersion`. */
+  setSeverity(
+    actor: Actor,
+    origin: Origin | null,
+    input: { incidentId: string; severity: Severity; expectedVersion: number },
+    effects?: Effects<IncidentDetail>,
+  ): Promise<IncidentDetail> {
+    return change(this.deps, actor, effects, async (tx, now) => {
+      const { incident: current, warRoom } = await load(tx, actor, input, origin);
+      await authorize(tx, warRoom, actor, 'incident.write');
+      assertVersion(current, input.expectedVersion);
+      if (current.severity === input.severity) return detail(tx, current, warRoom);
+      return this.save(tx, actor, now, 'incident.severity_changed', current, warRoom, {
+        severity: input.severity,
       });
     });
   }
@@ -128,6 +165,7 @@ export class IncidentService {
     return change(this.deps, actor, effects, async (tx, now) => {
       const { incident: current, warRoom } = await load(tx, actor, key, origin);
       await authorize(tx, warRoom, actor, 'incident.write');
+      assertVersion(current, key.expectedVersion);
       const person =
         'id' in owner ? owner : await memberByAadObjectId(tx, warRoom, owner.aadObjectId);
       if (!person) throw invalid('incident.ownerNotInTeam');
@@ -150,6 +188,7 @@ export class IncidentService {
     return change(this.deps, actor, effects, async (tx, now) => {
       const { incident: current, warRoom } = await load(tx, actor, key, origin);
       await authorize(tx, warRoom, actor, 'incident.write');
+      assertVersion(current, key.expectedVersion);
       const note: IncidentNote = {
         id: this.deps.ids(),
         tenantId: actor.tenantId,
@@ -183,6 +222,35 @@ export class IncidentService {
       const { incident, warRoom } = await load(tx, actor, { incidentId }, origin);
       return detail(tx, incident, warRoom);
     });
+  }
+
+  /** The incident with its notes and every audit entry about it, newest first (the tab). */
+  history(actor: Actor, origin: Origin, incidentId: string): Promise<IncidentHistory> {
+    return this.deps.storage.transaction(async (tx) => {
+      const { incident, warRoom } = await load(tx, actor, { incidentId }, origin);
+      const entries = await tx.audit.search(actor.tenantId, warRoom.id, {
+        subject: incidentSubject(incident.id),
+        limit: HISTORY_LIMIT,
+      });
+      return { ...(await detail(tx, incident, warRoom)), entries };
+    });
+  }
+
+  /** One page of a war room's incidents that match `filter`, newest first, and how many match. */
+  async page(
+    actor: Actor,
+    warRoomId: string,
+    filter: IncidentFilter,
+  ): Promise<{ incidents: Incident[]; total: number }> {
+    // A war room logs tens to hundreds of incidents: filtered here, not in SQL.
+    const matching = (await this.list(actor, warRoomId))
+      .filter((i) => !filter.statuses?.length || filter.statuses.includes(i.status))
+      .filter((i) => !filter.severities?.length || filter.severities.includes(i.severity))
+      .reverse();
+    return {
+      incidents: matching.slice(filter.offset, filter.offset + filter.limit),
+      total: matching.length,
+    };
   }
 
   list(actor: Actor, warRoomId: string): Promise<Incident[]> {
@@ -299,6 +367,13 @@ async function load(
     incidentRef,
   );
   return { incident: record, warRoom };
+}
+
+/** A change made from a view of another version than the stored one is a conflict. */
+function assertVersion(current: Incident, expected: number | undefined): void {
+  if (expected !== undefined && current.version !== expected) {
+    throw conflict('incident.staleCard', { ref: current.number });
+  }
 }
 
 function audit(

@@ -148,6 +148,16 @@ export class MigrationService {
     });
   }
 
+  /**
+   * Refuses (audited, like the import itself) a caller who may not import here: for the
+   * tab's upload route, before it reads a file of up to 64 MB that would be refused anyway.
+   */
+  async admitImport(actor: Actor, warRoomId: string): Promise<void> {
+    await recordingRefusals(this.deps, actor, () =>
+      this.deps.storage.transaction((tx) => admit(tx, actor, warRoomId, 'migration.import')),
+    );
+  }
+
   /** Items per normalised status and per batch, counted by the database, and the last import. */
   totals(actor: Actor, warRoomId: string): Promise<MigrationTotals> {
     return recordingRefusals(this.deps, actor, () =>

@@ -3,7 +3,7 @@ import { invalid, notFound } from '../../shared/domain/errors';
 import type { Person } from '../../shared/domain/person';
 import type { Role, WarRoom } from '../../shared/domain/warRoom';
 import type { RoleAssignment, Storage } from '../storage/types';
-import { authorize, recordingRefusals } from './access';
+import { authorize, recordingRefusals, roleIn } from './access';
 import { appendAudit } from './auditTrail';
 import type { Clock, IdGenerator } from './clock';
 import { withEffects, type Effects } from './effects';
@@ -70,6 +70,24 @@ export class RoleService {
         }),
       ),
     );
+  }
+
+  /**
+   * What the tab needs to offer only what the server allows: the viewer's role in the war
+   * room, and the team members who can be named owner (those with an Entra object id).
+   */
+  access(
+    viewer: Actor,
+    warRoom: WarRoom,
+  ): Promise<{ role: Role; members: { aadObjectId: string; name: string }[] }> {
+    return this.deps.storage.transaction(async (tx) => {
+      const role = await roleIn(tx, warRoom, viewer);
+      const roster = warRoom.teamId ? await tx.roster.list(warRoom.tenantId, warRoom.teamId) : [];
+      const members = roster.flatMap((m) =>
+        m.aadObjectId ? [{ aadObjectId: m.aadObjectId, name: m.name }] : [],
+      );
+      return { role, members: members.sort((a, b) => a.name.localeCompare(b.name)) };
+    });
   }
 
   list(actor: Actor, warRoomId: string): Promise<RoleAssignment[]> {

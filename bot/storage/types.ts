@@ -131,6 +131,20 @@ export interface AuditRepo {
   ): Promise<AuditHeadline[]>;
   /** The seq of the war room's newest entry (0 when it has none), without taking any lock. */
   lastSeq(tenantId: string, warRoomId: string): Promise<number>;
+  /** Entries matching `filter`, newest first, at most `limit`: the tab's timeline. */
+  search(tenantId: string, warRoomId: string, filter: AuditSearch): Promise<AuditEntry[]>;
+}
+
+/** What the timeline asks of the log; every field narrows it (instants inclusive). */
+export interface AuditSearch {
+  actions?: readonly string[];
+  actorId?: string;
+  subject?: string;
+  from?: string;
+  to?: string;
+  /** Only entries older than this seq (the next page). */
+  beforeSeq?: number;
+  limit: number;
 }
 
 /** Remembers which inbound Bot Framework activities were handled (redelivery guard). */

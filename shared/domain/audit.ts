@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'incident.status_changed',
   'incident.owner_set',
   'incident.noted',
+  'incident.severity_changed',
   'decision.requested',
   'decision.answered',
   'decision.withdrawn',

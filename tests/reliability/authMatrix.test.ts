@@ -106,6 +106,14 @@ const ROUTES: Route[] = [
     }),
     expect: { ...PROTECTED, valid: 403 },
   },
+  // The tab's records panels (recordsApi.ts): readable by anyone who sees the war room.
+  ...['access', 'incidents/page', 'decisions', 'actions', 'audit'].map((tail) =>
+    api(`GET /api/v1/war-rooms/:id/${tail}`, () => `/api/v1/war-rooms/${warRoom.id}/${tail}`),
+  ),
+  api(
+    'GET /api/v1/war-rooms/:id/incidents/:incidentId',
+    () => `/api/v1/war-rooms/${warRoom.id}/incidents/${incident.id}`,
+  ),
   // The caller is a team member (engineer): only the lead may export, so a valid token gets 403.
   {
     ...api(

@@ -114,5 +114,16 @@ export function auditRepo(x: Exec): AuditRepo {
       );
       return row?.seq ?? 0;
     },
+    async search(tenantId, warRoomId, f) {
+      let query = chain(tenantId, warRoomId).select(COLUMNS);
+      if (f.actions?.length) query = query.where('action', 'in', [...f.actions]);
+      if (f.actorId !== undefined) query = query.where('actor_id', '=', f.actorId);
+      if (f.subject !== undefined) query = query.where('subject', '=', f.subject);
+      if (f.from !== undefined) query = query.where('at', '>=', toIso(f.from));
+      if (f.to !== undefined) query = query.where('at', '<=', toIso(f.to));
+      if (f.beforeSeq !== undefined) query = query.where('seq', '<', f.beforeSeq);
+      const rows = await x.all(query.orderBy('seq', 'desc').limit(f.limit));
+      return rows.map((r) => fromRow(r, x.decodeJson));
+    },
   };
 }

@@ -34,6 +34,15 @@ export interface ApiClient {
   streamTicket(warRoomId: string): Promise<StreamTicketDto>;
   /** The event stream's URL for a ticket, resuming after `lastEventId` when given. */
   eventsUrl(warRoomId: string, ticket: string, lastEventId: string | null): string;
+  /** Any JSON call, its answer checked by `schema` (null: no body expected, e.g. 204). */
+  send<S extends z.ZodType>(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    schema: S | null,
+    body?: unknown,
+  ): Promise<z.infer<S>>;
+  /** The headers every call carries (the bearer token, the language): for uploads. */
+  headers(): Promise<Record<string, string>>;
 }
 
 export interface ApiClientOptions {
@@ -44,19 +53,29 @@ export interface ApiClientOptions {
 
 /** The tab's only way to the server: same-origin JSON, every response checked by its schema. */
 export function createApiClient({ getToken, locale }: ApiClientOptions): ApiClient {
-  async function get<S extends z.ZodType>(
-    path: string,
-    schema: S,
-    signal?: AbortSignal,
-    method: 'GET' | 'POST' = 'GET',
-  ): Promise<z.infer<S>> {
+  async function headers(): Promise<Record<string, string>> {
     const token = await getToken();
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'Accept-Language': locale,
     };
     if (token) headers.Authorization = `Bearer ${token}`;
-    const response = await fetch(path, { method, headers, signal, credentials: 'same-origin' });
+    return headers;
+  }
+
+  async function get<S extends z.ZodType>(
+    path: string,
+    schema: S | null,
+    signal?: AbortSignal,
+    method: 'GET' | 'POST' | 'DELETE' = 'GET',
+    json?: unknown,
+  ): Promise<z.infer<S>> {
+    const init: RequestInit = { method, headers: await headers(), signal };
+    if (json !== undefined) {
+      init.headers = { ...init.headers, 'Content-Type': 'application/json' };
+      init.body = JSON.stringify(json);
+    }
+    const response = await fetch(path, { ...init, credentials: 'same-origin' });
     const body: unknown = await response.json().catch(() => null);
     if (!response.ok) {
       const parsed = apiErrorSchema.safeParse(body);
@@ -64,6 +83,7 @@ export function createApiClient({ getToken, locale }: ApiClientOptions): ApiClie
         ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message)
         : new ApiError(response.status, 'http_error', null);
     }
+    if (schema === null) return undefined as z.infer<S>;
     const parsed = schema.safeParse(body);
     if (!parsed.success) throw new ApiError(response.status, 'invalid_response', null);
     return parsed.data;
@@ -96,5 +116,7 @@ export function createApiClient({ getToken, locale }: ApiClientOptions): ApiClie
       `/api/v1/war-rooms/${encodeURIComponent(warRoomId)}/events?${new URLSearchParams(
         lastEventId === null ? { ticket } : { ticket, lastEventId },
       ).toString()}`,
+    send: (method, path, schema, body) => get(path, schema, undefined, method, body),
+    headers,
   };
 }

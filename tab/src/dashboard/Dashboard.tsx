@@ -7,6 +7,7 @@ import { useT } from '../i18n/locale';
 import { IncidentsPanel } from '../incidents/IncidentsPanel';
 import { useLiveRefresh } from '../live/useLiveRefresh';
 import { useResource } from '../live/useResource';
+import { RecordsTabs } from '../records/RecordsTabs';
 import { WarRoomList } from '../warRooms/WarRoomList';
 import { useDashboardStyles } from './Dashboard.styles';
 import { useSelectedWarRoom } from './useSelectedWarRoom';
@@ -85,6 +86,14 @@ export function Dashboard({ api, channelId }: DashboardProps) {
               api={api}
               summary={selected}
               onChange={warRooms.reload}
+            />
+          )}
+          {selected && (
+            <RecordsTabs
+              key={`records:${selected.id}`}
+              api={api}
+              warRoomId={selected.id}
+              timeZone={selected.timeZone}
             />
           )}
         </div>
