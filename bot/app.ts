@@ -29,6 +29,7 @@ import { MigrationService } from './services/migration';
 import { MigrationStatusService } from './services/migrationStatus';
 import { Scheduler, type SchedulerOptions } from './services/scheduler';
 import { WarRoomService } from './services/warRooms';
+import { DashboardService } from './services/dashboard';
 import { openStorage } from './storage/open';
 import type { Storage } from './storage/types';
 import { createTeamsTransport, TEAMS_RATE_LIMITS } from './teams';
@@ -190,6 +191,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     audit,
     migration,
     apiKeys,
+    dashboard: new DashboardService({ storage, clock, warRooms }),
     allowedTenants: config.allowedTenants,
   });
   // Live events: each war room's audit log, streamed to the tab (docs/decisions/017).

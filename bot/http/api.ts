@@ -6,11 +6,13 @@ import { incidentRef, type Incident } from '../../shared/domain/incident';
 import type { WarRoom } from '../../shared/domain/warRoom';
 import type { Logger } from '../logger';
 import type { AuditLogService } from '../services/auditLog';
+import type { DashboardService } from '../services/dashboard';
 import type { ApiKeyService } from '../services/apiKeys';
 import type { IncidentService } from '../services/incidents';
 import type { MigrationService } from '../services/migration';
 import type { WarRoomService } from '../services/warRooms';
 import { mountAuditApi } from './auditApi';
+import { mountDashboardApi } from './dashboardApi';
 import { sendError } from './errors';
 import type { Identity, IdentityResolver } from './identity';
 import { mountMigrationApi } from './migrationApi';
@@ -24,6 +26,8 @@ export interface ApiDeps {
   /** Migration status and API keys (migrationApi.ts). */
   migration: MigrationService;
   apiKeys: ApiKeyService;
+  /** The tab's overview (dashboardApi.ts) and the list's open-incident counts. */
+  dashboard: DashboardService;
   allowedTenants: '*' | readonly string[];
 }
 
@@ -59,11 +63,9 @@ export function mountApi(server: Server, deps: ApiDeps): void {
           : [await deps.warRooms.findVisibleByChannel(actor, channelId)].filter(
               (w): w is WarRoom => !!w,
             );
-      return {
-        warRooms: await Promise.all(
-          rooms.map(async (w) => summary(w, await deps.incidents.list(actor, w.id))),
-        ),
-      };
+      // One COUNT per war room, not every incident of every war room.
+      const open = await deps.dashboard.openIncidentCounts(rooms);
+      return { warRooms: rooms.map((w) => summary(w, open.get(w.id) ?? 0)) };
     }),
   );
 
@@ -73,12 +75,14 @@ export function mountApi(server: Server, deps: ApiDeps): void {
       const id = idParam(req);
       const warRoom = await deps.warRooms.getVisible(actor, id);
       const incidents = await deps.incidents.list(actor, id);
-      return { warRoom: summary(warRoom, incidents), incidents: incidents.map(incidentDto) };
+      const open = incidents.filter((i) => i.status !== 'resolved').length;
+      return { warRoom: summary(warRoom, open), incidents: incidents.map(incidentDto) };
     }),
   );
 
   mountAuditApi(server, deps, route);
   mountMigrationApi(server, deps);
+  mountDashboardApi(server, deps, route);
 }
 
 function channelQuery(req: Request): string | undefined {
@@ -95,14 +99,14 @@ function idParam(req: Request): string {
   return parsed.data;
 }
 
-function summary(w: WarRoom, incidents: Incident[]): WarRoomSummaryDto {
+function summary(w: WarRoom, openIncidents: number): WarRoomSummaryDto {
   return {
     id: w.id,
     title: w.title,
     phase: w.phase,
     timeZone: w.timeZone,
     createdAt: w.createdAt,
-    openIncidents: incidents.filter((i) => i.status !== 'resolved').length,
+    openIncidents,
   };
 }
 
