@@ -445,6 +445,8 @@ export const da: Catalog = {
   'tab.items.none': 'Ingen elementer passer.',
   'tab.items.column.error': 'Fejl',
   'tab.items.column.since': 'Status siden',
+  'tab.filter.batch': 'Batch',
+  'tab.filter.tag': 'Tag',
   'tab.items.column.tags': 'Tags',
   'tab.freezes': 'Frysevinduer',
   'tab.freezes.none': 'Ingen frysevinduer.',

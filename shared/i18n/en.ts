@@ -439,6 +439,8 @@ export const en = {
   'tab.items.none': 'No items match.',
   'tab.items.column.error': 'Error',
   'tab.items.column.since': 'Status since',
+  'tab.filter.batch': 'Batch',
+  'tab.filter.tag': 'Tag',
   'tab.items.column.tags': 'Tags',
   'tab.freezes': 'Freeze windows',
   'tab.freezes.none': 'No freeze windows.',

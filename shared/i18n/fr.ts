@@ -484,6 +484,8 @@ export const fr: Catalog = {
   'tab.items.none': 'Aucun élément ne correspond.',
   'tab.items.column.error': 'Erreur',
   'tab.items.column.since': 'État depuis',
+  'tab.filter.batch': 'Lot',
+  'tab.filter.tag': 'Étiquette',
   'tab.items.column.tags': 'Étiquettes',
   'tab.freezes': 'Fenêtres de gel',
   'tab.freezes.none': 'Aucune fenêtre de gel.',

@@ -456,6 +456,8 @@ export const nl: Catalog = {
   'tab.items.none': 'Geen items gevonden.',
   'tab.items.column.error': 'Fout',
   'tab.items.column.since': 'Status sinds',
+  'tab.filter.batch': 'Batch',
+  'tab.filter.tag': 'Tag',
   'tab.items.column.tags': 'Tags',
   'tab.freezes': 'Bevriezingsvensters',
   'tab.freezes.none': 'Geen bevriezingsvensters.',

@@ -9,6 +9,15 @@ import {
   type WarRoomListDto,
 } from '../../../shared/api/schemas';
 import { streamTicketSchema, type StreamTicketDto } from '../../../shared/api/live';
+import {
+  dashboardSchema,
+  itemPageSchema,
+  seriesSchema,
+  type DashboardDto,
+  type ItemPageDto,
+  type ItemQueryInput,
+  type SeriesDto,
+} from '../../../shared/api/dashboard';
 
 /** A failed API call. `message` is user-safe text from the server, or null if it sent none. */
 export class ApiError extends Error {
@@ -34,6 +43,11 @@ export interface ApiClient {
   streamTicket(warRoomId: string): Promise<StreamTicketDto>;
   /** The event stream's URL for a ticket, resuming after `lastEventId` when given. */
   eventsUrl(warRoomId: string, ticket: string, lastEventId: string | null): string;
+  /** The overview's headline figures, batches and freeze windows (tab/src/overview). */
+  dashboard(warRoomId: string, signal?: AbortSignal): Promise<DashboardDto>;
+  series(warRoomId: string, signal?: AbortSignal): Promise<SeriesDto>;
+  /** One page of migration items, filtered and sorted by the server. */
+  items(warRoomId: string, query: ItemQueryInput, signal?: AbortSignal): Promise<ItemPageDto>;
 }
 
 export interface ApiClientOptions {
@@ -96,5 +110,24 @@ export function createApiClient({ getToken, locale }: ApiClientOptions): ApiClie
       `/api/v1/war-rooms/${encodeURIComponent(warRoomId)}/events?${new URLSearchParams(
         lastEventId === null ? { ticket } : { ticket, lastEventId },
       ).toString()}`,
+    dashboard: (warRoomId, signal) =>
+      get(`/api/v1/war-rooms/${encodeURIComponent(warRoomId)}/dashboard`, dashboardSchema, signal),
+    series: (warRoomId, signal) =>
+      get(
+        `/api/v1/war-rooms/${encodeURIComponent(warRoomId)}/dashboard/series`,
+        seriesSchema,
+        signal,
+      ),
+    items: (warRoomId, query, signal) => {
+      const params = new URLSearchParams();
+      for (const [name, value] of Object.entries(query)) {
+        if (value !== undefined && value !== '') params.set(name, String(value));
+      }
+      return get(
+        `/api/v1/war-rooms/${encodeURIComponent(warRoomId)}/migration/items?${params.toString()}`,
+        itemPageSchema,
+        signal,
+      );
+    },
   };
 }
