@@ -157,14 +157,27 @@ export function dashboardRepo(x: Exec): DashboardRepo {
         batch: 'batch',
         updated: 'updated_at',
       }[q.sort] as 'identity' | 'status' | 'batch' | 'updated_at';
-      let ordered = filtered.selectAll();
+      // Two steps: the page's identities from an index alone (a deep offset skips index
+      // entries, not rows), then those rows by key.
+      let ordered = filtered.select('identity');
       if (column !== 'identity') {
         // NULLs (no batch) sort as the smallest value on both engines, as SQLite does.
         const nulls = sqlite ? sql`` : q.dir === 'asc' ? sql` nulls first` : sql` nulls last`;
         ordered = ordered.orderBy(sql`${sql.ref(column)} ${sql.raw(q.dir)}${nulls}`);
       }
-      const rows = await x.all(ordered.orderBy('identity', q.dir).limit(q.limit).offset(q.offset));
-      return { total: Number(counted?.n ?? 0), items: rows.map((r) => itemFromRow(r, decode)) };
+      const identities = (
+        await x.all(ordered.orderBy('identity', q.dir).limit(q.limit).offset(q.offset))
+      ).map((r) => r.identity);
+      const rows =
+        identities.length === 0
+          ? []
+          : await x.all(items(tenantId, warRoomId).selectAll().where('identity', 'in', identities));
+      const byIdentity = new Map(rows.map((r) => [r.identity, r]));
+      const page = identities.flatMap((i) => {
+        const row = byIdentity.get(i);
+        return row ? [itemFromRow(row, decode)] : [];
+      });
+      return { total: Number(counted?.n ?? 0), items: page };
     },
 
     async statusChangesPerHour(tenantId, warRoomId, since) {

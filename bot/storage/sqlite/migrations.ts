@@ -411,6 +411,7 @@ CREATE INDEX freeze_violations_by_war_room ON freeze_violations (tenant_id, war_
     // actions without reading the war room's other rows (docs/decisions/019).
     sql: `
 CREATE INDEX migration_items_by_batch_identity ON migration_items (tenant_id, war_room_id, batch, identity);
+CREATE INDEX migration_items_by_identity ON migration_items (tenant_id, war_room_id, identity);
 CREATE INDEX migration_items_by_updated ON migration_items (tenant_id, war_room_id, updated_at, identity);
 CREATE INDEX migration_items_by_status_change ON migration_items (tenant_id, war_room_id, status, status_changed_at);
 CREATE INDEX incidents_by_status ON incidents (tenant_id, war_room_id, status);
