@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -100,8 +101,37 @@ describe('the overview in a real browser', () => {
     const { page } = browser;
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // The lab-results mailboxes are frozen from an hour ago to two hours from now.
+    const now = Date.now();
+    await app.app.storage.transaction((tx) =>
+      tx.freezes.insert({
+        id: randomUUID(),
+        tenantId: app.tenantId,
+        warRoomId,
+        number: 1,
+        target: { kind: 'tag', value: 'lab-results' },
+        from: new Date(now - 3_600_000).toISOString(),
+        to: new Date(now + 7_200_000).toISOString(),
+        reason: 'Lab feed switch-over',
+        status: 'active',
+        createdById: ALICE.aadObjectId,
+        createdByName: ALICE.name,
+        createdAt: new Date(now).toISOString(),
+        releasedAt: null,
+        releaseDecisionId: null,
+        version: 1,
+      }),
+    );
     await page.goto(`${app.baseUrl}/tab/`);
     await page.getByTestId('tiles').waitFor();
+    await expect(tileCount(page, 'frozen')).resolves.toBe(ITEMS / 50);
+    const window = page.locator('[data-testid="freeze-window"][data-ref="FRZ-1"]');
+    await expect(window.textContent()).resolves.toMatch(
+      /^FRZ-1 tag lab-results · .* Lab feed switch-over$/,
+    );
+    // "Now" is marked at the server's time.
+    const marked = Date.parse((await page.getByTestId('freeze-now').getAttribute('data-at')) ?? '');
+    expect(Math.abs(marked - now)).toBeLessThan(60_000);
     await page.locator('[data-testid="live-status"][data-status="live"]').waitFor();
 
     const before = await stored();
