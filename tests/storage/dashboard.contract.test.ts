@@ -206,6 +206,16 @@ describe.each(backends())('dashboard contract: $name', (backend: Backend) => {
     );
     const all = await page(w);
     expect(all.total).toBe(12);
+    // Another tenant naming this war room gets nothing.
+    const stranger = await tx((t) =>
+      t.dashboard.itemPage(newTenant(), w.id, {
+        sort: 'identity',
+        dir: 'asc',
+        offset: 0,
+        limit: 50,
+      }),
+    );
+    expect(stranger).toEqual({ total: 0, items: [] });
     expect(ids(all.items)).toEqual([
       '001',
       '002',

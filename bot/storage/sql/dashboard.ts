@@ -168,11 +168,22 @@ export function dashboardRepo(x: Exec): DashboardRepo {
       const identities = (
         await x.all(ordered.orderBy('identity', q.dir).limit(q.limit).offset(q.offset))
       ).map((r) => r.identity);
+      // By the primary key (war room, identity) alone: with the tenant in the WHERE too,
+      // PostgreSQL without fresh statistics took a tenant index and read every item. The
+      // tenant is checked on the rows instead, so the read stays the tenant's.
       const rows =
         identities.length === 0
           ? []
-          : await x.all(items(tenantId, warRoomId).selectAll().where('identity', 'in', identities));
-      const byIdentity = new Map(rows.map((r) => [r.identity, r]));
+          : await x.all(
+              db
+                .selectFrom('migration_items')
+                .selectAll()
+                .where('war_room_id', '=', warRoomId)
+                .where('identity', 'in', identities),
+            );
+      const byIdentity = new Map(
+        rows.filter((r) => r.tenant_id === tenantId).map((r) => [r.identity, r]),
+      );
       const page = identities.flatMap((i) => {
         const row = byIdentity.get(i);
         return row ? [itemFromRow(row, decode)] : [];
