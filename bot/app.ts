@@ -35,6 +35,7 @@ import { TagService } from './services/tags';
 import { MigrationStatusService } from './services/migrationStatus';
 import { Scheduler, type SchedulerOptions } from './services/scheduler';
 import { WarRoomService } from './services/warRooms';
+import { DashboardService } from './services/dashboard';
 import { openStorage } from './storage/open';
 import type { Storage } from './storage/types';
 import { createTeamsTransport, TEAMS_RATE_LIMITS } from './teams';
@@ -207,6 +208,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     report: new ReportService({ storage, clock, warRooms, lessons: LessonsService.of }),
     lessons,
     records: { decisions, actions, roles },
+    dashboard: new DashboardService({ storage, clock, warRooms }),
     allowedTenants: config.allowedTenants,
   });
   // Live events: each war room's audit log, streamed to the tab (docs/decisions/017).

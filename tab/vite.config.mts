@@ -14,8 +14,10 @@ export default defineConfig({
   build: {
     outDir: path.join(repoRoot, 'dist', 'tab'),
     emptyOutDir: true,
-    // React + Fluent + teams-js + zod make one ~650 kB (~190 kB gzip) chunk; that is expected.
-    chunkSizeWarningLimit: 800,
+    // React + Fluent + teams-js + zod make one ~870 kB (~245 kB gzip) first chunk, which is
+    // expected (the budget is 300 kB gzip of initial JavaScript); the status chart (recharts)
+    // is a chunk of its own, loaded when the overview shows it.
+    chunkSizeWarningLimit: 950,
     rolldownOptions: {
       onwarn(warning, warn) {
         // Fluent's "use client" directives are meaningless in a client-only bundle.

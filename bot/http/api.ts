@@ -6,6 +6,7 @@ import { incidentRef, type Incident } from '../../shared/domain/incident';
 import type { WarRoom } from '../../shared/domain/warRoom';
 import type { Logger } from '../logger';
 import type { AuditLogService } from '../services/auditLog';
+import type { DashboardService } from '../services/dashboard';
 import type { ApiKeyService } from '../services/apiKeys';
 import type { IncidentService } from '../services/incidents';
 import type { MigrationService } from '../services/migration';
@@ -13,6 +14,7 @@ import type { ReportService } from '../services/report';
 import type { LessonsService } from '../services/lessons';
 import type { WarRoomService } from '../services/warRooms';
 import { mountAuditApi } from './auditApi';
+import { mountDashboardApi } from './dashboardApi';
 import { sendError } from './errors';
 import type { Identity, IdentityResolver } from './identity';
 import { mountMigrationApi } from './migrationApi';
@@ -33,6 +35,8 @@ export interface ApiDeps {
   lessons: LessonsService;
   /** Decisions, actions and roles for the tab's records panels (recordsApi.ts). */
   records: RecordServices;
+  /** The tab's overview (dashboardApi.ts) and the list's open-incident counts. */
+  dashboard: DashboardService;
   allowedTenants: '*' | readonly string[];
 }
 
@@ -68,11 +72,9 @@ export function mountApi(server: Server, deps: ApiDeps): void {
           : [await deps.warRooms.findVisibleByChannel(actor, channelId)].filter(
               (w): w is WarRoom => !!w,
             );
-      return {
-        warRooms: await Promise.all(
-          rooms.map(async (w) => summary(w, await deps.incidents.list(actor, w.id))),
-        ),
-      };
+      // One COUNT per war room, not every incident of every war room.
+      const open = await deps.dashboard.openIncidentCounts(rooms);
+      return { warRooms: rooms.map((w) => summary(w, open.get(w.id) ?? 0)) };
     }),
   );
 
@@ -82,7 +84,8 @@ export function mountApi(server: Server, deps: ApiDeps): void {
       const id = idParam(req);
       const warRoom = await deps.warRooms.getVisible(actor, id);
       const incidents = await deps.incidents.list(actor, id);
-      return { warRoom: summary(warRoom, incidents), incidents: incidents.map(incidentDto) };
+      const open = incidents.filter((i) => i.status !== 'resolved').length;
+      return { warRoom: summary(warRoom, open), incidents: incidents.map(incidentDto) };
     }),
   );
 
@@ -90,6 +93,7 @@ export function mountApi(server: Server, deps: ApiDeps): void {
   mountMigrationApi(server, deps);
   mountReportApi(server, deps);
   mountRecordsApi(server, deps);
+  mountDashboardApi(server, deps, route);
 }
 
 function channelQuery(req: Request): string | undefined {
@@ -106,14 +110,14 @@ function idParam(req: Request): string {
   return parsed.data;
 }
 
-function summary(w: WarRoom, incidents: Incident[]): WarRoomSummaryDto {
+function summary(w: WarRoom, openIncidents: number): WarRoomSummaryDto {
   return {
     id: w.id,
     title: w.title,
     phase: w.phase,
     timeZone: w.timeZone,
     createdAt: w.createdAt,
-    openIncidents: incidents.filter((i) => i.status !== 'resolved').length,
+    openIncidents,
   };
 }
 

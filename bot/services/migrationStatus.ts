@@ -1,6 +1,6 @@
 import type { Actor } from '../../shared/domain/actor';
 import { invalid, notFound } from '../../shared/domain/errors';
-import { holds, inForce, type FreezeWindow } from '../../shared/domain/freeze';
+import { inForce } from '../../shared/domain/freeze';
 import type { WarRoom } from '../../shared/domain/warRoom';
 import { MIGRATION_STATUSES, type MigrationStatus } from '../../shared/migration/status';
 import { cardMessage } from '../cards/message';
@@ -161,18 +161,12 @@ export async function statusView(
     batches: batches.filter((b) => size(b.counts) > 0),
     failures: failures.map((f) => ({ identity: f.identity, batch: f.batch, error: f.error })),
     failureCount: totals.failed,
-    frozen: await frozenCount(tx, warRoom, windows),
+    frozen: await tx.dashboard.countHeld(
+      tenantId,
+      id,
+      windows.map((w) => w.target),
+    ),
     violations: await tx.freezes.countViolations(tenantId, id),
     lastImportAt: lastImport?.at ?? null,
   };
-}
-
-/**
- * Items held by a window in force now, each once. Reads the war room's items only while a
- * window is in force (a few hours of the weekend); tags are matched here, not in SQL.
- */
-async function frozenCount(tx: Tx, warRoom: WarRoom, windows: FreezeWindow[]): Promise<number> {
-  if (windows.length === 0) return 0;
-  const items = await tx.migrationItems.listAll(warRoom.tenantId, warRoom.id);
-  return items.filter((item) => windows.some((w) => holds(w.target, item))).length;
 }

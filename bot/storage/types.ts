@@ -2,8 +2,8 @@ import type { AuditEntry } from '../../shared/domain/audit';
 import type { Action } from '../../shared/domain/action';
 import type { ApiKey } from '../../shared/domain/apiKey';
 import type { Decision } from '../../shared/domain/decision';
-import type { FreezeWindow } from '../../shared/domain/freeze';
-import type { Incident, IncidentNote } from '../../shared/domain/incident';
+import type { FreezeTarget, FreezeWindow } from '../../shared/domain/freeze';
+import type { Incident, IncidentNote, Severity } from '../../shared/domain/incident';
 import type {
   MigrationCount,
   MigrationImport,
@@ -54,6 +54,7 @@ export interface Tx {
   readonly signingKeys: SigningKeyRepo;
   readonly lessons: LessonsRepo;
   readonly handovers: HandoverRepo;
+  readonly dashboard: DashboardRepo;
 }
 
 export interface WarRoomRepo {
@@ -599,4 +600,80 @@ export interface HandoverRepo {
   insert(handover: Handover): Promise<void>;
   /** The newest handover of the war room posted at or before `at`. */
   lastBefore(tenantId: string, warRoomId: string, at: string): Promise<Handover | undefined>;
+}
+
+/** A count per UTC hour; `hour` is the hour's first instant. */
+export interface HourCount {
+  hour: string;
+  count: number;
+}
+
+/** Filters and order of a page of migration items (the tab's items table). */
+export interface ItemPageQuery {
+  search?: string;
+  status?: MigrationStatus;
+  /** null: items without a batch. */
+  batch?: string | null;
+  tag?: string;
+  sort: 'identity' | 'status' | 'batch' | 'updated';
+  dir: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+/**
+ * The dashboard's reads (services/dashboard.ts): everything counted by the database, so
+ * none of them loads a war room's items, incidents or actions to count them.
+ */
+export interface DashboardRepo {
+  /** Incidents not resolved. */
+  openIncidentCount(tenantId: string, warRoomId: string): Promise<number>;
+  /** Incidents not resolved, per severity (severities with none are absent). */
+  openIncidentsBySeverity(
+    tenantId: string,
+    warRoomId: string,
+  ): Promise<{ severity: Severity; count: number }[]>;
+  /** How many decisions are pending, and the first `limit` by deadline (none last). */
+  pendingDecisions(
+    tenantId: string,
+    warRoomId: string,
+    limit: number,
+  ): Promise<{
+    count: number;
+    next: {
+      number: number;
+      question: string;
+      kind: 'approval' | 'goNoGo';
+      deadline: string | null;
+    }[];
+  }>;
+  /** Open actions, and those of them due before `now`. */
+  actionCounts(
+    tenantId: string,
+    warRoomId: string,
+    now: string,
+  ): Promise<{ open: number; overdue: number }>;
+  /** Items any of the targets holds, each counted once. */
+  countHeld(tenantId: string, warRoomId: string, targets: FreezeTarget[]): Promise<number>;
+  /** One page of items and how many match the filters in all. */
+  itemPage(
+    tenantId: string,
+    warRoomId: string,
+    query: ItemPageQuery,
+  ): Promise<{ total: number; items: MigrationItem[] }>;
+  /**
+   * Items now completed or failed, by the UTC hour their status last changed (at or after
+   * `since`). An item that failed and then completed counts only as completed: items keep
+   * their last status change, not their history.
+   */
+  statusChangesPerHour(
+    tenantId: string,
+    warRoomId: string,
+    since: string,
+  ): Promise<{ hour: string; status: MigrationStatus; count: number }[]>;
+  /** Incidents by the UTC hour they were opened, and resolved ones by the hour they were. */
+  incidentsPerHour(
+    tenantId: string,
+    warRoomId: string,
+  ): Promise<{ opened: HourCount[]; resolved: HourCount[] }>;
 }

@@ -77,6 +77,8 @@ describe('the channel tab inside Teams', () => {
     const tab = await openInTeams(page, { context: channelContext(app.room.channelId) });
 
     await tab.getByTestId('warroom-title').getByText('Mailbox cutover weekend').waitFor();
+    // The overview opens first; the incidents are the next view.
+    await tab.getByTestId('warroom-panels').getByRole('tab', { name: 'Incidents' }).click();
     await tab.locator('[data-testid="incident-row"][data-ref="INC-1"]').waitFor();
     const tabs = tab.getByTestId('warroom-list').getByRole('tab');
     await expect(tabs.count()).resolves.toBe(1);

@@ -42,6 +42,8 @@ describe('the tab, live', () => {
     const status = page.getByTestId('live-status');
 
     await page.goto(`${app.baseUrl}/tab/`);
+    // The overview opens first; the incidents are the next view.
+    await page.getByTestId('warroom-panels').getByRole('tab', { name: 'Incidents' }).click();
     await row('INC-1').waitFor();
     await page.locator('[data-testid="live-status"][data-status="live"]').waitFor();
     await expect(status.textContent()).resolves.toBe('Live');

@@ -53,6 +53,7 @@ describe('the tab’s records panels', () => {
       }),
     );
     await page.goto(`${app.baseUrl}/tab/`);
+    await page.getByTestId('warroom-panels').getByRole('tab', { name: 'Records' }).click();
     await page.locator(`[data-testid="my-role"][data-role="${role}"]`).waitFor();
     await page.getByTestId(`records-tab-${panel}`).click();
   }

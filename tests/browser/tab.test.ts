@@ -58,6 +58,8 @@ describe('the tab in a real browser', () => {
     await page.getByTestId('warroom-title').getByText('Mailbox cutover weekend').waitFor();
     expect(new URL(page.url()).searchParams.get('warRoom')).toMatch(/\S/);
 
+    // The overview opens first; the incidents are the next view.
+    await page.getByTestId('warroom-panels').getByRole('tab', { name: 'Incidents' }).click();
     const row = page.locator('[data-testid="incident-row"][data-ref="INC-1"]');
     await row.waitFor();
     await expect(row.getByTestId('incident-title').textContent()).resolves.toBe(

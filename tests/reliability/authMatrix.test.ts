@@ -129,6 +129,15 @@ const ROUTES: Route[] = [
       path: `/api/v1/war-rooms/${warRoom.id}/events/ticket`,
     }),
   },
+  api('GET /api/v1/war-rooms/:id/dashboard', () => `/api/v1/war-rooms/${warRoom.id}/dashboard`),
+  api(
+    'GET /api/v1/war-rooms/:id/dashboard/series',
+    () => `/api/v1/war-rooms/${warRoom.id}/dashboard/series`,
+  ),
+  api(
+    'GET /api/v1/war-rooms/:id/migration/items',
+    () => `/api/v1/war-rooms/${warRoom.id}/migration/items?status=failed&limit=10`,
+  ),
   open('GET /healthz'),
   open('GET /tab/'),
 ];

@@ -1,4 +1,4 @@
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
 
 /** Where the stand-in Teams client is served; the browser answers it, the server never sees it. */
 const HOST_PATH = '/__test-teams-host__';
@@ -9,7 +9,8 @@ const HOST_PATH = '/__test-teams-host__';
  * It is served on the server's own origin, which teams-js trusts as a parent, so no
  * Microsoft origin has to be faked. The SSO token it hands out is the one it is opened with
  * (empty by default: in local development mode the tab then calls the API as the
- * development identity).
+ * development identity). With `fill`, the frame takes the window's size, so the viewport
+ * decides the tab's width (desktop or the Teams mobile width).
  */
 const HOST_HTML = `<!doctype html>
 <html>
@@ -22,6 +23,7 @@ const HOST_HTML = `<!doctype html>
       const token = params.get('token') ?? '';
       const runtime = { apiVersion: 4, supports: { pages: { config: {} }, teamsCore: {} } };
       const frame = document.getElementById('tab');
+      if (params.get('fill') === '1') frame.style.cssText = 'display: block; width: 100vw; height: 100vh; border: 0';
       window.hostCalls = [];
       window.addEventListener('message', (event) => {
         const request = event.data;
@@ -50,6 +52,8 @@ export interface HostOptions {
   src?: string;
   /** What `authentication.getAuthToken` answers (the host page's URL holds it, never the tab's). */
   token?: string;
+  /** The frame fills the window instead of a fixed 1200 × 760 box. */
+  fill?: boolean;
 }
 
 /** Makes the page answer the stand-in host's URL on `baseUrl` (call once per page). */
@@ -72,7 +76,32 @@ export async function openInTeams(
     frameContext: options.frameContext ?? 'content',
     src: options.src ?? '/tab/',
     token: options.token ?? '',
+    fill: options.fill ? '1' : '0',
   });
   await page.goto(`${baseUrl}${HOST_PATH}?${query.toString()}`);
   return page.frameLocator('#tab');
+}
+
+export type HostTheme = 'default' | 'dark' | 'contrast';
+
+/** Opens the tab as a personal tab filling the window, in `theme`; returns the tab's frame. */
+export async function openTabInTeams(
+  page: Page,
+  baseUrl: string,
+  options: { theme: HostTheme; tenantId: string; locale?: string },
+): Promise<Frame> {
+  const context = {
+    locale: options.locale ?? 'en-US',
+    theme: options.theme,
+    tid: options.tenantId,
+    entityId: 'dashboard',
+  };
+  await openInTeams(page, baseUrl, { context, fill: true });
+  const handle = await page.waitForSelector('#tab');
+  for (let i = 0; i < 100; i++) {
+    const frame = await handle.contentFrame();
+    if (frame && frame.url().includes('/tab/')) return frame;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the tab did not load in the stand-in Teams host');
 }

@@ -68,7 +68,8 @@ function tagsOf(value: unknown): string[] {
   return value as string[];
 }
 
-function fromRow(r: ItemRow, decodeJson: (raw: unknown) => unknown): MigrationItem {
+/** A stored row as an item (also for the dashboard's pages). */
+export function itemFromRow(r: ItemRow, decodeJson: (raw: unknown) => unknown): MigrationItem {
   return {
     tenantId: r.tenant_id,
     warRoomId: r.war_room_id,
@@ -155,7 +156,7 @@ export function migrationItemRepo(x: Exec): MigrationItemRepo {
   return {
     async listAll(tenantId, warRoomId) {
       const rows = await x.all(ofRoom(tenantId, warRoomId));
-      return rows.map((r) => fromRow(r, decode));
+      return rows.map((r) => itemFromRow(r, decode));
     },
     async upsert(items) {
       for (let i = 0; i < items.length; i += CHUNK) {
@@ -164,7 +165,7 @@ export function migrationItemRepo(x: Exec): MigrationItemRepo {
     },
     async find(tenantId, warRoomId, identity) {
       const [row] = await x.all(ofRoom(tenantId, warRoomId).where('identity', '=', identity));
-      return row && fromRow(row, decode);
+      return row && itemFromRow(row, decode);
     },
     async list(tenantId, warRoomId, { status, batch, limit }) {
       let query = ofRoom(tenantId, warRoomId);
@@ -174,7 +175,7 @@ export function migrationItemRepo(x: Exec): MigrationItemRepo {
           batch === null ? query.where('batch', 'is', null) : query.where('batch', '=', batch);
       }
       const rows = await x.all(query.orderBy('identity').limit(limit));
-      return rows.map((r) => fromRow(r, decode));
+      return rows.map((r) => itemFromRow(r, decode));
     },
     async counts(tenantId, warRoomId) {
       const rows = await x.all(

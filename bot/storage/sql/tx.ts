@@ -2,6 +2,7 @@ import type { Tx } from '../types';
 import { actionRepo } from './actions';
 import { apiKeyRepo } from './apiKeys';
 import { auditRepo } from './audit';
+import { dashboardRepo } from './dashboard';
 import { decisionRepo } from './decisions';
 import { freezeRepo } from './freezes';
 import type { Exec } from './exec';
@@ -40,5 +41,6 @@ export function sqlTx(x: Exec): Tx {
     signingKeys: signingKeyRepo(x),
     lessons: lessonsRepo(x),
     handovers: handoverRepo(x),
+    dashboard: dashboardRepo(x),
   };
 }

@@ -404,6 +404,22 @@ CREATE INDEX freeze_violations_by_war_room ON freeze_violations (tenant_id, war_
 `,
   },
   {
+    version: 14,
+    name: 'dashboard indexes',
+    // For the dashboard (services/dashboard.ts): a page of items sorted by batch or by last
+    // update, the status series, and counts of open incidents, pending decisions and open
+    // actions without reading the war room's other rows (docs/decisions/019).
+    sql: `
+CREATE INDEX migration_items_by_batch_identity ON migration_items (tenant_id, war_room_id, batch, identity);
+CREATE INDEX migration_items_by_identity ON migration_items (tenant_id, war_room_id, identity);
+CREATE INDEX migration_items_by_updated ON migration_items (tenant_id, war_room_id, updated_at, identity);
+CREATE INDEX migration_items_by_status_change ON migration_items (tenant_id, war_room_id, status, status_changed_at);
+CREATE INDEX incidents_by_status ON incidents (tenant_id, war_room_id, status);
+CREATE INDEX decisions_by_status ON decisions (tenant_id, war_room_id, status);
+CREATE INDEX actions_by_status ON actions (tenant_id, war_room_id, status, due);
+`,
+  },
+  {
     version: 16,
     name: 'lessons learned and shift handovers',
     // The lead's lessons learned for the evaluation report (one text per war room), and the

@@ -9,6 +9,15 @@ import {
   type WarRoomListDto,
 } from '../../../shared/api/schemas';
 import { streamTicketSchema, type StreamTicketDto } from '../../../shared/api/live';
+import {
+  dashboardSchema,
+  itemPageSchema,
+  seriesSchema,
+  type DashboardDto,
+  type ItemPageDto,
+  type ItemQueryInput,
+  type SeriesDto,
+} from '../../../shared/api/dashboard';
 
 /** A failed API call. `message` is user-safe text from the server, or null if it sent none. */
 export class ApiError extends Error {
@@ -43,6 +52,11 @@ export interface ApiClient {
   ): Promise<z.infer<S>>;
   /** The headers every call carries (the bearer token, the language): for uploads. */
   headers(): Promise<Record<string, string>>;
+  /** The overview's headline figures, batches and freeze windows (tab/src/overview). */
+  dashboard(warRoomId: string, signal?: AbortSignal): Promise<DashboardDto>;
+  series(warRoomId: string, signal?: AbortSignal): Promise<SeriesDto>;
+  /** One page of migration items, filtered and sorted by the server. */
+  items(warRoomId: string, query: ItemQueryInput, signal?: AbortSignal): Promise<ItemPageDto>;
 }
 
 export interface ApiClientOptions {
@@ -118,5 +132,24 @@ export function createApiClient({ getToken, locale }: ApiClientOptions): ApiClie
       ).toString()}`,
     send: (method, path, schema, body) => get(path, schema, undefined, method, body),
     headers,
+    dashboard: (warRoomId, signal) =>
+      get(`/api/v1/war-rooms/${encodeURIComponent(warRoomId)}/dashboard`, dashboardSchema, signal),
+    series: (warRoomId, signal) =>
+      get(
+        `/api/v1/war-rooms/${encodeURIComponent(warRoomId)}/dashboard/series`,
+        seriesSchema,
+        signal,
+      ),
+    items: (warRoomId, query, signal) => {
+      const params = new URLSearchParams();
+      for (const [name, value] of Object.entries(query)) {
+        if (value !== undefined && value !== '') params.set(name, String(value));
+      }
+      return get(
+        `/api/v1/war-rooms/${encodeURIComponent(warRoomId)}/migration/items?${params.toString()}`,
+        itemPageSchema,
+        signal,
+      );
+    },
   };
 }

@@ -4,13 +4,12 @@ import type { ApiClient } from '../api/client';
 import { LoadError } from '../common/LoadError';
 import { Loading } from '../common/Loading';
 import { useT } from '../i18n/locale';
-import { IncidentsPanel } from '../incidents/IncidentsPanel';
 import { useLiveRefresh } from '../live/useLiveRefresh';
 import { useResource } from '../live/useResource';
-import { RecordsTabs } from '../records/RecordsTabs';
 import { WarRoomList } from '../warRooms/WarRoomList';
 import { useDashboardStyles } from './Dashboard.styles';
 import { useSelectedWarRoom } from './useSelectedWarRoom';
+import { WarRoomPanels } from './WarRoomPanels';
 
 export interface DashboardProps {
   api: ApiClient;
@@ -20,7 +19,7 @@ export interface DashboardProps {
 
 /**
  * The war-room dashboard: the war rooms (in a channel tab, that channel's own; elsewhere
- * all the user may see), and the incidents of the selected one.
+ * all the user may see), and the views of the selected one (WarRoomPanels).
  */
 export function Dashboard({ api, channelId }: DashboardProps) {
   const { t } = useT();
@@ -81,19 +80,11 @@ export function Dashboard({ api, channelId }: DashboardProps) {
             onSelect={select}
           />
           {selected && (
-            <IncidentsPanel
+            <WarRoomPanels
               key={selected.id}
               api={api}
               summary={selected}
               onChange={warRooms.reload}
-            />
-          )}
-          {selected && (
-            <RecordsTabs
-              key={`records:${selected.id}`}
-              api={api}
-              warRoomId={selected.id}
-              timeZone={selected.timeZone}
             />
           )}
         </div>

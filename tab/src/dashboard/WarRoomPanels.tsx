@@ -1,0 +1,73 @@
+import { Tab, TabList } from '@fluentui/react-components';
+import { useId, useState, type ReactNode } from 'react';
+import type { WarRoomSummaryDto } from '../../../shared/api/schemas';
+import type { MessageKey } from '../../../shared/i18n';
+import type { ApiClient } from '../api/client';
+import { useT } from '../i18n/locale';
+import { IncidentsPanel } from '../incidents/IncidentsPanel';
+import { OverviewPanel } from '../overview/OverviewPanel';
+import { RecordsTabs } from '../records/RecordsTabs';
+import { useWarRoomPanelsStyles } from './WarRoomPanels.styles';
+
+export interface PanelProps {
+  api: ApiClient;
+  summary: WarRoomSummaryDto;
+  /** Something in the war room changed (the war-room list's numbers may be stale too). */
+  onChange(): void;
+}
+
+/**
+ * The views of one war room, one tab each. Only the selected one is mounted, so only it
+ * follows the war room's event stream. A new view is one more row here.
+ */
+const PANELS: { id: string; label: MessageKey; render(props: PanelProps): ReactNode }[] = [
+  { id: 'overview', label: 'tab.overview', render: (p) => <OverviewPanel {...p} /> },
+  { id: 'incidents', label: 'tab.incidents', render: (p) => <IncidentsPanel {...p} /> },
+  {
+    id: 'records',
+    label: 'tab.records',
+    render: (p) => (
+      <RecordsTabs api={p.api} warRoomId={p.summary.id} timeZone={p.summary.timeZone} />
+    ),
+  },
+];
+
+/** The selected war room: a tab list of its views and the selected view. */
+export function WarRoomPanels(props: PanelProps) {
+  const { t } = useT();
+  const styles = useWarRoomPanelsStyles();
+  const [selected, setSelected] = useState(PANELS[0]?.id ?? '');
+  const baseId = useId();
+  const panel = PANELS.find((p) => p.id === selected) ?? PANELS[0];
+  return (
+    <div className={styles.root}>
+      <TabList
+        selectedValue={selected}
+        onTabSelect={(_, data) => setSelected(String(data.value))}
+        aria-label={t('tab.panels')}
+        data-testid="warroom-panels"
+      >
+        {PANELS.map((p) => (
+          <Tab
+            key={p.id}
+            value={p.id}
+            id={`${baseId}-tab-${p.id}`}
+            aria-controls={`${baseId}-panel-${p.id}`}
+          >
+            {t(p.label)}
+          </Tab>
+        ))}
+      </TabList>
+      {panel && (
+        <div
+          role="tabpanel"
+          id={`${baseId}-panel-${panel.id}`}
+          aria-labelledby={`${baseId}-tab-${panel.id}`}
+          className={styles.panel}
+        >
+          {panel.render(props)}
+        </div>
+      )}
+    </div>
+  );
+}
