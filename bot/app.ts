@@ -21,6 +21,7 @@ import { ApiKeyService } from './services/apiKeys';
 import { LiveEventService, type LiveEventOptions } from './services/liveEvents';
 import { signingKey } from './services/signingKeys';
 import { Pacer } from './services/pacer';
+import { PrivacyService } from './services/privacy';
 import { ReplyService } from './services/replies';
 import { RoleService } from './services/roles';
 import { RosterService, type RosterOptions } from './services/roster';
@@ -191,6 +192,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     migration,
     apiKeys,
     allowedTenants: config.allowedTenants,
+    privacy: new PrivacyService({
+      storage,
+      clock,
+      // The local development identity stands for whoever runs the machine (decision 022).
+      isTenantAdmin: (v) =>
+        (config.localDev && !!v.devIdentity) ||
+        (config.tenantAdmins[v.tenantId] ?? []).includes(v.userId),
+    }),
   });
   // Live events: each war room's audit log, streamed to the tab (docs/decisions/017).
   const live = new LiveEventService({ storage, clock, logger, warRooms, options: overrides.live });

@@ -32,6 +32,8 @@ export interface Config {
     jwksUrl: string;
   };
   devIdentity: { tenantId: string; userId: string; name: string };
+  /** Tenant administrators (Entra object ids by tenant id): may export and erase people. */
+  tenantAdmins: Record<string, string[]>;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -95,6 +97,29 @@ const envSchema = z.object({
   WARROOM_DEV_USER_ID: z.string().default('00000000-0000-0000-0000-00000000d3v1'),
   WARROOM_DEV_USER_NAME: z.string().default('Local Developer'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // `<tenant id>=<object id>[,<object id>…]` per tenant, tenants separated by `;` (decision 022).
+  WARROOM_TENANT_ADMINS: z
+    .string()
+    .transform((v, ctx) => {
+      const admins: Record<string, string[]> = {};
+      for (const part of v
+        .split(';')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const m = /^([^=\s]+)\s*=\s*(.+)$/.exec(part);
+        const ids = list(m?.[2]);
+        if (!m?.[1] || ids.length === 0) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${part}" is not <tenant id>=<object id>[,<object id>…]`,
+          });
+          return z.NEVER;
+        }
+        admins[m[1]] = [...(admins[m[1]] ?? []), ...ids];
+      }
+      return admins;
+    })
+    .optional(),
 });
 
 /** `https://host/path/` or `http://host:` (any port of a host). */
@@ -192,6 +217,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       userId: e.WARROOM_DEV_USER_ID,
       name: e.WARROOM_DEV_USER_NAME,
     },
+    tenantAdmins: e.WARROOM_TENANT_ADMINS ?? {},
     logLevel: e.LOG_LEVEL,
   };
 }

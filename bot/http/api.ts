@@ -14,6 +14,8 @@ import { mountAuditApi } from './auditApi';
 import { sendError } from './errors';
 import type { Identity, IdentityResolver } from './identity';
 import { mountMigrationApi } from './migrationApi';
+import { mountPrivacyApi } from './privacyApi';
+import type { PrivacyService } from '../services/privacy';
 
 export interface ApiDeps {
   logger: Logger;
@@ -25,6 +27,8 @@ export interface ApiDeps {
   migration: MigrationService;
   apiKeys: ApiKeyService;
   allowedTenants: '*' | readonly string[];
+  /** A person's data: export and erasure (privacyApi.ts). */
+  privacy: PrivacyService;
 }
 
 type Handler = (req: Request, actor: Identity) => Promise<unknown>;
@@ -79,6 +83,7 @@ export function mountApi(server: Server, deps: ApiDeps): void {
 
   mountAuditApi(server, deps, route);
   mountMigrationApi(server, deps);
+  mountPrivacyApi(server, deps, route);
 }
 
 function channelQuery(req: Request): string | undefined {

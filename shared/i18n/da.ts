@@ -409,4 +409,8 @@ export const da: Catalog = {
   'help.unfreeze.does':
     'Beder de navngivne om go/no-go til at frigive en frysning før tid: Go frigiver, No-go beholder den.',
   'help.unfreeze.example': 'frigiv FRZ-1 @Marianne',
+  // GDPR duties (decision 022)
+  'privacy.forbidden':
+    'Kun en administrator i din organisation må eksportere eller slette en persons data.',
+  'privacy.notFound': 'Der er intet gemt om den person i din organisation.',
 };

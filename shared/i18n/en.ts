@@ -403,6 +403,10 @@ export const en = {
   'help.unfreeze.does':
     'Asks the named people for a go/no-go on releasing a freeze early: Go releases it, No-go keeps it.',
   'help.unfreeze.example': 'unfreeze FRZ-1 @Marianne',
+  // GDPR duties (decision 022)
+  'privacy.forbidden':
+    "Only an administrator of your organisation may export or erase a person's data.",
+  'privacy.notFound': 'Nothing is stored about that person in your organisation.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -444,4 +444,8 @@ export const fr: Catalog = {
   'help.unfreeze.does':
     'Demande aux personnes citées un go/no-go pour libérer un gel plus tôt : Go le libère, No-go le garde.',
   'help.unfreeze.example': 'dégeler FRZ-1 @Marianne',
+  // GDPR duties (decision 022)
+  'privacy.forbidden':
+    "Seul un administrateur de votre organisation peut exporter ou effacer les données d'une personne.",
+  'privacy.notFound': "Rien n'est enregistré sur cette personne dans votre organisation.",
 };

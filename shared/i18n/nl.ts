@@ -420,4 +420,8 @@ export const nl: Catalog = {
   'help.unfreeze.does':
     'Vraagt de genoemden om een go/no-go voor eerder vrijgeven: Go geeft vrij, No-go houdt de bevriezing.',
   'help.unfreeze.example': 'vrijgeven FRZ-1 @Marianne',
+  // GDPR duties (decision 022)
+  'privacy.forbidden':
+    'Alleen een beheerder van je organisatie mag de gegevens van een persoon exporteren of wissen.',
+  'privacy.notFound': 'Er is niets over die persoon opgeslagen in je organisatie.',
 };

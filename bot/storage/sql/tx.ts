@@ -12,6 +12,7 @@ import { migrationImportRepo, migrationSettingsRepo } from './migrationImports';
 import { migrationItemRepo } from './migrationItems';
 import { outboxRepo } from './outbox';
 import { personalChatRepo } from './personalChats';
+import { privacyRepo } from './privacy';
 import { roleRepo } from './roles';
 import { rosterRepo } from './roster';
 import { signingKeyRepo } from './signingKeys';
@@ -37,5 +38,6 @@ export function sqlTx(x: Exec): Tx {
     apiKeys: apiKeyRepo(x),
     freezes: freezeRepo(x),
     signingKeys: signingKeyRepo(x),
+    privacy: privacyRepo(x),
   };
 }
