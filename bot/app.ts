@@ -22,6 +22,7 @@ import { LiveEventService, type LiveEventOptions } from './services/liveEvents';
 import { signingKey } from './services/signingKeys';
 import { Pacer } from './services/pacer';
 import { PrivacyService } from './services/privacy';
+import { LifecycleService } from './services/lifecycle';
 import { ReplyService } from './services/replies';
 import { RoleService } from './services/roles';
 import { RosterService, type RosterOptions } from './services/roster';
@@ -123,6 +124,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     },
   });
   const apiKeys = new ApiKeyService({ storage, clock, ids });
+  const lifecycle = new LifecycleService({ storage, clock, ids, logger });
   const delivery = new DeliveryService({
     storage,
     clock,
@@ -176,6 +178,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       status,
       freezes,
       replies,
+      lifecycle,
       roles,
       roster,
       delivery,
@@ -225,6 +228,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   scheduler.register(
     housekeepingJob({ storage, clock, logger }),
     roster.job(),
+    lifecycle.job(),
     ...actionJobs({ storage, clock, ids }),
     ...decisionJobs({
       storage,

@@ -13,6 +13,7 @@ import type {
 import type { MigrationStatus } from '../../shared/migration/status';
 import type { Role, WarRoom } from '../../shared/domain/warRoom';
 import type { Pseudonym } from '../../shared/domain/privacy';
+import type { Language } from '../../shared/i18n';
 
 /**
  * The storage port. Services see only this; SQL stays in the implementations beside it
@@ -54,6 +55,7 @@ export interface Tx {
   readonly freezes: FreezeRepo;
   readonly signingKeys: SigningKeyRepo;
   readonly privacy: PrivacyRepo;
+  readonly lifecycle: LifecycleRepo;
 }
 
 export interface WarRoomRepo {
@@ -594,4 +596,26 @@ export interface PrivacyRepo {
   purgeWarRoom(tombstone: Tombstone): Promise<Record<string, number>>;
   /** The tenant's tombstones, oldest first. */
   tombstones(tenantId: string): Promise<Tombstone[]>;
+}
+
+/** A closed war room and how long it is kept. */
+export interface ClosedWarRoom {
+  tenantId: string;
+  warRoomId: string;
+  closedAt: string;
+  retentionDays: number;
+}
+
+/** The end of a war room's life: closing, retention, and the language of its channel cards. */
+export interface LifecycleRepo {
+  get(
+    tenantId: string,
+    warRoomId: string,
+  ): Promise<{ closedAt: string | null; retentionDays: number } | undefined>;
+  /** Phase `closed`, closed_at set, version bumped. */
+  close(tenantId: string, warRoomId: string, at: string): Promise<void>;
+  setRetention(tenantId: string, warRoomId: string, days: number, at: string): Promise<void>;
+  setLanguage(tenantId: string, warRoomId: string, language: Language, at: string): Promise<void>;
+  /** Every tenant's closed war rooms, oldest closing first: for the purge job only. */
+  listClosed(): Promise<ClosedWarRoom[]>;
 }

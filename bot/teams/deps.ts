@@ -7,6 +7,7 @@ import type { DecisionService } from '../services/decisions';
 import type { FreezeService } from '../services/freezes';
 import type { MigrationStatusService } from '../services/migrationStatus';
 import type { IncidentService } from '../services/incidents';
+import type { LifecycleService } from '../services/lifecycle';
 import type { ReplyService } from '../services/replies';
 import type { RoleService } from '../services/roles';
 import type { RosterService } from '../services/roster';
@@ -24,6 +25,8 @@ export interface TeamsDeps {
   /** The migration status card, and the failures' incident. */
   status: MigrationStatusService;
   freezes: FreezeService;
+  /** Closing, retention and the channel language (decision 022). */
+  lifecycle: LifecycleService;
   replies: ReplyService;
   roles: RoleService;
   /** Team rosters, kept current by membership events (conversationUpdate). */

@@ -17,6 +17,7 @@ import { onAction, onActions } from './commands/action';
 import { onDecide, onWithdraw } from './commands/decide';
 import { onIncident, onNote } from './commands/incident';
 import { onFreeze, onStatus, onUnfreeze } from './commands/migration';
+import { onClose, onLanguage, onRetention } from './commands/lifecycle';
 import type { TeamsDeps } from './deps';
 import { plainText, replyTo } from './replies';
 
@@ -102,6 +103,9 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
   unfreeze: inChannel(onUnfreeze),
   action: inChannel(onAction),
   actions: inChannel(onActions),
+  close: inChannel(onClose),
+  retention: inChannel(onRetention),
+  language: inChannel(onLanguage),
 
   role: inChannel(async ({ context, deps, actor, locale, delivery }, command) => {
     const { channelId } = bindingOf(context.activity, actor.tenantId);

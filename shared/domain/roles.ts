@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'migration.import',
   'migration.configure',
   'audit.export',
+  'warroom.close',
+  'warroom.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,6 +40,9 @@ const ALLOWED: Record<Permission, readonly Role[]> = {
   'migration.configure': ['lead'],
   /** A copy of every name and change in the war room leaves the app (decision 015). */
   'audit.export': ['lead'],
+  /** Ending the war room, its retention and its channel language (decision 022). */
+  'warroom.close': ['lead'],
+  'warroom.configure': ['lead'],
 };
 
 export function may(role: Role, permission: Permission): boolean {

@@ -413,4 +413,20 @@ export const da: Catalog = {
   'privacy.forbidden':
     'Kun en administrator i din organisation må eksportere eller slette en persons data.',
   'privacy.notFound': 'Der er intet gemt om den person i din organisation.',
+  // Closing, retention, channel language (decision 022)
+  'warroom.isClosed':
+    '{title} er lukket: der kan ikke ændres mere. Oplysningerne kan stadig læses og eksporteres, indtil de slettes.',
+  'warroom.closedNotice':
+    '{title} er lukket af {by}. Her kan ikke ændres mere; oplysningerne gemmes i {days} dage og slettes {purgeOn}.',
+  'warroom.retentionSet':
+    'Når dette krigsrum lukkes, gemmes oplysningerne i {days} dage og slettes derefter.',
+  'warroom.retentionSetClosed':
+    'Oplysningerne i dette lukkede krigsrum gemmes i {days} dage efter lukningen: de slettes {purgeOn}.',
+  'warroom.retentionUsage':
+    'Sig hvor mange dage oplysningerne gemmes efter lukningen, fra {min} til {max}: "opbevaring 90".',
+  'warroom.languageSet': 'Krigsrummets kort er nu på dansk.',
+  'warroom.languageUsage':
+    'Sig hvilket sprog krigsrummets kort skal bruge: da, nl, fr eller en ("sprog da").',
+  'access.warroom.close': 'Kun krigsrummets leder kan lukke det.',
+  'access.warroom.configure': 'Kun krigsrummets leder kan ændre opbevaringstid eller sprog.',
 };

@@ -407,6 +407,22 @@ export const en = {
   'privacy.forbidden':
     "Only an administrator of your organisation may export or erase a person's data.",
   'privacy.notFound': 'Nothing is stored about that person in your organisation.',
+  // Closing, retention, channel language (decision 022)
+  'warroom.isClosed':
+    '{title} is closed: it accepts no more changes. Its records can still be read and exported until they are deleted.',
+  'warroom.closedNotice':
+    '{title} is closed by {by}. Nothing more can be changed here; the records are kept {days} days and deleted on {purgeOn}.',
+  'warroom.retentionSet':
+    'When this war room is closed, its records will be kept {days} days, then deleted.',
+  'warroom.retentionSetClosed':
+    'The records of this closed war room are kept {days} days after closing: they are deleted on {purgeOn}.',
+  'warroom.retentionUsage':
+    'Say how many days the records are kept after closing, from {min} to {max}: "retention 90".',
+  'warroom.languageSet': "This war room's cards are now in English.",
+  'warroom.languageUsage':
+    'Say which language the war room\'s cards use: da, nl, fr or en ("language da").',
+  'access.warroom.close': "Only the war room's lead can close it.",
+  'access.warroom.configure': "Only the war room's lead can change its retention or language.",
 } as const;
 
 export type MessageKey = keyof typeof en;

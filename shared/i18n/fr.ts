@@ -448,4 +448,21 @@ export const fr: Catalog = {
   'privacy.forbidden':
     "Seul un administrateur de votre organisation peut exporter ou effacer les données d'une personne.",
   'privacy.notFound': "Rien n'est enregistré sur cette personne dans votre organisation.",
+  // Closing, retention, channel language (decision 022)
+  'warroom.isClosed':
+    "{title} est clôturée : plus aucune modification n'est acceptée. Ses données peuvent encore être lues et exportées jusqu'à leur suppression.",
+  'warroom.closedNotice':
+    '{title} est clôturée par {by}. Plus rien ne peut être modifié ici ; les données sont conservées {days} jours et supprimées le {purgeOn}.',
+  'warroom.retentionSet':
+    'Quand cette cellule de crise sera clôturée, ses données seront conservées {days} jours, puis supprimées.',
+  'warroom.retentionSetClosed':
+    'Les données de cette cellule de crise clôturée sont conservées {days} jours après la clôture : elles seront supprimées le {purgeOn}.',
+  'warroom.retentionUsage':
+    'Indiquez combien de jours les données sont conservées après la clôture, de {min} à {max} : « conservation 90 ».',
+  'warroom.languageSet': 'Les cartes de cette cellule de crise sont désormais en français.',
+  'warroom.languageUsage':
+    'Indiquez la langue des cartes de la cellule de crise : da, nl, fr ou en (« langue fr »).',
+  'access.warroom.close': 'Seul le responsable de la cellule de crise peut la clôturer.',
+  'access.warroom.configure':
+    'Seul le responsable de la cellule de crise peut modifier la durée de conservation ou la langue.',
 };

@@ -424,4 +424,21 @@ export const nl: Catalog = {
   'privacy.forbidden':
     'Alleen een beheerder van je organisatie mag de gegevens van een persoon exporteren of wissen.',
   'privacy.notFound': 'Er is niets over die persoon opgeslagen in je organisatie.',
+  // Closing, retention, channel language (decision 022)
+  'warroom.isClosed':
+    '{title} is gesloten: er kan niets meer worden gewijzigd. De gegevens kunnen nog worden gelezen en geëxporteerd tot ze worden gewist.',
+  'warroom.closedNotice':
+    '{title} is gesloten door {by}. Hier kan niets meer worden gewijzigd; de gegevens worden {days} dagen bewaard en op {purgeOn} gewist.',
+  'warroom.retentionSet':
+    'Als deze war room wordt gesloten, worden de gegevens {days} dagen bewaard en daarna gewist.',
+  'warroom.retentionSetClosed':
+    'De gegevens van deze gesloten war room worden {days} dagen na het sluiten bewaard: ze worden op {purgeOn} gewist.',
+  'warroom.retentionUsage':
+    'Zeg hoeveel dagen de gegevens na het sluiten bewaard worden, van {min} tot {max}: "bewaartermijn 90".',
+  'warroom.languageSet': 'De kaarten van deze war room zijn nu in het Nederlands.',
+  'warroom.languageUsage':
+    'Zeg welke taal de kaarten van de war room gebruiken: da, nl, fr of en ("taal nl").',
+  'access.warroom.close': 'Alleen de leider van de war room kan hem sluiten.',
+  'access.warroom.configure':
+    'Alleen de leider van de war room kan de bewaartermijn of de taal wijzigen.',
 };

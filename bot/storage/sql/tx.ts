@@ -12,6 +12,7 @@ import { migrationImportRepo, migrationSettingsRepo } from './migrationImports';
 import { migrationItemRepo } from './migrationItems';
 import { outboxRepo } from './outbox';
 import { personalChatRepo } from './personalChats';
+import { lifecycleRepo } from './lifecycle';
 import { privacyRepo } from './privacy';
 import { roleRepo } from './roles';
 import { rosterRepo } from './roster';
@@ -39,5 +40,6 @@ export function sqlTx(x: Exec): Tx {
     freezes: freezeRepo(x),
     signingKeys: signingKeyRepo(x),
     privacy: privacyRepo(x),
+    lifecycle: lifecycleRepo(x),
   };
 }
