@@ -151,8 +151,7 @@ export class LifecycleService {
           lastSeq: head?.seq ?? 0,
           lastHash: head?.hash ?? null,
         };
-        t.counts = await tx.privacy.countRows(room.tenantId, room.warRoomId);
-        await tx.privacy.purgeWarRoom(t);
+        t.counts = await tx.privacy.purgeWarRoom(t);
         return t;
       });
       if (tombstone) {

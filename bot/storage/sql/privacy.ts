@@ -276,6 +276,13 @@ export function privacyRepo(x: Exec): PrivacyRepo {
           .where('tenant_id', '=', tombstone.tenantId)
           .where('id', '=', tombstone.warRoomId),
       );
+      // What was actually deleted, jobs and the war room's own row included.
+      await x.run(
+        db
+          .updateTable('war_room_tombstones')
+          .set({ counts: encodeJson(counts) })
+          .where('war_room_id', '=', tombstone.warRoomId),
+      );
       return counts;
     },
 
