@@ -1,6 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { AuditEntry, AuditPersonal, SealedField } from '../../shared/domain/audit';
+import { personalPointers } from '../../shared/domain/privacy';
 import { canonical } from './canonicalJson';
+
+export { personalPointers } from '../../shared/domain/privacy';
 
 /**
  * Hash scheme 2 (decision 022): personal fields are committed separately so a person can be
@@ -10,57 +13,6 @@ import { canonical } from './canonicalJson';
  * commitment it gave: the hash still checks, and the old value cannot be guessed back.
  */
 export const SEALED_SCHEME = 2;
-
-/** Keys that name or identify a person wherever they appear in an entry. */
-const PERSON_KEYS = new Set([
-  'actorId',
-  'actorName',
-  'reporterId',
-  'reporterName',
-  'requesterId',
-  'requesterName',
-  'createdById',
-  'createdByName',
-  'authorId',
-  'authorName',
-  'updatedById',
-  'updatedByName',
-  'assignedById',
-  'userId',
-  'teamsUserId',
-  'aadObjectId',
-  'userPrincipalName',
-  'upn',
-  'email',
-]);
-
-/** In an object that has a `name` beside an identity (a Person, recordedBy), these too. */
-const PERSON_OBJECT_KEYS = new Set(['id', 'name']);
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** RFC 6901 JSON pointer of one step. */
-const step = (key: string | number) => `/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
-
-/** Pointers (RFC 6901) of every string value in `value` that names or identifies a person. */
-export function personalPointers(value: unknown, at = ''): string[] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => personalPointers(v, at + step(i)));
-  if (!isObject(value)) return [];
-  const personLike =
-    typeof value.name === 'string' &&
-    ['id', 'aadObjectId', 'userId', 'teamsUserId'].some((k) => typeof value[k] === 'string');
-  return Object.keys(value).flatMap((key) => {
-    const v = value[key];
-    const here = at + step(key);
-    if (
-      typeof v === 'string' &&
-      (PERSON_KEYS.has(key) || (personLike && PERSON_OBJECT_KEYS.has(key)))
-    )
-      return [here];
-    return personalPointers(v, here);
-  });
-}
 
 function parsePointer(pointer: string): string[] {
   return pointer

@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditEntry, SealedField } from '../../shared/domain/audit';
 import { forbidden, notFound } from '../../shared/domain/errors';
-import { personPointers, pseudonymise, type Pseudonym } from '../../shared/domain/privacy';
+import {
+  personPointers,
+  pseudonymise,
+  redactOthers,
+  type Pseudonym,
+} from '../../shared/domain/privacy';
 import type { WarRoom } from '../../shared/domain/warRoom';
 import type { PersonRows, Storage, Tx } from '../storage/types';
-import { PERSON_TABLES } from '../storage/sql/privacy';
-import { commitment, getAt, personalPointers } from './auditSeal';
+import { commitment, getAt } from './auditSeal';
 import { appendAudit } from './auditTrail';
 import type { Clock } from './clock';
 import type { Viewer } from './warRooms';
@@ -36,9 +40,6 @@ export interface ErasureReport {
   tenant: Record<string, number>;
 }
 
-/** Where someone else's identifier or name was, in an export. */
-export const REDACTED = '[someone else]';
-
 /** A person's data on request (GDPR articles 15, 17, 20): for tenant administrators only. */
 export class PrivacyService {
   constructor(private readonly deps: PrivacyDeps) {}
@@ -63,7 +64,7 @@ export class PrivacyService {
           action: 'privacy.exported',
           after: { aadObjectId, records: count(records), auditEntries: audit.length },
         });
-        return { warRoomId: warRoom.id, records: redactRows(records, ids), audit };
+        return { warRoomId: warRoom.id, records, audit };
       });
       if (found) rooms.push(found);
     }
@@ -197,45 +198,7 @@ export function eraseEntry(
 /** An entry as the export shows it: the person's fields, everyone else's redacted. */
 function redactEntry(e: AuditEntry, ids: ReadonlySet<string>): Partial<AuditEntry> {
   const { prevHash: _p, ...shown } = body(e);
-  return redactJson(shown, ids);
-}
-
-function redactJson<T>(value: T, ids: ReadonlySet<string>): T {
-  const theirs = new Set(personPointers(value, ids));
-  const others = personalPointers(value).filter((ptr) => !theirs.has(ptr));
-  const copy = JSON.parse(JSON.stringify(value)) as T;
-  for (const ptr of others) setPointer(copy, ptr, REDACTED);
-  return copy;
-}
-
-function redactRows(rows: PersonRows, ids: ReadonlySet<string>): PersonRows {
-  const out: PersonRows = {};
-  for (const [table, list] of Object.entries(rows)) {
-    const spec = PERSON_TABLES.find((s) => s.table === table);
-    out[table] = list.map((row) => {
-      const copy: Record<string, unknown> = { ...row };
-      if (!spec) return copy;
-      const mine = spec.ids.some((c) => typeof row[c] === 'string' && ids.has(row[c]));
-      if (!mine)
-        for (const c of [...spec.ids, ...spec.names]) if (copy[c] !== null) copy[c] = REDACTED;
-      for (const c of spec.alsoIds ?? [])
-        if (typeof row[c] === 'string' && !ids.has(row[c])) copy[c] = REDACTED;
-      for (const c of spec.json) if (copy[c] !== null) copy[c] = redactJson(copy[c], ids);
-      return copy;
-    });
-  }
-  return out;
-}
-
-function setPointer(root: unknown, pointer: string, value: string): void {
-  const keys = pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const last = keys.pop() as string;
-  let node = root as Record<string, unknown>;
-  for (const key of keys) node = node[key] as Record<string, unknown>;
-  node[last] = value;
+  return redactOthers(shown, ids);
 }
 
 function count(rows: PersonRows): Record<string, number> {

@@ -12,6 +12,19 @@ export interface Pseudonym {
   name: string;
 }
 
+/** Where someone else's identifier or name was, in a person's export. */
+export const REDACTED = '[someone else]';
+
+/** A copy of `value` with every person's fields but the given person's redacted. */
+export function redactOthers<T>(value: T, ids: ReadonlySet<string>): T {
+  const theirs = new Set(personPointers(value, ids));
+  const copy = JSON.parse(JSON.stringify(value ?? null)) as T;
+  for (const ptr of personalPointers(copy)) {
+    if (!theirs.has(ptr)) setPointer(copy, ptr, REDACTED);
+  }
+  return copy;
+}
+
 const IDENTITY_KEYS = ['id', 'aadObjectId', 'userId', 'teamsUserId'] as const;
 const NAME_KEYS = ['name', 'userPrincipalName', 'upn', 'email'] as const;
 
@@ -76,4 +89,52 @@ function setPointer(root: unknown, pointer: string, value: string): void {
   let node = root as Record<string, unknown>;
   for (const key of keys) node = node[key] as Record<string, unknown>;
   node[last] = value;
+}
+
+/** Keys that name or identify a person wherever they appear in an entry. */
+const PERSON_KEYS = new Set([
+  'actorId',
+  'actorName',
+  'reporterId',
+  'reporterName',
+  'requesterId',
+  'requesterName',
+  'createdById',
+  'createdByName',
+  'authorId',
+  'authorName',
+  'updatedById',
+  'updatedByName',
+  'assignedById',
+  'userId',
+  'teamsUserId',
+  'aadObjectId',
+  'userPrincipalName',
+  'upn',
+  'email',
+]);
+
+/** In an object that has a `name` beside an identity (a Person, recordedBy), these too. */
+const PERSON_OBJECT_KEYS = new Set(['id', 'name']);
+
+/**
+ * Pointers (RFC 6901) of every string value in `value` that names or identifies anyone:
+ * what an audit entry commits separately (decision 022) and what an export redacts.
+ */
+export function personalPointers(value: unknown, at = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => personalPointers(v, at + step(i)));
+  if (!isObject(value)) return [];
+  const personLike =
+    typeof value.name === 'string' &&
+    ['id', 'aadObjectId', 'userId', 'teamsUserId'].some((k) => typeof value[k] === 'string');
+  return Object.keys(value).flatMap((key) => {
+    const v = value[key];
+    const here = at + step(key);
+    if (
+      typeof v === 'string' &&
+      (PERSON_KEYS.has(key) || (personLike && PERSON_OBJECT_KEYS.has(key)))
+    )
+      return [here];
+    return personalPointers(v, here);
+  });
 }

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { AuditEntry } from '../../../shared/domain/audit';
-import { mentions, pseudonymise, type Pseudonym } from '../../../shared/domain/privacy';
+import {
+  mentions,
+  pseudonymise,
+  REDACTED,
+  redactOthers,
+  type Pseudonym,
+} from '../../../shared/domain/privacy';
 import type { PersonRows, PrivacyRepo, Tombstone } from '../types';
 import { encodeJson, type Exec } from './exec';
 import { toIso } from './instant';
@@ -168,7 +174,7 @@ export function privacyRepo(x: Exec): PrivacyRepo {
       const found: PersonRows = {};
       for (const s of PERSON_TABLES) {
         const rows = (await rowsOf(s, tenantId, warRoomId)).filter((r) => theirs(s, r, ids));
-        if (rows.length > 0) found[s.table] = rows.map((r) => readable(s, r));
+        if (rows.length > 0) found[s.table] = rows.map((r) => redacted(s, readable(s, r), ids));
       }
       return found;
     },
@@ -320,6 +326,22 @@ export function privacyRepo(x: Exec): PrivacyRepo {
       }));
     },
   };
+}
+
+/** The row as the person's export shows it: everyone else's ids and names redacted. */
+function redacted(
+  s: TableSpec,
+  row: Record<string, unknown>,
+  ids: ReadonlySet<string>,
+): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...row };
+  const mine = s.ids.some((c) => typeof row[c] === 'string' && ids.has(row[c]));
+  if (!mine) for (const c of [...s.ids, ...s.names]) if (copy[c] !== null) copy[c] = REDACTED;
+  for (const c of s.alsoIds ?? []) {
+    if (typeof row[c] === 'string' && !ids.has(row[c])) copy[c] = REDACTED;
+  }
+  for (const c of s.json) if (copy[c] !== null) copy[c] = redactOthers(copy[c], ids);
+  return copy;
 }
 
 /** The columns to change so the row no longer names the person; empty when it did not. */
