@@ -1,3 +1,4 @@
+import { VERBS } from '../../shared/cards/actions';
 import { verifyStoredChain } from '../../bot/services/auditChain';
 import { t as text } from '../../shared/i18n';
 import { channel } from '../support/activities';
@@ -71,6 +72,21 @@ describe.each(['sqlite', 'postgres'] as const)('closing and retention on %s', (e
       tx.incidents.listByWarRoom(t.tenantId, open.id),
     );
     expect(incidents).toHaveLength(1);
+    // A click on the incident's card: the card comes back unchanged, saying why.
+    const [inc] = incidents;
+    const click = await t.post(
+      t.room.cardAction(VERBS.incidentSetStatus, {
+        incidentId: inc?.id,
+        status: 'investigating',
+        version: inc?.version,
+      }),
+    );
+    expect(click.status).toBe(200);
+    expect(JSON.stringify(click.body)).toContain(refused);
+    const [still] = await t.app.storage.transaction((tx) =>
+      tx.incidents.listByWarRoom(t.tenantId, open.id),
+    );
+    expect(still?.status).toBe('open');
     const log = await t.app.storage.transaction((tx) => tx.audit.list(t.tenantId, open.id));
     expect(log.map((e) => e.action)).toEqual([
       'warroom.started',
