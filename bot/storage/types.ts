@@ -590,8 +590,6 @@ export interface PrivacyRepo {
   endErasure(warRoomId: string): Promise<void>;
   /** Writes an entry's actor, before, after and personal columns (nothing else may change). */
   rewriteAudit(entry: AuditEntry): Promise<void>;
-  /** Rows of the war room by table (what a purge would delete). */
-  countRows(tenantId: string, warRoomId: string): Promise<Record<string, number>>;
   /** Writes the tombstone, then deletes the war room and everything of it; counts by table. */
   purgeWarRoom(tombstone: Tombstone): Promise<Record<string, number>>;
   /** The tenant's tombstones, oldest first. */

@@ -292,21 +292,6 @@ export function privacyRepo(x: Exec): PrivacyRepo {
       return counts;
     },
 
-    async countRows(tenantId, warRoomId) {
-      const counts: Record<string, number> = {};
-      for (const table of WAR_ROOM_TABLES) {
-        const [row] = await x.all(
-          db
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll().as('n'))
-            .where('tenant_id', '=', tenantId)
-            .where('war_room_id', '=', warRoomId),
-        );
-        counts[table] = Number(row?.n ?? 0);
-      }
-      return counts;
-    },
-
     async tombstones(tenantId) {
       const rows = await x.all(
         db
