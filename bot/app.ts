@@ -22,6 +22,8 @@ import { ApiKeyService } from './services/apiKeys';
 import { LiveEventService, type LiveEventOptions } from './services/liveEvents';
 import { signingKey } from './services/signingKeys';
 import { Pacer } from './services/pacer';
+import { PrivacyService } from './services/privacy';
+import { LifecycleService } from './services/lifecycle';
 import { ReplyService } from './services/replies';
 import { ReportService } from './services/report';
 import { LessonsService } from './services/lessons';
@@ -133,6 +135,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const tags = new TagService({ storage, clock, ids });
   const lessons = new LessonsService({ storage, clock, ids });
   const handovers = new HandoverService({ storage, clock, ids });
+  const lifecycle = new LifecycleService({ storage, clock, ids, logger });
   const delivery = new DeliveryService({
     storage,
     clock,
@@ -186,6 +189,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       status,
       freezes,
       replies,
+      lifecycle,
       roles,
       roster,
       delivery,
@@ -210,6 +214,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     records: { decisions, actions, roles },
     dashboard: new DashboardService({ storage, clock, warRooms }),
     allowedTenants: config.allowedTenants,
+    privacy: new PrivacyService({
+      storage,
+      clock,
+      // The local development identity stands for whoever runs the machine (decision 022).
+      isTenantAdmin: (v) =>
+        (config.localDev && !!v.devIdentity) ||
+        (config.tenantAdmins[v.tenantId] ?? []).includes(v.userId),
+    }),
   });
   // Live events: each war room's audit log, streamed to the tab (docs/decisions/017).
   const live = new LiveEventService({ storage, clock, logger, warRooms, options: overrides.live });
@@ -236,6 +248,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   scheduler.register(
     housekeepingJob({ storage, clock, logger }),
     roster.job(),
+    lifecycle.job(),
     ...actionJobs({ storage, clock, ids }),
     ...decisionJobs({
       storage,

@@ -34,6 +34,8 @@ export interface Config {
     jwksUrl: string;
   };
   devIdentity: { tenantId: string; userId: string; name: string };
+  /** Tenant administrators (Entra object ids by tenant id): may export and erase people. */
+  tenantAdmins: Record<string, string[]>;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Files people send the bot in a personal chat (docs/decisions/023). */
   fileDownload: FileDownloadConfig;
@@ -124,6 +126,29 @@ const envSchema = z.object({
     .max(64 * 1024 * 1024)
     .default(20 * 1024 * 1024),
   WARROOM_FILE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  // `<tenant id>=<object id>[,<object id>…]` per tenant, tenants separated by `;` (decision 022).
+  WARROOM_TENANT_ADMINS: z
+    .string()
+    .transform((v, ctx) => {
+      const admins: Record<string, string[]> = {};
+      for (const part of v
+        .split(';')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const m = /^([^=\s]+)\s*=\s*(.+)$/.exec(part);
+        const ids = list(m?.[2]);
+        if (!m?.[1] || ids.length === 0) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${part}" is not <tenant id>=<object id>[,<object id>…]`,
+          });
+          return z.NEVER;
+        }
+        admins[m[1]] = [...(admins[m[1]] ?? []), ...ids];
+      }
+      return admins;
+    })
+    .optional(),
 });
 
 /** `https://host/path/` or `http://host:` (any port of a host). */
@@ -222,6 +247,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       userId: e.WARROOM_DEV_USER_ID,
       name: e.WARROOM_DEV_USER_NAME,
     },
+    tenantAdmins: e.WARROOM_TENANT_ADMINS ?? {},
     logLevel: e.LOG_LEVEL,
     fileDownload: {
       hosts: list(e.WARROOM_FILE_HOSTS).map((h) => h.toLowerCase()),

@@ -3,12 +3,14 @@
 //   node verify-audit-export.mjs war-room-<id>-audit.jsonl
 // Exit status: 0 the chain verifies, 1 it does not, 2 usage or unreadable file.
 // The recipe it implements is docs/audit-verification.md.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { Buffer } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 const GENESIS = '0'.repeat(64);
 const HEX64 = /^[0-9a-f]{64}$/;
+const SALT = /^[0-9a-f]{32,}$/;
 const TEXT_FIELDS = ['tenantId', 'warRoomId', 'at', 'actorId', 'actorName', 'action', 'subject'];
 
 /** JSON with object keys sorted (UTF-16 code units) at every depth and no whitespace. */
@@ -32,7 +34,65 @@ function shapeProblem(entry) {
     if (typeof entry[f] !== 'string' || !HEX64.test(entry[f])) return `no SHA-256 hex "${f}"`;
   }
   if (!('before' in entry) || !('after' in entry)) return 'no "before" or "after"';
+  if ('personal' in entry) return personalProblem(entry.personal);
   return undefined;
+}
+
+/** Why the `personal` member (hash scheme 2, or an erased scheme-1 entry) is malformed. */
+function personalProblem(p) {
+  if (p === null || typeof p !== 'object') return 'malformed "personal"';
+  if (p.scheme === 1 && typeof p.erasedAt === 'string') return undefined;
+  if (p.scheme !== 2 || p.fields === null || typeof p.fields !== 'object')
+    return 'malformed "personal"';
+  for (const field of Object.values(p.fields)) {
+    const ok =
+      field !== null &&
+      typeof field === 'object' &&
+      (typeof field.salt === 'string' ? SALT.test(field.salt) : HEX64.test(field.commitment ?? ''));
+    if (!ok) return 'malformed "personal"';
+  }
+  return undefined;
+}
+
+/** The value at an RFC 6901 pointer: [parent, key], or undefined when nothing is there. */
+function locate(root, pointer) {
+  const keys = pointer
+    .split('/')
+    .slice(1)
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const last = keys.pop();
+  let node = root;
+  for (const key of keys) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = node[key];
+  }
+  if (node === null || typeof node !== 'object' || !Object.hasOwn(node, last)) return undefined;
+  return [node, last];
+}
+
+/**
+ * What the hash covers (docs/audit-verification.md, section 2): the line without `hash`;
+ * under scheme 2 without `personal`, each personal field replaced by
+ * `hmac-sha256:<HMAC-SHA256(salt, pointer + "\n" + canonical value)>` (or by its stored
+ * commitment once erased), and `"scheme": 2` added. Undefined when a field is missing.
+ */
+function covered(entry) {
+  const { hash: _hash, personal, ...rest } = entry;
+  if (!personal) return rest;
+  const copy = JSON.parse(JSON.stringify(rest));
+  for (const [pointer, field] of Object.entries(personal.fields)) {
+    const at = locate(copy, pointer);
+    if (!at) return undefined;
+    const [parent, key] = at;
+    const c =
+      typeof field.salt === 'string'
+        ? createHmac('sha256', Buffer.from(field.salt, 'hex'))
+            .update(`${pointer}\n${canonical(parent[key])}`, 'utf8')
+            .digest('hex')
+        : field.commitment;
+    parent[key] = `hmac-sha256:${c}`;
+  }
+  return { ...copy, scheme: personal.scheme };
 }
 
 async function verify(file) {
@@ -40,6 +100,7 @@ async function verify(file) {
   let lineNo = 0;
   let first;
   let prev;
+  let erasedLegacy = 0;
   for await (const text of lines) {
     lineNo += 1;
     const where = (e) =>
@@ -63,15 +124,24 @@ async function verify(file) {
     if (entry.prevHash !== (prev?.hash ?? GENESIS)) {
       return { ok: false, message: `${where(entry)}: prev-hash mismatch` };
     }
-    const { hash, ...covered } = entry;
-    const computed = createHash('sha256').update(canonical(covered), 'utf8').digest('hex');
-    if (computed !== hash) return { ok: false, message: `${where(entry)}: hash mismatch` };
+    if (entry.personal?.scheme === 1) {
+      // Erased under the first scheme: its place in the chain is all that can be checked.
+      erasedLegacy += 1;
+    } else {
+      const form = covered(entry);
+      const computed = form && createHash('sha256').update(canonical(form), 'utf8').digest('hex');
+      if (computed !== entry.hash) return { ok: false, message: `${where(entry)}: hash mismatch` };
+    }
     prev = entry;
   }
   if (!prev) return { ok: false, message: 'no entries' };
   return {
     ok: true,
-    message: `${prev.seq} entries, seq 1-${prev.seq}, war room ${first.warRoomId}, last hash ${prev.hash}`,
+    message:
+      `${prev.seq} entries, seq 1-${prev.seq}, war room ${first.warRoomId}, last hash ${prev.hash}` +
+      (erasedLegacy > 0
+        ? `, ${erasedLegacy} erased first-scheme entries checked by place only`
+        : ''),
   };
 }
 

@@ -15,7 +15,12 @@ export interface HelpCardView {
   locale: string;
 }
 
-type CommandKind = Exclude<Command['kind'], 'unknown'>;
+/**
+ * The lead's end-of-life commands (`close`, `retention`, `language`) are in the README and
+ * PRIVACY.md, not on the card: the card mirrors the manifest's command list, which is
+ * for everyone.
+ */
+type CommandKind = Exclude<Command['kind'], 'unknown' | 'close' | 'retention' | 'language'>;
 
 /**
  * Every command, in the order the card lists them. A Record, so that a new command in

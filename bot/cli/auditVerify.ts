@@ -41,7 +41,9 @@ export function reportLine(warRoom: Pick<WarRoom, 'id' | 'title'>, r: ChainRepor
   const range = r.firstSeq === null ? 'seq none' : `seq ${r.firstSeq}-${r.lastSeq}`;
   const verdict = r.brokenAt
     ? `BROKEN at seq ${r.brokenAt.seq}: ${BREAK_REASON_TEXT[r.brokenAt.reason]}`
-    : 'OK';
+    : r.erasedLegacy
+      ? `OK (${r.erasedLegacy} erased first-scheme entries checked by place only)`
+      : 'OK';
   return [
     warRoom.id,
     printable(warRoom.title),

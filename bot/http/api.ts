@@ -20,6 +20,8 @@ import type { Identity, IdentityResolver } from './identity';
 import { mountMigrationApi } from './migrationApi';
 import { mountReportApi } from './reportApi';
 import { mountRecordsApi, type RecordServices } from './recordsApi';
+import { mountPrivacyApi } from './privacyApi';
+import type { PrivacyService } from '../services/privacy';
 
 export interface ApiDeps {
   logger: Logger;
@@ -38,6 +40,8 @@ export interface ApiDeps {
   /** The tab's overview (dashboardApi.ts) and the list's open-incident counts. */
   dashboard: DashboardService;
   allowedTenants: '*' | readonly string[];
+  /** A person's data: export and erasure (privacyApi.ts). */
+  privacy: PrivacyService;
 }
 
 type Handler = (req: Request, actor: Identity) => Promise<unknown>;
@@ -94,6 +98,7 @@ export function mountApi(server: Server, deps: ApiDeps): void {
   mountReportApi(server, deps);
   mountRecordsApi(server, deps);
   mountDashboardApi(server, deps, route);
+  mountPrivacyApi(server, deps, route);
 }
 
 function channelQuery(req: Request): string | undefined {

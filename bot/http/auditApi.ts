@@ -59,7 +59,8 @@ export function mountAuditApi(server: Server, deps: AuditApiDeps, route: JsonRou
 }
 
 /**
- * One export line: every field the hash covers, then the hash. Field order is for people;
+ * One export line: every field the hash covers, then the hash, then how personal fields
+ * are committed. Field order is for people;
  * the hash is over canonical JSON (sorted keys), so a verifier does not depend on it.
  */
 export function exportLine(e: AuditEntry): string {
@@ -76,6 +77,8 @@ export function exportLine(e: AuditEntry): string {
     after: e.after,
     prevHash: e.prevHash,
     hash: e.hash,
+    // Salts or commitments of the personal fields (decision 022); absent on older entries.
+    ...(e.personal ? { personal: e.personal } : {}),
   } satisfies AuditEntry;
   return `${JSON.stringify(line)}\n`;
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../../shared/domain/actor';
-import { DomainError } from '../../shared/domain/errors';
+import { conflict, DomainError } from '../../shared/domain/errors';
 import { effectiveRole, may, type Permission } from '../../shared/domain/roles';
 import type { Role, WarRoom } from '../../shared/domain/warRoom';
 import type { Storage, Tx } from '../storage/types';
@@ -27,6 +27,9 @@ export async function roleIn(tx: Tx, warRoom: WarRoom, actor: Actor): Promise<Ro
   return effectiveRole(assigned?.role, warRoom.createdById === actor.userId);
 }
 
+/** What may still be done in a closed war room. */
+const READ_ONLY: readonly Permission[] = ['warroom.read', 'audit.export', 'warroom.configure'];
+
 /** Throws Refused unless the actor's role allows `permission` in this war room. */
 export async function authorize(
   tx: Tx,
@@ -34,6 +37,10 @@ export async function authorize(
   actor: Actor,
   permission: Permission,
 ): Promise<Role> {
+  // A closed war room is a record: it is read, exported or purged, never changed again.
+  if (warRoom.phase === 'closed' && !READ_ONLY.includes(permission)) {
+    throw conflict('warroom.isClosed', { title: warRoom.title });
+  }
   const role = await roleIn(tx, warRoom, actor);
   if (!may(role, permission)) throw new Refused(warRoom.id, permission, role);
   return role;

@@ -21,6 +21,11 @@ export interface ChainReport {
   /** The newest entry's hash: write it down elsewhere, and a later cut-off tail shows. */
   lastHash: string | null;
   brokenAt?: ChainBreak;
+  /**
+   * Entries of the first hash scheme whose personal values were erased: their place in the
+   * chain is checked, their content no longer can be (decision 022). Absent when none.
+   */
+  erasedLegacy?: number;
 }
 
 /** Readable reasons, for the command line and logs. */
@@ -40,6 +45,7 @@ export class ChainVerifier {
   private first: number | null = null;
   private last: AuditEntry | undefined;
   private broken: ChainBreak | undefined;
+  private erasedLegacy = 0;
 
   /** Adds the next entry; returns the break it caused, if it is the first one. */
   add(entry: AuditEntry): ChainBreak | undefined {
@@ -48,6 +54,8 @@ export class ChainVerifier {
     this.count += 1;
     this.first ??= entry.seq;
     this.last = entry;
+    const legacyErased = entry.personal?.scheme === 1;
+    if (legacyErased) this.erasedLegacy += 1;
     if (this.broken) return undefined;
     const { hash, ...rest } = entry;
     const reason: ChainBreakReason | undefined =
@@ -55,7 +63,7 @@ export class ChainVerifier {
         ? 'seq_gap'
         : entry.prevHash !== prevHash
           ? 'prev_hash_mismatch'
-          : hashEntry(rest) !== hash
+          : !legacyErased && hashEntry(rest) !== hash
             ? 'hash_mismatch'
             : undefined;
     if (reason) this.broken = { seq: entry.seq, reason };
@@ -70,6 +78,7 @@ export class ChainVerifier {
       lastSeq: this.last?.seq ?? null,
       lastHash: this.last?.hash ?? null,
       ...(this.broken ? { brokenAt: this.broken } : {}),
+      ...(this.erasedLegacy > 0 ? { erasedLegacy: this.erasedLegacy } : {}),
     };
   }
 }

@@ -1,24 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../../shared/domain/audit';
+import { canonical } from './canonicalJson';
+import { sealedForm } from './auditSeal';
+
+export { canonical } from './canonicalJson';
 
 /**
- * JSON with object keys sorted (by UTF-16 code unit, at every depth), no whitespace, so the
- * same entry always hashes the same, whatever order a JSON column gives its keys back in.
- * docs/audit-verification.md spells this out for anyone checking an export without the app.
+ * SHA-256 (lowercase hex) of the canonical JSON of every field but `hash`: as they are for
+ * entries of the first scheme, with personal fields committed for scheme 2 (auditSeal.ts).
+ * Empty when the entry cannot be hashed (a committed field was removed, or its values were
+ * erased under the first scheme): it then matches no hash.
  */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj)
-      .filter((k) => obj[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-/** SHA-256 (lowercase hex) of the canonical JSON of every field but `hash`. */
 export function hashEntry(entry: Omit<AuditEntry, 'hash'>): string {
-  return createHash('sha256').update(canonical(entry)).digest('hex');
+  if (entry.personal?.scheme === 1) return '';
+  const covered = sealedForm(entry);
+  if (!covered) return '';
+  return createHash('sha256').update(canonical(covered)).digest('hex');
 }

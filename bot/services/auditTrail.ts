@@ -2,6 +2,7 @@ import { GENESIS_HASH, type AuditEntry, type NewAuditEntry } from '../../shared/
 import type { Tx } from '../storage/types';
 import { ChainVerifier } from './auditChain';
 import { hashEntry } from './auditHash';
+import { sealPersonal } from './auditSeal';
 
 export { hashEntry } from './auditHash';
 
@@ -19,7 +20,9 @@ export async function appendAudit(tx: Tx, entry: NewAuditEntry): Promise<AuditEn
     seq: (head?.seq ?? 0) + 1,
     prevHash: head?.hash ?? GENESIS_HASH,
   };
-  const full: AuditEntry = { ...body, hash: hashEntry(body) };
+  // Personal fields are committed one by one, so they can be erased later (decision 022).
+  const sealed = { ...body, personal: sealPersonal(body) };
+  const full: AuditEntry = { ...sealed, hash: hashEntry(sealed) };
   await tx.audit.append(full);
   return full;
 }

@@ -12,6 +12,8 @@ import type {
 } from '../../shared/domain/migration';
 import type { MigrationStatus } from '../../shared/migration/status';
 import type { Role, WarRoom } from '../../shared/domain/warRoom';
+import type { Pseudonym } from '../../shared/domain/privacy';
+import type { Language } from '../../shared/i18n';
 
 /**
  * The storage port. Services see only this; SQL stays in the implementations beside it
@@ -55,6 +57,8 @@ export interface Tx {
   readonly lessons: LessonsRepo;
   readonly handovers: HandoverRepo;
   readonly dashboard: DashboardRepo;
+  readonly privacy: PrivacyRepo;
+  readonly lifecycle: LifecycleRepo;
 }
 
 export interface WarRoomRepo {
@@ -676,4 +680,70 @@ export interface DashboardRepo {
     tenantId: string,
     warRoomId: string,
   ): Promise<{ opened: HourCount[]; resolved: HourCount[] }>;
+}
+
+/** Rows about one person, by table, as an export shows them (column names as stored). */
+export type PersonRows = Record<string, Record<string, unknown>[]>;
+
+/** What is left of a purged war room: what went, when; no personal data, no title. */
+export interface Tombstone {
+  tenantId: string;
+  warRoomId: string;
+  closedAt: string | null;
+  purgedAt: string;
+  /** Rows deleted, by table. */
+  counts: Record<string, number>;
+  /** The chain's head when it was deleted: matches an export taken before. */
+  lastSeq: number;
+  lastHash: string | null;
+}
+
+/** A person's records across tables, and the two ends of a war room's life (decision 022). */
+export interface PrivacyRepo {
+  /** The person's Entra object id and the Teams user ids the roster and roles know for it. */
+  identifiersOf(tenantId: string, aadObjectId: string): Promise<string[]>;
+  /** The war room's rows (its own row included) that identify or name one of `ids`. */
+  findRows(tenantId: string, warRoomId: string, ids: ReadonlySet<string>): Promise<PersonRows>;
+  /** The tenant's roster and personal-chat rows of one of `ids`. */
+  findTenantRows(tenantId: string, ids: ReadonlySet<string>): Promise<PersonRows>;
+  /** Puts the pseudonym in place of the person in the war room's records; counts by table. */
+  pseudonymiseRows(
+    tenantId: string,
+    warRoomId: string,
+    ids: ReadonlySet<string>,
+    p: Pseudonym,
+  ): Promise<Record<string, number>>;
+  /** Deletes the tenant's roster and personal-chat rows of one of `ids`. */
+  forgetTenantRows(tenantId: string, ids: ReadonlySet<string>): Promise<Record<string, number>>;
+  /** Lets this transaction change personal columns of the war room's audit entries. */
+  beginErasure(warRoomId: string, at: string): Promise<void>;
+  endErasure(warRoomId: string): Promise<void>;
+  /** Writes an entry's actor, before, after and personal columns (nothing else may change). */
+  rewriteAudit(entry: AuditEntry): Promise<void>;
+  /** Writes the tombstone, then deletes the war room and everything of it; counts by table. */
+  purgeWarRoom(tombstone: Tombstone): Promise<Record<string, number>>;
+  /** The tenant's tombstones, oldest first. */
+  tombstones(tenantId: string): Promise<Tombstone[]>;
+}
+
+/** A closed war room and how long it is kept. */
+export interface ClosedWarRoom {
+  tenantId: string;
+  warRoomId: string;
+  closedAt: string;
+  retentionDays: number;
+}
+
+/** The end of a war room's life: closing, retention, and the language of its channel cards. */
+export interface LifecycleRepo {
+  get(
+    tenantId: string,
+    warRoomId: string,
+  ): Promise<{ closedAt: string | null; retentionDays: number } | undefined>;
+  /** Phase `closed`, closed_at set, version bumped. */
+  close(tenantId: string, warRoomId: string, at: string): Promise<void>;
+  setRetention(tenantId: string, warRoomId: string, days: number, at: string): Promise<void>;
+  setLanguage(tenantId: string, warRoomId: string, language: Language, at: string): Promise<void>;
+  /** Every tenant's closed war rooms, oldest closing first: for the purge job only. */
+  listClosed(): Promise<ClosedWarRoom[]>;
 }

@@ -9,6 +9,7 @@ import type { FreezeService } from '../services/freezes';
 import type { TagService } from '../services/tags';
 import type { MigrationStatusService } from '../services/migrationStatus';
 import type { IncidentService } from '../services/incidents';
+import type { LifecycleService } from '../services/lifecycle';
 import type { ReplyService } from '../services/replies';
 import type { RoleService } from '../services/roles';
 import type { RosterService } from '../services/roster';
@@ -32,6 +33,8 @@ export interface TeamsDeps {
   fileImports: FileImportService;
   /** `tag` / `untag` on migration items. */
   tags: TagService;
+  /** Closing, retention and the channel language (decision 022). */
+  lifecycle: LifecycleService;
   replies: ReplyService;
   roles: RoleService;
   /** Team rosters, kept current by membership events (conversationUpdate). */

@@ -20,6 +20,7 @@ import { onFreeze, onStatus, onUnfreeze } from './commands/migration';
 import { onFile, onImport, sentFile } from './commands/fileImport';
 import { onTag } from './commands/tag';
 import { onHandover, onReport } from './commands/report';
+import { onClose, onLanguage, onRetention } from './commands/lifecycle';
 import type { TeamsDeps } from './deps';
 import { plainText, replyTo } from './replies';
 
@@ -112,6 +113,9 @@ const COMMANDS: { [K in Command['kind']]: Handler<K> } = {
   actions: inChannel(onActions),
   report: inChannel(onReport),
   handover: inChannel(onHandover),
+  close: inChannel(onClose),
+  retention: inChannel(onRetention),
+  language: inChannel(onLanguage),
 
   role: inChannel(async ({ context, deps, actor, locale, delivery }, command) => {
     const { channelId } = bindingOf(context.activity, actor.tenantId);

@@ -16,6 +16,8 @@ export const auditVerificationSchema = z.object({
       reason: z.enum(['seq_gap', 'prev_hash_mismatch', 'hash_mismatch']),
     })
     .optional(),
+  /** Erased entries of the first hash scheme: linked in the chain, content unchecked. */
+  erasedLegacy: z.number().int().positive().optional(),
 });
 export type AuditVerificationDto = z.infer<typeof auditVerificationSchema>;
 

@@ -4,6 +4,8 @@ import { parseFreezeRef } from '../domain/freeze';
 import { extractSeverity, parseIncidentRef, type Severity } from '../domain/incident';
 import { parseRole } from '../domain/roles';
 import type { Role } from '../domain/warRoom';
+import { parseLanguage, parseRetentionDays } from '../domain/retention';
+import type { Language } from '../i18n';
 
 /**
  * Channel commands, understood in every shipped language: Teams sends the localised
@@ -39,10 +41,14 @@ export type Command =
   | { kind: 'report' }
   /** `handover [6h]`: hours asked for; undefined: the default; null: not readable. */
   | { kind: 'handover'; hours: number | undefined | null }
+  /** `close`, `retention <days>`, `language <da|nl|fr|en>` (the lead; decision 022). */
+  | { kind: 'close' }
+  | { kind: 'retention'; days: number | undefined }
+  | { kind: 'language'; language: Language | undefined }
   | { kind: 'unknown'; word: string };
 
 const WORDS: Record<Exclude<Command['kind'], 'unknown'> | 'goNoGo' | 'untag', readonly string[]> = {
-  help: ['help', 'hjælp', 'hjaelp', 'aide', '?'],
+  help: ['help', 'hjælp', 'hjaelp', 'hulp', 'aide', '?'],
   start: ['start', 'begin', 'démarrer', 'demarrer', 'open'],
   incident: ['incident', 'hændelse', 'haendelse', 'inc', 'incidents'],
   role: ['role', 'rolle', 'rol', 'rôle'],
@@ -68,6 +74,9 @@ const WORDS: Record<Exclude<Command['kind'], 'unknown'> | 'goNoGo' | 'untag', re
     'releve',
     'passation',
   ],
+  close: ['close', 'luk', 'afslut', 'sluiten', 'afsluiten', 'fermer', 'clôturer', 'cloturer'],
+  retention: ['retention', 'opbevaring', 'bewaartermijn', 'bewaren', 'conservation', 'rétention'],
+  language: ['language', 'sprog', 'taal', 'langue'],
 };
 
 /** The entities Teams escapes message text with. */
@@ -218,6 +227,12 @@ export function parseCommand(text: string): Command {
       return { kind: 'report' };
     case 'handover':
       return { kind: 'handover', hours: parseHours(rest) };
+    case 'close':
+      return { kind: 'close' };
+    case 'retention':
+      return { kind: 'retention', days: parseRetentionDays(rest) };
+    case 'language':
+      return { kind: 'language', language: parseLanguage(rest) };
     default:
       return { kind: 'unknown', word: m[1] ?? '' };
   }

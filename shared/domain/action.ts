@@ -51,7 +51,13 @@ const MOVES: Record<ActionStatus, readonly ActionStatus[]> = {
 };
 
 export function assertActionMove(from: ActionStatus, to: ActionStatus): void {
-  if (!MOVES[from].includes(to)) throw invalid('action.moveNotAllowed', { from, to });
+  if (!MOVES[from].includes(to)) {
+    // `<x>Key` parameters name a message: the reader sees the statuses in their own words.
+    throw invalid('action.moveNotAllowed', {
+      fromKey: `action.status.${from}`,
+      toKey: `action.status.${to}`,
+    });
+  }
 }
 
 /**

@@ -15,7 +15,23 @@ export interface AuditEntry {
   after: unknown;
   prevHash: string;
   hash: string;
+  /**
+   * How personal fields are committed (decision 022). Absent on entries of the first hash
+   * scheme, which covers every field as it is.
+   */
+  personal?: AuditPersonal;
 }
+
+/** One personal field: its salt while the value is there, its commitment once erased. */
+export type SealedField = { salt: string } | { commitment: string };
+
+/**
+ * Scheme 2: the personal fields by JSON pointer. `{scheme: 1, erasedAt}` marks an entry
+ * of the first scheme whose personal values were replaced: its hash can no longer be
+ * recomputed, only its place in the chain checked.
+ */
+export type AuditPersonal =
+  { scheme: 2; fields: Record<string, SealedField> } | { scheme: 1; erasedAt: string };
 
 /**
  * Every action the services write to the audit log. The live event stream names its
@@ -51,11 +67,20 @@ export const AUDIT_ACTIONS = [
   'migration.untagged',
   'report.lessons_saved',
   'handover.posted',
+  // GDPR duties (decision 022)
+  'privacy.exported',
+  'privacy.erased',
+  'warroom.closed',
+  'warroom.retention_set',
+  'warroom.language_set',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What a service appends; entries read back keep `action: string` (older logs may differ). */
-export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash' | 'action'> & {
+export type NewAuditEntry = Omit<
+  AuditEntry,
+  'seq' | 'prevHash' | 'hash' | 'action' | 'personal'
+> & {
   action: AuditAction;
 };
 

@@ -27,7 +27,11 @@ export function canTransition(from: IncidentStatus, to: IncidentStatus): boolean
 /** Throws an `invalid` domain error when the lifecycle does not allow the move. */
 export function assertTransition(from: IncidentStatus, to: IncidentStatus): void {
   if (!canTransition(from, to)) {
-    throw invalid('incident.transitionNotAllowed', { from, to });
+    // `<x>Key` parameters name a message: the reader sees the status in their own words.
+    throw invalid('incident.transitionNotAllowed', {
+      fromKey: `status.${from}`,
+      toKey: `status.${to}`,
+    });
   }
 }
 

@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'migration.configure',
   'audit.export',
   'report.lessons',
+  'warroom.close',
+  'warroom.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,6 +43,9 @@ const ALLOWED: Record<Permission, readonly Role[]> = {
   'audit.export': ['lead'],
   /** The evaluation report's lessons learned: the lead writes them down for everyone. */
   'report.lessons': ['lead'],
+  /** Ending the war room, its retention and its channel language (decision 022). */
+  'warroom.close': ['lead'],
+  'warroom.configure': ['lead'],
 };
 
 export function may(role: Role, permission: Permission): boolean {

@@ -728,6 +728,11 @@ export const da: Catalog = {
   'records.audit.action.reassigned': 'Opgave givet videre',
   'records.audit.action.status_changed': 'Opgavens status ændret',
   'records.audit.migration.imported': 'Statuseksport importeret',
+  'records.audit.privacy.exported': 'En persons data eksporteret',
+  'records.audit.privacy.erased': 'En persons data slettet',
+  'records.audit.warroom.closed': 'Krigsrum lukket',
+  'records.audit.warroom.retention_set': 'Opbevaringstid ændret',
+  'records.audit.warroom.language_set': 'Kanalens sprog ændret',
   'records.audit.migration.tagged': 'Postkasser mærket',
   'records.audit.migration.untagged': 'Mærke fjernet fra postkasser',
   'records.audit.report.lessons_saved': 'Erfaringer gemt',
@@ -794,4 +799,24 @@ export const da: Catalog = {
     'Elementer tælles i den time, deres status sidst ændrede sig; et element, der fejlede og siden blev fuldført, tælles kun som fuldført.',
   'tab.chart.summary':
     'Seneste {hours} timer: {completed} fuldført, {failed} fejlet; {open} hændelser åbne nu.',
+  // GDPR duties (decision 022)
+  'privacy.forbidden':
+    'Kun en administrator i din organisation må eksportere eller slette en persons data.',
+  'privacy.notFound': 'Der er intet gemt om den person i din organisation.',
+  // Closing, retention, channel language (decision 022)
+  'warroom.isClosed':
+    '{title} er lukket: der kan ikke ændres mere. Oplysningerne kan stadig læses og eksporteres, indtil de slettes.',
+  'warroom.closedNotice':
+    '{title} er lukket af {by}. Her kan ikke ændres mere; oplysningerne gemmes i {days} dage og slettes {purgeOn}.',
+  'warroom.retentionSet':
+    'Når dette krigsrum lukkes, gemmes oplysningerne i {days} dage og slettes derefter.',
+  'warroom.retentionSetClosed':
+    'Oplysningerne i dette lukkede krigsrum gemmes i {days} dage efter lukningen: de slettes {purgeOn}.',
+  'warroom.retentionUsage':
+    'Sig hvor mange dage oplysningerne gemmes efter lukningen, fra {min} til {max}: "opbevaring 90".',
+  'warroom.languageSet': 'Krigsrummets kort er nu på dansk.',
+  'warroom.languageUsage':
+    'Sig hvilket sprog krigsrummets kort skal bruge: da, nl, fr eller en ("sprog da").',
+  'access.warroom.close': 'Kun krigsrummets leder kan lukke det.',
+  'access.warroom.configure': 'Kun krigsrummets leder kan ændre opbevaringstid eller sprog.',
 };

@@ -722,6 +722,11 @@ export const en = {
   'records.audit.action.reassigned': 'Action reassigned',
   'records.audit.action.status_changed': 'Action status changed',
   'records.audit.migration.imported': 'Status export imported',
+  'records.audit.privacy.exported': "A person's data exported",
+  'records.audit.privacy.erased': "A person's data erased",
+  'records.audit.warroom.closed': 'War room closed',
+  'records.audit.warroom.retention_set': 'Retention changed',
+  'records.audit.warroom.language_set': 'Channel language changed',
   'records.audit.migration.tagged': 'Mailboxes tagged',
   'records.audit.migration.untagged': 'Tag removed from mailboxes',
   'records.audit.report.lessons_saved': 'Lessons learned saved',
@@ -788,6 +793,26 @@ export const en = {
     'Items count in the hour their status last changed; an item that failed and later completed counts only as completed.',
   'tab.chart.summary':
     'Last {hours} hours: {completed} completed, {failed} failed; {open} incidents open now.',
+  // GDPR duties (decision 022)
+  'privacy.forbidden':
+    "Only an administrator of your organisation may export or erase a person's data.",
+  'privacy.notFound': 'Nothing is stored about that person in your organisation.',
+  // Closing, retention, channel language (decision 022)
+  'warroom.isClosed':
+    '{title} is closed: it accepts no more changes. Its records can still be read and exported until they are deleted.',
+  'warroom.closedNotice':
+    '{title} is closed by {by}. Nothing more can be changed here; the records are kept {days} days and deleted on {purgeOn}.',
+  'warroom.retentionSet':
+    'When this war room is closed, its records will be kept {days} days, then deleted.',
+  'warroom.retentionSetClosed':
+    'The records of this closed war room are kept {days} days after closing: they are deleted on {purgeOn}.',
+  'warroom.retentionUsage':
+    'Say how many days the records are kept after closing, from {min} to {max}: "retention 90".',
+  'warroom.languageSet': "This war room's cards are now in English.",
+  'warroom.languageUsage':
+    'Say which language the war room\'s cards use: da, nl, fr or en ("language da").',
+  'access.warroom.close': "Only the war room's lead can close it.",
+  'access.warroom.configure': "Only the war room's lead can change its retention or language.",
 } as const;
 
 export type MessageKey = keyof typeof en;

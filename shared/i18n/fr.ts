@@ -800,6 +800,11 @@ export const fr: Catalog = {
   'records.audit.action.reassigned': 'Action réattribuée',
   'records.audit.action.status_changed': 'Statut de l’action modifié',
   'records.audit.migration.imported': 'Export d’état importé',
+  'records.audit.privacy.exported': 'Données d’une personne exportées',
+  'records.audit.privacy.erased': 'Données d’une personne effacées',
+  'records.audit.warroom.closed': 'Cellule de crise clôturée',
+  'records.audit.warroom.retention_set': 'Durée de conservation modifiée',
+  'records.audit.warroom.language_set': 'Langue du canal modifiée',
   'records.audit.migration.tagged': 'Boîtes aux lettres étiquetées',
   'records.audit.migration.untagged': 'Étiquette retirée des boîtes aux lettres',
   'records.audit.report.lessons_saved': 'Leçons retenues enregistrées',
@@ -874,4 +879,25 @@ export const fr: Catalog = {
     'Les éléments comptent dans l’heure de leur dernier changement d’état ; un élément en échec puis terminé ne compte que comme terminé.',
   'tab.chart.summary':
     '{hours} dernières heures : {completed} terminés, {failed} en échec ; {open} incidents ouverts maintenant.',
+  // GDPR duties (decision 022)
+  'privacy.forbidden':
+    "Seul un administrateur de votre organisation peut exporter ou effacer les données d'une personne.",
+  'privacy.notFound': "Rien n'est enregistré sur cette personne dans votre organisation.",
+  // Closing, retention, channel language (decision 022)
+  'warroom.isClosed':
+    "{title} est clôturée : plus aucune modification n'est acceptée. Ses données peuvent encore être lues et exportées jusqu'à leur suppression.",
+  'warroom.closedNotice':
+    '{title} est clôturée par {by}. Plus rien ne peut être modifié ici ; les données sont conservées {days} jours et supprimées le {purgeOn}.',
+  'warroom.retentionSet':
+    'Quand cette cellule de crise sera clôturée, ses données seront conservées {days} jours, puis supprimées.',
+  'warroom.retentionSetClosed':
+    'Les données de cette cellule de crise clôturée sont conservées {days} jours après la clôture : elles seront supprimées le {purgeOn}.',
+  'warroom.retentionUsage':
+    'Indiquez combien de jours les données sont conservées après la clôture, de {min} à {max} : « conservation 90 ».',
+  'warroom.languageSet': 'Les cartes de cette cellule de crise sont désormais en français.',
+  'warroom.languageUsage':
+    'Indiquez la langue des cartes de la cellule de crise : da, nl, fr ou en (« langue fr »).',
+  'access.warroom.close': 'Seul le responsable de la cellule de crise peut la clôturer.',
+  'access.warroom.configure':
+    'Seul le responsable de la cellule de crise peut modifier la durée de conservation ou la langue.',
 };

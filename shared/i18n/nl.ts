@@ -743,6 +743,11 @@ export const nl: Catalog = {
   'records.audit.action.reassigned': 'Actie overgedragen',
   'records.audit.action.status_changed': 'Status van actie gewijzigd',
   'records.audit.migration.imported': 'Statusexport geïmporteerd',
+  'records.audit.privacy.exported': 'Gegevens van een persoon geëxporteerd',
+  'records.audit.privacy.erased': 'Gegevens van een persoon gewist',
+  'records.audit.warroom.closed': 'War room gesloten',
+  'records.audit.warroom.retention_set': 'Bewaartermijn gewijzigd',
+  'records.audit.warroom.language_set': 'Taal van het kanaal gewijzigd',
   'records.audit.migration.tagged': 'Postvakken gelabeld',
   'records.audit.migration.untagged': 'Label van postvakken gehaald',
   'records.audit.report.lessons_saved': 'Geleerde lessen opgeslagen',
@@ -809,4 +814,25 @@ export const nl: Catalog = {
     'Items tellen in het uur waarin hun status het laatst veranderde; een item dat mislukte en later voltooid werd, telt alleen als voltooid.',
   'tab.chart.summary':
     'Laatste {hours} uur: {completed} voltooid, {failed} mislukt; nu {open} open incidenten.',
+  // GDPR duties (decision 022)
+  'privacy.forbidden':
+    'Alleen een beheerder van je organisatie mag de gegevens van een persoon exporteren of wissen.',
+  'privacy.notFound': 'Er is niets over die persoon opgeslagen in je organisatie.',
+  // Closing, retention, channel language (decision 022)
+  'warroom.isClosed':
+    '{title} is gesloten: er kan niets meer worden gewijzigd. De gegevens kunnen nog worden gelezen en geëxporteerd tot ze worden gewist.',
+  'warroom.closedNotice':
+    '{title} is gesloten door {by}. Hier kan niets meer worden gewijzigd; de gegevens worden {days} dagen bewaard en op {purgeOn} gewist.',
+  'warroom.retentionSet':
+    'Als deze war room wordt gesloten, worden de gegevens {days} dagen bewaard en daarna gewist.',
+  'warroom.retentionSetClosed':
+    'De gegevens van deze gesloten war room worden {days} dagen na het sluiten bewaard: ze worden op {purgeOn} gewist.',
+  'warroom.retentionUsage':
+    'Zeg hoeveel dagen de gegevens na het sluiten bewaard worden, van {min} tot {max}: "bewaartermijn 90".',
+  'warroom.languageSet': 'De kaarten van deze war room zijn nu in het Nederlands.',
+  'warroom.languageUsage':
+    'Zeg welke taal de kaarten van de war room gebruiken: da, nl, fr of en ("taal nl").',
+  'access.warroom.close': 'Alleen de leider van de war room kan hem sluiten.',
+  'access.warroom.configure':
+    'Alleen de leider van de war room kan de bewaartermijn of de taal wijzigen.',
 };

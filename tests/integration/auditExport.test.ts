@@ -99,6 +99,7 @@ describe.each(['sqlite', 'postgres'] as const)('audit export and verification on
         'at',
         'before',
         'hash',
+        'personal',
         'prevHash',
         'seq',
         'subject',

@@ -191,3 +191,26 @@ describe('values as they come out of .env files', () => {
     expect(config.localDev).toBe(local);
   });
 });
+
+describe('tenant administrators (WARROOM_TENANT_ADMINS)', () => {
+  test('none unless listed', () => {
+    expect(parseConfig(DEPLOYED, CWD).tenantAdmins).toEqual({});
+  });
+
+  test('object ids per tenant, tenants separated by ";", spaces allowed, a tenant twice merged', () => {
+    const config = parseConfig(
+      { ...DEPLOYED, WARROOM_TENANT_ADMINS: 't1=oid-a, oid-b ; t2 = oid-c;t1=oid-d;' },
+      CWD,
+    );
+    expect(config.tenantAdmins).toEqual({ t1: ['oid-a', 'oid-b', 'oid-d'], t2: ['oid-c'] });
+  });
+
+  test.each(['t1', 't1=', '=oid-a', 't1=oid-a;oops'])(
+    '"%s" stops the start naming the variable',
+    (value) => {
+      expect(problemsOf({ ...DEPLOYED, WARROOM_TENANT_ADMINS: value })).toEqual([
+        expect.stringMatching(/^WARROOM_TENANT_ADMINS: .*is not <tenant id>=<object id>/),
+      ]);
+    },
+  );
+});

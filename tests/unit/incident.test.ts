@@ -1,3 +1,4 @@
+import { messageFor, t } from '../../shared/i18n';
 import fc from 'fast-check';
 import { DomainError } from '../../shared/domain/errors';
 import {
@@ -64,8 +65,12 @@ describe('incident lifecycle', () => {
       expect(thrown).toMatchObject({
         kind: 'invalid',
         messageKey: 'incident.transitionNotAllowed',
-        params: { from, to },
+        params: { fromKey: `status.${from}`, toKey: `status.${to}` },
       });
+      // In Danish, the statuses are Danish words, not the stored English ones.
+      const text = messageFor('da-DK', thrown as DomainError);
+      expect(text).toContain(t('da', `status.${from}`));
+      expect(text).not.toContain(` ${from} `);
     },
   );
 

@@ -99,7 +99,28 @@ describe('parseCommand in every shipped language', () => {
 
   test('an unknown first word is reported back as the person typed it', () => {
     expect(parseCommand('Rollback batch 3')).toEqual({ kind: 'unknown', word: 'Rollback' });
-    expect(parseCommand('hulp')).toEqual({ kind: 'unknown', word: 'hulp' });
+    expect(parseCommand('Hjälp')).toEqual({ kind: 'unknown', word: 'Hjälp' });
+  });
+
+  test('Dutch "hulp" is help, as English "help" is in every language', () => {
+    expect(parseCommand('hulp')).toEqual({ kind: 'help' });
+    expect(parseCommand('help')).toEqual({ kind: 'help' });
+  });
+
+  test("the lead's end-of-life commands, in every language", () => {
+    for (const word of ['close', 'luk', 'sluiten', 'fermer', 'clôturer']) {
+      expect(parseCommand(word)).toEqual({ kind: 'close' });
+    }
+    expect(parseCommand('retention 30')).toEqual({ kind: 'retention', days: 30 });
+    expect(parseCommand('opbevaring 180 dage')).toEqual({ kind: 'retention', days: 180 });
+    expect(parseCommand('bewaartermijn 7')).toEqual({ kind: 'retention', days: 7 });
+    expect(parseCommand('conservation 3 jours')).toEqual({ kind: 'retention', days: undefined });
+    expect(parseCommand('retention 3651')).toEqual({ kind: 'retention', days: undefined });
+    expect(parseCommand('language da')).toEqual({ kind: 'language', language: 'da' });
+    expect(parseCommand('sprog engelsk')).toEqual({ kind: 'language', language: 'en' });
+    expect(parseCommand('taal nl')).toEqual({ kind: 'language', language: 'nl' });
+    expect(parseCommand('langue français')).toEqual({ kind: 'language', language: 'fr' });
+    expect(parseCommand('language de')).toEqual({ kind: 'language', language: undefined });
   });
 
   test('a command word must stand alone: "incidentally" is not "incident"', () => {

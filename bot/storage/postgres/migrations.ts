@@ -465,4 +465,48 @@ CREATE TABLE handovers (
 CREATE INDEX handovers_by_war_room ON handovers (tenant_id, war_room_id, at);
 `,
   },
+  {
+    version: 17,
+    name: 'GDPR: personal fields committed apart, closing, retention, tombstones',
+    // Decision 022. Audit entries may change in their personal columns only, and only while
+    // an erasure holds its permit for the war room; they may be deleted only once the war
+    // room's tombstone exists (the purge writes it first). Tombstones hold no personal data.
+    sql: `
+ALTER TABLE audit_log ADD COLUMN personal jsonb;
+ALTER TABLE war_rooms ADD COLUMN closed_at timestamptz;
+ALTER TABLE war_rooms ADD COLUMN retention_days integer NOT NULL DEFAULT 90;
+CREATE TABLE audit_erasures (
+  war_room_id text PRIMARY KEY,
+  started_at timestamptz NOT NULL
+);
+CREATE TABLE war_room_tombstones (
+  tenant_id text NOT NULL,
+  war_room_id text PRIMARY KEY,
+  closed_at timestamptz,
+  purged_at timestamptz NOT NULL,
+  counts jsonb NOT NULL,
+  last_seq integer NOT NULL,
+  last_hash text
+);
+CREATE INDEX war_room_tombstones_by_tenant ON war_room_tombstones (tenant_id, purged_at);
+CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE'
+     AND EXISTS (SELECT 1 FROM audit_erasures WHERE war_room_id = OLD.war_room_id)
+     AND (NEW.tenant_id, NEW.war_room_id, NEW.seq, NEW.at, NEW.action, NEW.subject,
+          NEW.prev_hash, NEW.hash)
+         IS NOT DISTINCT FROM (OLD.tenant_id, OLD.war_room_id, OLD.seq, OLD.at, OLD.action,
+          OLD.subject, OLD.prev_hash, OLD.hash) THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'DELETE'
+     AND EXISTS (SELECT 1 FROM war_room_tombstones WHERE war_room_id = OLD.war_room_id) THEN
+    RETURN OLD;
+  END IF;
+  RAISE EXCEPTION 'audit_log is append-only (% refused)', TG_OP
+    USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+`,
+  },
 ];

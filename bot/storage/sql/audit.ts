@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { AuditEntry } from '../../../shared/domain/audit';
+import type { AuditEntry, AuditPersonal } from '../../../shared/domain/audit';
 import { StorageConflictError, type AuditRepo } from '../types';
 import { encodeJson, type Exec } from './exec';
 import { toIso } from './instant';
@@ -18,6 +18,7 @@ const COLUMNS = [
   'after',
   'prev_hash',
   'hash',
+  'personal',
 ] as const;
 
 type AuditRow = Pick<Selectable<Database['audit_log']>, (typeof COLUMNS)[number]>;
@@ -36,6 +37,7 @@ function toRow(e: AuditEntry): Insertable<Database['audit_log']> {
     after: encodeJson(e.after),
     prev_hash: e.prevHash,
     hash: e.hash,
+    personal: e.personal ? encodeJson(e.personal) : null,
   };
 }
 
@@ -53,6 +55,8 @@ function fromRow(r: AuditRow, decodeJson: (raw: unknown) => unknown): AuditEntry
     after: decodeJson(r.after),
     prevHash: r.prev_hash,
     hash: r.hash,
+    // Entries of the first hash scheme have none (decision 022).
+    ...(r.personal === null ? {} : { personal: decodeJson(r.personal) as AuditPersonal }),
   };
 }
 

@@ -61,6 +61,8 @@ export const SCHEMA = {
     incident_seq: defaulted('integer', '0'),
     decision_seq: defaulted('integer', '0'),
     action_seq: defaulted('integer', '0'),
+    closed_at: optional('instant'),
+    retention_days: defaulted('integer', '90'),
   },
   incidents: {
     id: required('text'),
@@ -104,6 +106,7 @@ export const SCHEMA = {
     after: optional('json'),
     prev_hash: required('text'),
     hash: required('text'),
+    personal: optional('json'),
   },
   war_room_roles: {
     tenant_id: required('text'),
@@ -289,6 +292,19 @@ export const SCHEMA = {
     created_at: required('instant'),
     last_used_at: optional('instant'),
     revoked_at: optional('instant'),
+  },
+  audit_erasures: {
+    war_room_id: required('text'),
+    started_at: required('instant'),
+  },
+  war_room_tombstones: {
+    tenant_id: required('text'),
+    war_room_id: required('text'),
+    closed_at: optional('instant'),
+    purged_at: required('instant'),
+    counts: required('json'),
+    last_seq: required('integer'),
+    last_hash: optional('text'),
   },
   signing_keys: {
     name: required('text'),

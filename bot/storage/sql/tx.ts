@@ -13,6 +13,8 @@ import { migrationImportRepo, migrationSettingsRepo } from './migrationImports';
 import { migrationItemRepo } from './migrationItems';
 import { outboxRepo } from './outbox';
 import { personalChatRepo } from './personalChats';
+import { lifecycleRepo } from './lifecycle';
+import { privacyRepo } from './privacy';
 import { roleRepo } from './roles';
 import { rosterRepo } from './roster';
 import { signingKeyRepo } from './signingKeys';
@@ -42,5 +44,7 @@ export function sqlTx(x: Exec): Tx {
     lessons: lessonsRepo(x),
     handovers: handoverRepo(x),
     dashboard: dashboardRepo(x),
+    privacy: privacyRepo(x),
+    lifecycle: lifecycleRepo(x),
   };
 }

@@ -450,4 +450,42 @@ CREATE TABLE handovers (
 CREATE INDEX handovers_by_war_room ON handovers (tenant_id, war_room_id, at);
 `,
   },
+  {
+    version: 17,
+    name: 'GDPR: personal fields committed apart, closing, retention, tombstones',
+    // Decision 022. Audit entries may change in their personal columns only, and only while
+    // an erasure holds its permit for the war room; they may be deleted only once the war
+    // room's tombstone exists (the purge writes it first). Tombstones hold no personal data.
+    sql: `
+ALTER TABLE audit_log ADD COLUMN personal TEXT CHECK (personal IS NULL OR json_valid(personal));
+ALTER TABLE war_rooms ADD COLUMN closed_at TEXT;
+ALTER TABLE war_rooms ADD COLUMN retention_days INTEGER NOT NULL DEFAULT 90;
+CREATE TABLE audit_erasures (
+  war_room_id TEXT PRIMARY KEY,
+  started_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE war_room_tombstones (
+  tenant_id TEXT NOT NULL,
+  war_room_id TEXT PRIMARY KEY,
+  closed_at TEXT,
+  purged_at TEXT NOT NULL,
+  counts TEXT NOT NULL CHECK (json_valid(counts)),
+  last_seq INTEGER NOT NULL,
+  last_hash TEXT
+) STRICT;
+CREATE INDEX war_room_tombstones_by_tenant ON war_room_tombstones (tenant_id, purged_at);
+DROP TRIGGER audit_log_no_update;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+WHEN NOT EXISTS (SELECT 1 FROM audit_erasures WHERE war_room_id = OLD.war_room_id)
+  OR NEW.tenant_id IS NOT OLD.tenant_id OR NEW.war_room_id IS NOT OLD.war_room_id
+  OR NEW.seq IS NOT OLD.seq OR NEW.at IS NOT OLD.at OR NEW.action IS NOT OLD.action
+  OR NEW.subject IS NOT OLD.subject OR NEW.prev_hash IS NOT OLD.prev_hash
+  OR NEW.hash IS NOT OLD.hash
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+DROP TRIGGER audit_log_no_delete;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+WHEN NOT EXISTS (SELECT 1 FROM war_room_tombstones WHERE war_room_id = OLD.war_room_id)
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+`,
+  },
 ];
