@@ -415,4 +415,11 @@ CREATE TABLE freeze_violations (
 CREATE INDEX freeze_violations_by_war_room ON freeze_violations (tenant_id, war_room_id);
 `,
   },
+  {
+    // A digest of what the last import said of each item, so an import skips unchanged
+    // rows without reading whole items (docs/decisions/024).
+    version: 19,
+    name: 'migration_items.fingerprint',
+    sql: `ALTER TABLE migration_items ADD COLUMN fingerprint text;`,
+  },
 ];
