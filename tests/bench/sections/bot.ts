@@ -27,6 +27,9 @@ interface Target {
   name: string;
   engine: Row['engine'];
   server: ServerProcess;
+  /** Its own fake Bot Connector and channel: clicks name incidents of this server's cards. */
+  connector: FakeConnector;
+  room: Room;
 }
 
 type Room = ReturnType<typeof channel>;
@@ -66,22 +69,31 @@ async function load(url: string, concurrency: number, count: number, body: (n: n
   return { latencies, errors };
 }
 
-/** Incident ids from the cards War Room posted (their buttons carry them). */
-function incidentIds(connector: FakeConnector): string[] {
-  const ids = new Set<string>();
-  for (const call of connector.calls) {
-    for (const m of JSON.stringify(call).matchAll(/\\?"incidentId\\?":\\?"([0-9a-f-]{36})/g)) {
-      if (m[1]) ids.add(m[1]);
-    }
+/** Incidents of the server's war rooms, read through its API (the development identity sees all). */
+async function incidentsOf(t: Target): Promise<{ id: string; version: number }[]> {
+  if (t.name !== 'war-room') return [{ id: '00000000-0000-4000-8000-000000000000', version: 1 }];
+  const get = async (path: string) =>
+    (await fetch(`${t.server.url}${path}`)).json() as Promise<unknown>;
+  const { warRooms } = (await get('/api/v1/war-rooms')) as { warRooms: { id: string }[] };
+  const found: { id: string; version: number }[] = [];
+  for (const w of warRooms) {
+    const { incidents } = (await get(`/api/v1/war-rooms/${w.id}/incidents`)) as {
+      incidents: { id: string; version: number }[];
+    };
+    found.push(...incidents.map(({ id, version }) => ({ id, version })));
   }
-  return [...ids];
+  return found;
 }
 
 export async function botSection(engines: Engines): Promise<Row[]> {
-  const connector = await new FakeConnector().start();
-  const room = channel({ serviceUrl: connector.url });
   const dirs: string[] = [];
   const targets: Target[] = [];
+  const connectors: FakeConnector[] = [];
+  const connected = async () => {
+    const connector = await new FakeConnector().start();
+    connectors.push(connector);
+    return { connector, room: channel({ serviceUrl: connector.url }) };
+  };
   try {
     for (const engine of engines.list) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-bench-'));
@@ -91,41 +103,47 @@ export async function botSection(engines: Engines): Promise<Row[]> {
         LOG_LEVEL: 'error',
         ...(await engines.env(engine, 'bot')),
       };
-      targets.push({
-        name: 'war-room',
-        engine,
-        server: await ServerProcess.start({ env, entry: SERVER_ENTRY }),
-      });
+      const server = await ServerProcess.start({ env, entry: SERVER_ENTRY });
+      targets.push({ name: 'war-room', engine, server, ...(await connected()) });
     }
     const echoEnv = { env: { LOG_LEVEL: 'error' }, entry: ECHO_ENTRY };
-    targets.push({ name: 'echo-bot', engine: '-', server: await ServerProcess.start(echoEnv) });
+    const echo = await ServerProcess.start(echoEnv);
+    targets.push({ name: 'echo-bot', engine: '-', server: echo, ...(await connected()) });
     const bareEnv = { env: { BENCH_BARE: '1' }, entry: ECHO_ENTRY };
-    targets.push({ name: 'bare-restify', engine: '-', server: await ServerProcess.start(bareEnv) });
+    const bare = await ServerProcess.start(bareEnv);
+    targets.push({ name: 'bare-restify', engine: '-', server: bare, ...(await connected()) });
     for (const t of targets.filter((t) => t.name === 'war-room')) {
       const res = await fetch(`${t.server.url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(room.message('start Benchmark weekend')),
+        body: JSON.stringify(t.room.message('start Benchmark weekend')),
       });
       if (res.status !== 200) throw new Error(`start: ${res.status} ${t.server.stderr}`);
     }
     const rows: Row[] = [];
     const kinds = {
-      'log incident': (n: number) => newPost(room, `incident Bench failure ${n} sev3`),
-      'card click': (n: number) => {
-        const ids = incidentIds(connector);
-        const incidentId =
-          ids[n % Math.max(1, ids.length)] ?? '00000000-0000-0000-0000-000000000000';
-        return room.cardAction(VERBS.incidentSetStatus, {
-          incidentId,
-          status: 'investigating',
-          version: 1,
-        });
+      'log incident': (t: Target) =>
+        Promise.resolve((n: number) => newPost(t.room, `incident Bench failure ${n} sev3`)),
+      // Each click names one of the server's incidents; after the first, its version is stale
+      // and the answer is the card as it stands, which is still a full turn.
+      'card click': async (t: Target) => {
+        const incidents = await incidentsOf(t);
+        if (incidents.length === 0) throw new Error(`no incidents on ${t.name} ${t.engine}`);
+        return (n: number) => {
+          const incident = incidents[n % incidents.length] ?? incidents[0];
+          const data = {
+            incidentId: incident?.id,
+            status: 'investigating',
+            version: incident?.version,
+          };
+          return t.room.cardAction(VERBS.incidentSetStatus, data);
+        };
       },
     };
     for (const [kind, body] of Object.entries(kinds)) {
-      // The click's bodies are built once: reading the connector's calls per request would be the client's cost.
-      const prepared = kind === 'card click' ? prebuilt(body, 400) : body;
+      const bodies = new Map(
+        await Promise.all(targets.map(async (t) => [t, await body(t)] as const)),
+      );
       for (const c of CONCURRENCY) {
         const per = new Map<
           Target,
@@ -136,7 +154,7 @@ export async function botSection(engines: Engines): Promise<Row[]> {
             const pid = t.server.pid ?? 0;
             const before = procStats(pid);
             const start = performance.now();
-            const run = await load(t.server.url, c, REQUESTS(c) / 2, prepared);
+            const run = await load(t.server.url, c, REQUESTS(c) / 2, bodies.get(t) ?? (() => ({})));
             const acc = per.get(t) ?? { latencies: [], errors: 0, cpuMs: 0, ms: 0 };
             acc.latencies.push(...run.latencies);
             acc.errors += run.errors;
@@ -175,12 +193,7 @@ export async function botSection(engines: Engines): Promise<Row[]> {
     return rows;
   } finally {
     for (const t of targets) await t.server.stop();
-    await connector.stop();
+    for (const connector of connectors) await connector.stop();
     for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function prebuilt(body: (n: number) => unknown, count: number): (n: number) => unknown {
-  const bodies = Array.from({ length: count }, (_, n) => body(n));
-  return (n) => bodies[n % count];
 }
