@@ -19,7 +19,7 @@ import { isKeyCaller } from './apiKeys';
 import { appendAudit } from './auditTrail';
 import type { Clock, IdGenerator } from './clock';
 import type { Effects } from './effects';
-import { diffImport, transitions, type Incoming, type ItemChange } from './migrationDiff';
+import { diffImport, transitions, triage, type Incoming, type ItemChange } from './migrationDiff';
 import { totalsOf, type MigrationTotals } from './migrationTotals';
 import { auditChange, change } from './unitOfWork';
 
@@ -111,8 +111,14 @@ export class MigrationService {
     return change(this.deps, actor, effects, async (tx, now) => {
       await admit(tx, actor, warRoomId, 'migration.import');
       const ids = { tenantId: warRoom.tenantId, warRoomId: warRoom.id };
-      const stored = await tx.migrationItems.listAll(ids.tenantId, ids.warRoomId);
-      const diff = diffImport(stored, read.items, ids, now);
+      // Fingerprints first: only rows that may have changed read their stored item.
+      const known = await tx.migrationItems.fingerprints(ids.tenantId, ids.warRoomId);
+      const sorted = triage(known, read.items);
+      const identities = sorted.toCompare
+        .filter(({ entry }) => known.has(entry.row.identity))
+        .map(({ entry }) => entry.row.identity);
+      const stored = await tx.migrationItems.findMany(ids.tenantId, ids.warRoomId, identities);
+      const diff = diffImport(stored, sorted, ids, now);
       await tx.migrationItems.upsert(diff.changes.map((c) => c.after));
       const importRecord: MigrationImport = {
         id: this.deps.ids(),

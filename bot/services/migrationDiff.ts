@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type { MigrationItem } from '../../shared/domain/migration';
 import type { Field } from '../../shared/migration/columns';
 import type { MigrationStatus } from '../../shared/migration/status';
@@ -9,10 +10,10 @@ export interface Incoming {
   fields: ReadonlySet<Field>;
 }
 
-/** An item an import created (`before` null) or changed. */
+/** An item an import created (`before` null) or changed; `after` as written. */
 export interface ItemChange {
   before: MigrationItem | null;
-  after: MigrationItem;
+  after: MigrationItem & { fingerprint: string };
 }
 
 /** How many items moved from one normalised status to another (`from` null: new items). */
@@ -80,20 +81,80 @@ function merge(
   };
 }
 
-/** Compares an import with what is stored: what to write, and the counts. */
+/** Bumped when what a fingerprint covers changes: every stored one then compares in full. */
+const FINGERPRINT_VERSION = 'v1';
+
+/** The fields a source spoke about, in one order however it listed them (a JSON item's keys). */
+const fieldKeys = new WeakMap<ReadonlySet<Field>, string>();
+function fieldsKey(fields: ReadonlySet<Field>): string {
+  let key = fieldKeys.get(fields);
+  if (key === undefined) fieldKeys.set(fields, (key = [...fields].sort().join(',')));
+  return key;
+}
+
+/**
+ * A digest of what a row says of its item: the fields its source has, their values and the
+ * status. An item last written from a row with the same fingerprint is unchanged by this
+ * one, since merge() keeps the stored values of every field the row does not have.
+ */
+export function fingerprintOf({ row, fields }: Incoming): string {
+  const said = <T>(field: Field, value: T) => (fields.has(field) ? value : 0);
+  const canonical = JSON.stringify([
+    FINGERPRINT_VERSION,
+    fieldsKey(fields),
+    row.rawStatus,
+    row.status,
+    said('batch', row.batch),
+    said('itemsSynced', row.itemsSynced),
+    said('itemsSkipped', row.itemsSkipped),
+    said('error', row.error),
+    said('lastSync', row.lastSyncAt),
+    said('tags', row.tags),
+  ]);
+  return hash('sha1', canonical, 'base64');
+}
+
+/** An import sorted by the stored fingerprints, before any whole item is read. */
+export interface Triage {
+  /** Rows whose item is new or may have changed: compare them with the stored items. */
+  toCompare: { entry: Incoming; fingerprint: string }[];
+  /** Rows that say what their item's last import said. */
+  unchanged: number;
+}
+
+/** Splits an import into rows that need their stored item and rows known to be unchanged. */
+export function triage(
+  stored: ReadonlyMap<string, string | null>,
+  incoming: readonly Incoming[],
+): Triage {
+  const result: Triage = { toCompare: [], unchanged: 0 };
+  for (const entry of incoming) {
+    const fingerprint = fingerprintOf(entry);
+    if (stored.get(entry.row.identity) === fingerprint) result.unchanged++;
+    else result.toCompare.push({ entry, fingerprint });
+  }
+  return result;
+}
+
+/**
+ * Compares the rows to compare with their stored items (those that exist): what to write,
+ * and the counts (with the rows triage already found unchanged).
+ */
 export function diffImport(
   stored: readonly MigrationItem[],
-  incoming: readonly Incoming[],
+  { toCompare, unchanged }: Triage,
   ids: { tenantId: string; warRoomId: string },
   now: string,
 ): Diff {
   const byIdentity = new Map(stored.map((item) => [item.identity, item]));
-  const diff: Diff = { changes: [], created: 0, updated: 0, unchanged: 0 };
-  for (const entry of incoming) {
+  const diff: Diff = { changes: [], created: 0, updated: 0, unchanged };
+  for (const { entry, fingerprint } of toCompare) {
     const before = byIdentity.get(entry.row.identity);
-    const after = merge(before, entry, ids, now);
+    const after = { ...merge(before, entry, ids, now), fingerprint };
     if (!before) diff.created++;
     else if (sameState(before, after)) {
+      // Unchanged, but its stored fingerprint is not this row's (none yet, or another
+      // source's fields): left as it is, as before fingerprints.
       diff.unchanged++;
       continue;
     } else diff.updated++;

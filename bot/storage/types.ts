@@ -452,6 +452,12 @@ export interface PersonalChatRepo {
   forget(tenantId: string, teamsUserId: string): Promise<boolean>;
 }
 
+/**
+ * An item as an import writes it: with a digest of what the import said of it, so the next
+ * import can tell an unchanged row without reading the item (absent: null, compare in full).
+ */
+export type FingerprintedItem = MigrationItem & { fingerprint?: string | null };
+
 /** Items of a war room's migration, one per identity (services/migration.ts writes them). */
 export interface MigrationItemRepo {
   /** Every item of the war room, in no set order: what an import compares against. */
@@ -461,8 +467,19 @@ export interface MigrationItemRepo {
    * (all fields but `firstSeenAt`). Many statements of many rows each; pass only items
    * that changed. The items must be of one tenant's war rooms.
    */
-  upsert(items: readonly MigrationItem[]): Promise<void>;
+  upsert(items: readonly FingerprintedItem[]): Promise<void>;
   find(tenantId: string, warRoomId: string, identity: string): Promise<MigrationItem | undefined>;
+  /**
+   * Each item's identity and the fingerprint it was written with (null: none), without
+   * reading whole items: what an import compares against first.
+   */
+  fingerprints(tenantId: string, warRoomId: string): Promise<Map<string, string | null>>;
+  /** The items with these identities (those that exist), in no set order. */
+  findMany(
+    tenantId: string,
+    warRoomId: string,
+    identities: readonly string[],
+  ): Promise<MigrationItem[]>;
   /** Items with this status (and batch, when given; null: no batch), by identity, at most `limit`. */
   list(
     tenantId: string,

@@ -1,9 +1,10 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import { CsvError } from 'csv-parse';
 import { invalid } from '../domain/errors';
 import { FIELDS, type ColumnMapping } from './columns';
 import { readDates, type ReadDatesOptions } from './dates';
 import { planColumns } from './formats';
-import { decodeInput, detectDelimiter, headerLine } from './input';
+import { csvBytes, detectDelimiter, headerLine } from './input';
+import { eachRecord } from './records';
 import { isRejection, readRow } from './row';
 import { statusReader, type StatusValues } from './status';
 import { LIMITS, type MigrationParseResult, type MigrationRow, type RejectedRow } from './types';
@@ -43,9 +44,9 @@ export function parseMigrationCsv(
   input: string | Uint8Array,
   options: ParseMigrationOptions,
 ): MigrationParseResult {
-  const text = decodeInput(input);
-  const fromLine = headerLine(text);
-  const delimiter = detectDelimiter(text, fromLine);
+  const { bytes, head } = csvBytes(input);
+  const fromLine = headerLine(head);
+  const delimiter = detectDelimiter(head, fromLine);
   const readStatus = statusReader(options.statusValues);
 
   let header: ReturnType<typeof planColumns> | undefined;
@@ -60,20 +61,20 @@ export function parseMigrationCsv(
   const lastSyncRaws: (string | null)[] = [];
   const rejected: RejectedRow[] = [];
 
-  const onRecord = (record: string[]): null => {
+  const onRecord = (record: string[]): void => {
     const start = line;
     line += lineBreaksIn(record) + 1;
-    if (isBlank(record)) return null;
+    if (isBlank(record)) return;
     if (header === undefined) {
       header = planColumns(record, options.mapping);
       width = record.length;
-      return null;
+      return;
     }
     if (++rowsRead > LIMITS.rows) throw invalid('migration.file.tooManyRows', { max: LIMITS.rows });
     const draft = readRow(record, start, header.plan, readStatus, width);
     if (isRejection(draft)) {
       rejected.push({ line: start, reason: draft });
-      return null;
+      return;
     }
     let slot = slots.get(draft.row.identity);
     if (slot === undefined) {
@@ -84,18 +85,20 @@ export function parseMigrationCsv(
     }
     items[slot] = draft.row;
     lastSyncRaws[slot] = draft.lastSyncRaw;
-    // Nothing is collected by csv-parse: each record is read as it comes.
-    return null;
   };
 
   try {
-    parse(text, {
-      delimiter,
-      from_line: fromLine,
-      relax_column_count: true,
-      max_record_size: LIMITS.recordChars,
-      on_record: onRecord,
-    });
+    // Nothing is collected by csv-parse: each record is read as it comes.
+    eachRecord(
+      bytes,
+      {
+        delimiter,
+        from_line: fromLine,
+        relax_column_count: true,
+        max_record_size: LIMITS.recordChars,
+      },
+      onRecord,
+    );
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     if (e.code === 'CSV_MAX_RECORD_SIZE') {

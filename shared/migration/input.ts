@@ -28,6 +28,33 @@ export function decodeInput(input: string | Uint8Array): string {
   }
 }
 
+/** Enough of the start of a file to hold its `#TYPE` line and header. */
+const HEAD_CHARS = 256 * 1024;
+
+/**
+ * The export as UTF-8 bytes for the CSV parser, and the text of its start (to find the
+ * header and delimiter). Read as `decodeInput` reads it (which also proves UTF-8 valid), but
+ * UTF-8 bytes, the usual case, are passed on as they are: encoding the text back for the
+ * parser cost a tenth of reading an export.
+ */
+export function csvBytes(input: string | Uint8Array): { bytes: Buffer; head: string } {
+  if (input.length > LIMITS.bytes) {
+    throw invalid('migration.file.tooLarge', { maxMb: LIMITS.bytes / 1024 / 1024 });
+  }
+  const text = decodeInput(input);
+  const head = text.slice(0, HEAD_CHARS);
+  if (typeof input !== 'string') {
+    const view = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+    const [b0, b1, b2] = view;
+    const utf8Bom = b0 === 0xef && b1 === 0xbb && b2 === 0xbf;
+    // Bytes that decoded as UTF-8 (not UTF-16, not the Windows-1252 fallback) go as they are.
+    if (utf8Bom) return { bytes: view.subarray(3), head };
+    const utf16 = (b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff);
+    if (!utf16 && view.length === Buffer.byteLength(text, 'utf8')) return { bytes: view, head };
+  }
+  return { bytes: Buffer.from(text, 'utf8'), head };
+}
+
 /**
  * `Export-Csv` in Windows PowerShell (and with `-IncludeTypeInformation` in PowerShell 7)
  * starts with a `#TYPE <class>` line before the header. Gives the 1-based line of the header.

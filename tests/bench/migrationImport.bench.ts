@@ -10,54 +10,10 @@ import { performance } from 'node:perf_hooks';
 import { parseMigrationCsv } from '../../shared/migration/csv';
 import { startTestApp, type TestApp } from '../support/app';
 import { startPostgres, type TestPostgres } from '../support/postgres';
+import { exportOf } from './lib/exports';
 
 const ROWS = 100_000;
 const ROOM_ID = '7e0f6a52-1b1c-4c55-9e55-3a3b7d1f0001';
-const STATUSES = ['Syncing', 'Completed', 'Synced', 'Failed', 'CompletedWithWarnings', 'Queued'];
-
-/** As `Export-Csv` writes it: BOM, `#TYPE`, every field quoted, CRLF. `round` varies statuses. */
-function exportOf(rows: number, round: number): Buffer {
-  const q = (v: string) => `"${v.replace(/"/g, '""')}"`;
-  const header = [
-    'Identity',
-    'MailboxEmailAddress',
-    'BatchId',
-    'RecipientType',
-    'Status',
-    'StatusSummary',
-    'State',
-    'SyncedItemCount',
-    'SkippedItemCount',
-    'LastSuccessfulSyncTime',
-    'ErrorSummary',
-  ];
-  const lines = [
-    '#TYPE Deserialized.Microsoft.Exchange.Data.Storage.Management.MigrationUser',
-    header.map(q).join(','),
-  ];
-  for (let i = 0; i < rows; i++) {
-    const address = `user.${i}@contoso.example`;
-    const shift = i % 10 === 0 ? round : 0;
-    const status = STATUSES[(i + shift) % STATUSES.length] ?? 'Syncing';
-    const error = status === 'Failed' ? 'Error: "MailboxIsLocked", retry; then\ncall' : '';
-    const cells = [
-      address,
-      address,
-      `Wave${i % 7}`,
-      'UserMailbox',
-      status,
-      'Active',
-      'Active',
-      String((i * 7919) % 90_000),
-      String(i % 5),
-      `11/${14 + (i % 2)}/2026 ${i % 24}:${String(i % 60).padStart(2, '0')}:00`,
-      error,
-    ];
-    lines.push(cells.map(q).join(','));
-  }
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
-}
-
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const rate = (rows: number, ms: number) => Math.round((rows / ms) * 1000).toLocaleString('en');
 

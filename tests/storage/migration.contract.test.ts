@@ -173,6 +173,43 @@ describe.each(backends())('migration contract: $name', (backend: Backend) => {
     });
   });
 
+  it('gives each item’s fingerprint by identity, replaced on upsert, null when none was written', async () => {
+    const w = await room();
+    await read((tx) =>
+      tx.migrationItems.upsert([{ ...item(w, 1), fingerprint: 'fp-1' }, item(w, 2)]),
+    );
+    const first = await read((tx) => tx.migrationItems.fingerprints(w.tenantId, w.id));
+    expect([...first.entries()].sort()).toEqual([
+      [item(w, 1).identity, 'fp-1'],
+      [item(w, 2).identity, null],
+    ]);
+    await read((tx) =>
+      tx.migrationItems.upsert([{ ...item(w, 1), fingerprint: 'fp-1b' }, item(w, 3)]),
+    );
+    const second = await read((tx) => tx.migrationItems.fingerprints(w.tenantId, w.id));
+    expect(second.get(item(w, 1).identity)).toBe('fp-1b');
+    expect(second.get(item(w, 3).identity)).toBeNull();
+    expect(second.size).toBe(3);
+    // The fingerprint is bookkeeping: items read back as they were written.
+    expect(
+      await read((tx) => tx.migrationItems.find(w.tenantId, w.id, item(w, 1).identity)),
+    ).toEqual(item(w, 1));
+    expect((await read((tx) => tx.migrationItems.fingerprints(newTenant(), w.id))).size).toBe(0);
+  });
+
+  it('finds the items with given identities, across lookups of many identities', async () => {
+    const w = await room();
+    const many = Array.from({ length: 2300 }, (_, n) => item(w, n));
+    await read((tx) => tx.migrationItems.upsert(many));
+    const wanted = many.filter((_, n) => n % 2 === 0).map((i) => i.identity);
+    const found = await read((tx) =>
+      tx.migrationItems.findMany(w.tenantId, w.id, [...wanted, 'nobody@contoso.example']),
+    );
+    expect(byIdentity(found)).toEqual(many.filter((_, n) => n % 2 === 0));
+    expect(await read((tx) => tx.migrationItems.findMany(w.tenantId, w.id, []))).toEqual([]);
+    expect(await read((tx) => tx.migrationItems.findMany(newTenant(), w.id, wanted))).toEqual([]);
+  });
+
   const importOf = (w: WarRoom, minute: number): MigrationImport => ({
     id: randomUUID(),
     tenantId: w.tenantId,

@@ -509,4 +509,11 @@ END
 $$;
 `,
   },
+  {
+    // A digest of what the last import said of each item, so an import skips unchanged
+    // rows without reading whole items (docs/decisions/024).
+    version: 19,
+    name: 'migration_items.fingerprint',
+    sql: `ALTER TABLE migration_items ADD COLUMN fingerprint text;`,
+  },
 ];

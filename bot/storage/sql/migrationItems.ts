@@ -1,7 +1,7 @@
 import type { CompiledQuery, Compilable, Insertable, Selectable } from 'kysely';
 import type { MigrationItem } from '../../../shared/domain/migration';
 import { MIGRATION_STATUSES } from '../../../shared/migration/status';
-import type { MigrationItemRepo } from '../types';
+import type { FingerprintedItem, MigrationItemRepo } from '../types';
 import { encodeJson, oneOf, type Exec } from './exec';
 import { toIso } from './instant';
 import type { Database } from './schema';
@@ -25,13 +25,17 @@ const COLUMNS = [
   'first_seen_at',
   'status_changed_at',
   'updated_at',
+  'fingerprint',
 ] as const satisfies readonly (keyof ItemInsert)[];
 
 /**
- * Rows per INSERT: 14 parameters a row stays under SQLite's 32,766 and PostgreSQL's 65,535
+ * Rows per INSERT: 15 parameters a row stays under SQLite's 32,766 and PostgreSQL's 65,535
  * bound parameters, and a statement this size is where both engines stop getting faster.
  */
 const CHUNK = 1000;
+
+/** Identities per `IN (...)` lookup: well under both engines' bound-parameter limits. */
+const LOOKUP_CHUNK = 1000;
 
 /**
  * `toISOString` form: what SQLite holds and what services write already, so reading or
@@ -42,7 +46,7 @@ const instant = (v: string | Date): string =>
   typeof v === 'string' && CANONICAL.test(v) ? v : toIso(v);
 const count = (v: number | string | null): number | null => (v === null ? null : Number(v));
 
-function toRow(i: MigrationItem): ItemInsert {
+function toRow(i: FingerprintedItem): ItemInsert {
   return {
     tenant_id: i.tenantId,
     war_room_id: i.warRoomId,
@@ -58,6 +62,7 @@ function toRow(i: MigrationItem): ItemInsert {
     first_seen_at: instant(i.firstSeenAt),
     status_changed_at: instant(i.statusChangedAt),
     updated_at: instant(i.updatedAt),
+    fingerprint: i.fingerprint ?? null,
   };
 }
 
@@ -111,6 +116,7 @@ function upsertTemplate(x: Exec, rows: readonly ItemInsert[]): CompiledQuery {
         tags: eb.ref('excluded.tags'),
         status_changed_at: eb.ref('excluded.status_changed_at'),
         updated_at: eb.ref('excluded.updated_at'),
+        fingerprint: eb.ref('excluded.fingerprint'),
       })),
     )
     .compile();
@@ -166,6 +172,25 @@ export function migrationItemRepo(x: Exec): MigrationItemRepo {
     async find(tenantId, warRoomId, identity) {
       const [row] = await x.all(ofRoom(tenantId, warRoomId).where('identity', '=', identity));
       return row && itemFromRow(row, decode);
+    },
+    async fingerprints(tenantId, warRoomId) {
+      const rows = await x.all(
+        db
+          .selectFrom('migration_items')
+          .select(['identity', 'fingerprint'])
+          .where('tenant_id', '=', tenantId)
+          .where('war_room_id', '=', warRoomId),
+      );
+      return new Map(rows.map((r) => [r.identity, r.fingerprint]));
+    },
+    async findMany(tenantId, warRoomId, identities) {
+      const items: MigrationItem[] = [];
+      for (let i = 0; i < identities.length; i += LOOKUP_CHUNK) {
+        const some = identities.slice(i, i + LOOKUP_CHUNK);
+        const rows = await x.all(ofRoom(tenantId, warRoomId).where('identity', 'in', some));
+        for (const r of rows) items.push(itemFromRow(r, decode));
+      }
+      return items;
     },
     async list(tenantId, warRoomId, { status, batch, limit }) {
       let query = ofRoom(tenantId, warRoomId);

@@ -256,6 +256,7 @@ export const SCHEMA = {
     first_seen_at: required('instant'),
     status_changed_at: required('instant'),
     updated_at: required('instant'),
+    fingerprint: optional('text'),
   },
   migration_imports: {
     id: required('text'),

@@ -488,4 +488,11 @@ WHEN NOT EXISTS (SELECT 1 FROM war_room_tombstones WHERE war_room_id = OLD.war_r
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 `,
   },
+  {
+    // A digest of what the last import said of each item, so an import skips unchanged
+    // rows without reading whole items (docs/decisions/024).
+    version: 19,
+    name: 'migration_items.fingerprint',
+    sql: `ALTER TABLE migration_items ADD COLUMN fingerprint TEXT;`,
+  },
 ];
