@@ -29,6 +29,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# Served at /privacy and /terms, which the Teams app package links to.
+COPY PRIVACY.md TERMS.md ./
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 USER node

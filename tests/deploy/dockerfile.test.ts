@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Copy, type Instruction } from 'dockerfile-ast';
 
 const ROOT = path.resolve(__dirname, '../..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
@@ -40,7 +40,10 @@ describe('the Dockerfile', () => {
   });
 
   it('copies only sources that exist and are not excluded by .dockerignore', () => {
-    const copies = inStage('build', 'COPY');
+    const copies = [
+      ...inStage('build', 'COPY'),
+      ...inStage('runtime', 'COPY').filter((c) => !(c as Copy).getFromFlag()),
+    ];
     expect(copies.length).toBeGreaterThan(0);
     for (const copy of copies) {
       for (const source of args(copy).slice(0, -1)) {
@@ -86,6 +89,11 @@ describe('the Dockerfile', () => {
     const start = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts
       .start;
     expect(cmd.join(' ')).toBe(start);
+  });
+
+  it('ships the privacy and terms pages the app package links to', () => {
+    const copied = inStage('runtime', 'COPY').flatMap((c) => args(c).slice(0, -1));
+    expect(copied).toEqual(expect.arrayContaining(['PRIVACY.md', 'TERMS.md']));
   });
 
   it('sets only variables the server reads', () => {
