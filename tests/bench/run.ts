@@ -4,14 +4,16 @@
  * with one JSON line of every figure. Asserts nothing: targets are read by people.
  *
  *   npm run bench                              # every section, SQLite and PostgreSQL
- *   npm run bench -- --only import,api         # some sections
+ *   npm run bench -- --only import,api         # some sections (bot, import, api, live, tab, tabRender)
  *   npm run bench -- --engines sqlite          # SQLite only (no throwaway cluster)
  */
 import os from 'node:os';
 import { apiSection } from './sections/api';
 import { botSection } from './sections/bot';
 import { importSection } from './sections/import';
+import { liveSection } from './sections/live';
 import { tabSection } from './sections/tab';
+import { tabRenderSection } from './sections/tabRender';
 import { Engines, type Engine } from './lib/engines';
 import { mb, table, type Row } from './lib/report';
 
@@ -19,7 +21,9 @@ const SECTIONS: Record<string, (engines: Engines) => Promise<Row[]>> = {
   bot: botSection,
   import: importSection,
   api: apiSection,
+  live: liveSection,
   tab: tabSection,
+  tabRender: tabRenderSection,
 };
 
 function flag(name: string): string | undefined {

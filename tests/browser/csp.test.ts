@@ -67,6 +67,9 @@ describe("the tab's Content-Security-Policy", () => {
     const { page } = browser;
 
     await page.goto(`${app.baseUrl}/tab/`);
+    // The overview first (its chart is a chunk loaded on demand), then the incidents.
+    await page.getByTestId('tiles').waitFor();
+    await page.getByTestId('warroom-panels').getByRole('tab', { name: 'Incidents' }).click();
     const title = page.locator('[data-testid="incident-row"][data-ref="INC-1"]');
     await title.getByTestId('incident-title').getByText(markup).waitFor();
 

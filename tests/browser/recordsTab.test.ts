@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Decision } from '../../shared/domain/decision';
 import type { Role, WarRoom } from '../../shared/domain/warRoom';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser, type TestBrowser } from '../support/browser';
+import { injectAxe, launchBrowser, type TestBrowser } from '../support/browser';
 
 const BUILT_TAB = path.resolve(__dirname, '../../dist/tab/index.html');
 
@@ -93,11 +93,7 @@ describe('the tab’s records panels', () => {
    * war-room list too); issue 8 names this finding for the whole page, where it is settled.
    */
   async function axeFindings(): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in window))) {
-      await page.addScriptTag({
-        content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'),
-      });
-    }
+    await injectAxe(page, app.baseUrl);
     return page.evaluate(async () => {
       type Axe = {
         run(

@@ -3,7 +3,7 @@ import { t } from '../../shared/i18n';
 import { ALICE, channel, type Person } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/app';
 import { cardProblems, cardsOf } from '../support/cards';
-import { TYPED_COMMAND_WORDS } from '../support/commandWords';
+import { TYPED_COMMANDS } from '../support/commandWords';
 import { ANNA, cardText, invokeCard, tag, warRoomChannel } from '../support/decide';
 
 const JONAS: Person = {
@@ -37,7 +37,8 @@ describe.each([
   afterAll(async () => {
     await app?.stop();
   });
-  const [report, handover] = TYPED_COMMAND_WORDS[lang];
+  const report = TYPED_COMMANDS.report[lang];
+  const handover = TYPED_COMMANDS.handover[lang];
 
   test(`"${report}" answers with the report card and its lessons form`, async () => {
     await say(report);

@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 
 /** Chromium flags that work headless as root on CI machines without a GPU or internet. */
 const ARGS = [
@@ -93,4 +93,26 @@ export async function launchBrowser(): Promise<TestBrowser> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Where axe-core reaches the page: a path on the tab's own origin, answered by the browser
+ * from node_modules, so the tab's Content-Security-Policy (`script-src 'self'`, no inline
+ * script) lets the checker run without being relaxed for the test.
+ */
+const AXE_PATH = '/tab/__test-axe-core.js';
+const axeServed = new WeakSet<Page>();
+
+/** Loads axe-core into the page or frame (once); `window.axe` is there afterwards. */
+export async function injectAxe(target: Page | Frame, baseUrl: string): Promise<void> {
+  if (await target.evaluate(() => 'axe' in window)) return;
+  const page = 'parentFrame' in target ? target.page() : target;
+  if (!axeServed.has(page)) {
+    const body = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    await page.route(`${baseUrl}${AXE_PATH}`, (route) =>
+      route.fulfill({ contentType: 'text/javascript; charset=utf-8', body }),
+    );
+    axeServed.add(page);
+  }
+  await target.addScriptTag({ url: `${baseUrl}${AXE_PATH}` });
 }

@@ -63,15 +63,18 @@ export const COMMAND_WORDS = {
 
 /**
  * Commands the help card teaches beyond the manifest's command list (Teams shows at most
- * ten per list; these are typed): tag and import for migration status, the evaluation
- * report and the shift handover.
+ * ten per list; these are typed), in the help card's order: tag and import for migration
+ * status, the evaluation report and the shift handover.
  */
-export const TYPED_COMMAND_WORDS = {
-  en: ['tag', 'import', 'report', 'handover'],
-  da: ['mærk', 'importer', 'rapport', 'vagtskifte'],
-  nl: ['label', 'importeer', 'rapport', 'overdracht'],
-  fr: ['étiqueter', 'importer', 'rapport', 'relève'],
-} as const satisfies Record<keyof typeof COMMAND_WORDS, readonly string[]>;
+export const TYPED_COMMANDS = {
+  tag: { en: 'tag', da: 'mærk', nl: 'label', fr: 'étiqueter' },
+  import: { en: 'import', da: 'importer', nl: 'importeer', fr: 'importer' },
+  report: { en: 'report', da: 'rapport', nl: 'rapport', fr: 'rapport' },
+  handover: { en: 'handover', da: 'vagtskifte', nl: 'overdracht', fr: 'relève' },
+} as const satisfies Record<string, Record<keyof typeof COMMAND_WORDS, string>>;
+
+const TYPED_COMMAND_WORDS = (lang: keyof typeof COMMAND_WORDS): string[] =>
+  Object.values(TYPED_COMMANDS).map((words) => words[lang]);
 
 /** Every command word in the help card's order: the typed ones come before role and help. */
 export const HELP_CARD_WORDS = Object.fromEntries(
@@ -79,7 +82,7 @@ export const HELP_CARD_WORDS = Object.fromEntries(
     lang,
     [
       ...COMMAND_WORDS[lang].slice(0, -2),
-      ...TYPED_COMMAND_WORDS[lang],
+      ...TYPED_COMMAND_WORDS(lang),
       ...COMMAND_WORDS[lang].slice(-2),
     ],
   ]),

@@ -14,12 +14,15 @@ import type { Engines } from '../lib/engines';
 import { percentiles, round, type Row } from '../lib/report';
 import { apiKeyOf, benchWarRoom } from '../lib/warRoom';
 
-const ROOM = '7e0f6a52-1b1c-4c55-9e55-3a3b7d1f0003';
+/** The large war room's id (the tab's render section opens it too). */
+export const LARGE_ROOM = '7e0f6a52-1b1c-4c55-9e55-3a3b7d1f0003';
+const ROOM = LARGE_ROOM;
 const SIZES = { items: 100_000, incidents: 2_000, actions: 2_000, audit: 100_000 };
 const REQUESTS = 200;
 const STATUSES = ['inProgress', 'completed', 'synced', 'failed', 'notStarted'] as const;
 
-async function seed(t: TestApp): Promise<void> {
+/** Writes the large war room's records straight through the repositories. */
+export async function seedLargeWarRoom(t: TestApp): Promise<void> {
   const tenantId = t.app.config.devIdentity.tenantId;
   const warRoomId = ROOM;
   const at = (n: number) => new Date(Date.UTC(2026, 10, 14, 8) + n * 1000).toISOString();
@@ -124,7 +127,7 @@ export async function apiSection(engines: Engines): Promise<Row[]> {
     try {
       await benchWarRoom(t, ROOM, 'Large war room');
       const seedStart = performance.now();
-      await seed(t);
+      await seedLargeWarRoom(t);
       const seedMs = performance.now() - seedStart;
       const key = await apiKeyOf(t, ROOM);
       const get =
