@@ -6,6 +6,7 @@
  * Clients and servers share this process, so the figures include the clients' own work.
  */
 import http from 'node:http';
+import type { AppOverrides } from '../../../bot/app';
 import { startTestApp, type TestApp } from '../../support/app';
 import type { Engines } from '../lib/engines';
 import { percentiles, round, type Row } from '../lib/report';
@@ -53,12 +54,18 @@ async function warRoomOf(t: TestApp): Promise<string> {
 async function measure(writer: TestApp, readers: TestApp[]): Promise<Record<string, number>> {
   await writer.say('start Mailbox cutover weekend');
   const warRoomId = await warRoomOf(writer);
-  const clients = await Promise.all(
+  const opened = await Promise.allSettled(
     Array.from({ length: CLIENTS }, (_, i) => {
       const reader = readers[i % readers.length]!;
       return follow(`${reader.baseUrl}/api/v1/war-rooms/${warRoomId}/events`);
     }),
   );
+  const clients = opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+  const refused = opened.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (refused) {
+    clients.forEach((c) => c.close());
+    throw refused.reason;
+  }
   try {
     const delays: number[] = [];
     let missed = 0;
@@ -100,10 +107,16 @@ async function measure(writer: TestApp, readers: TestApp[]): Promise<Record<stri
   }
 }
 
+/**
+ * In local development every client is the one development identity, which the server
+ * otherwise allows 20 streams (a person has a few tabs open, not 200).
+ */
+const OVERRIDES: AppOverrides = { live: { maxStreamsPerUser: CLIENTS } };
+
 export async function liveSection(engines: Engines): Promise<Row[]> {
   const rows: Row[] = [];
   for (const engine of engines.list) {
-    const t = await startTestApp(await engines.env(engine, 'live'));
+    const t = await startTestApp(await engines.env(engine, 'live'), OVERRIDES);
     try {
       rows.push({ section: 'live', case: 'one instance', engine, figures: await measure(t, [t]) });
     } finally {
@@ -112,8 +125,8 @@ export async function liveSection(engines: Engines): Promise<Row[]> {
   }
   if (engines.list.includes('postgres')) {
     const env = await engines.env('postgres', 'live_two');
-    const a = await startTestApp(env);
-    const b = await startTestApp(env);
+    const a = await startTestApp(env, OVERRIDES);
+    const b = await startTestApp(env, OVERRIDES);
     try {
       rows.push({
         section: 'live',

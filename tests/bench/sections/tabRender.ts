@@ -20,7 +20,11 @@ export async function tabRenderSection(engines: Engines): Promise<Row[]> {
   if (!fs.existsSync(TAB)) throw new Error('the tab is not built: run `npm run build:tab` first');
   const rows: Row[] = [];
   for (const engine of engines.list) {
-    const t = await startTestApp(await engines.env(engine, 'tab_render'));
+    // tests/support points the server at dist/tab from the sources; compiled, say it here.
+    const t = await startTestApp({
+      ...(await engines.env(engine, 'tab_render')),
+      WARROOM_TAB_DIR: path.dirname(TAB),
+    });
     const browser = await launchBrowser();
     try {
       await benchWarRoom(t, LARGE_ROOM, 'Large war room');
