@@ -109,6 +109,20 @@ export function mountReportApi(server: Server, deps: ReportApiDeps): void {
  * (audited). Someone who does not see the war room gets 404; anyone else but the lead, 403.
  */
 function mountLessons(server: Server, deps: ReportApiDeps): void {
+  // What is saved now, so the tab's form starts from it (anyone who sees the war room).
+  server.get('/api/v1/war-rooms/:id/report/lessons', async (req: Request, res: Response) => {
+    const locale = req.header('accept-language')?.split(',')[0]?.split(';')[0]?.trim() || 'en';
+    try {
+      const actor = await deps.identify(req.header('authorization'));
+      const id = idParam(req);
+      await deps.warRooms.getVisible(actor, id);
+      const { lessons } = await deps.lessons.view(actor, { warRoomId: id });
+      res.header('cache-control', 'no-store');
+      res.send(200, lessons ?? { text: '', byName: null, at: null });
+    } catch (error) {
+      sendError(res, locale, error, deps.logger);
+    }
+  });
   server.put('/api/v1/war-rooms/:id/report/lessons', async (req: Request, res: Response) => {
     const locale = req.header('accept-language')?.split(',')[0]?.split(';')[0]?.trim() || 'en';
     try {

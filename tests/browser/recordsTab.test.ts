@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Decision } from '../../shared/domain/decision';
@@ -251,5 +252,40 @@ describe('the tab’s records panels', () => {
     await expect(axeFindings()).resolves.toEqual([]);
     await openAs('engineer', 'incidents');
     await expect(page.getByTestId('records-tab-apiKeys').count()).resolves.toBe(0);
+  });
+
+  it('the lead downloads the report as CSV and saves the lessons learned; others read them', async () => {
+    await openAs('lead', 'report');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('report-csv-incidents').click();
+    const csv = await download;
+    expect(csv.suggestedFilename()).toBe('incidents.csv');
+    const bytes = await readFile((await csv.path())!);
+    // Excel reads UTF-8 only with its byte order mark.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+
+    const popup = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Open the printable report' }).click();
+    const report = await popup;
+    await report
+      .getByRole('heading', { name: /Mailbox cutover weekend/ })
+      .first()
+      .waitFor();
+    await report.close();
+
+    await page.getByTestId('lessons-text').fill('Rehearse the freeze window on Thursday.');
+    await page.getByRole('button', { name: 'Save the lessons learned' }).click();
+    await page.getByTestId('lessons-saved').waitFor();
+    await expect(
+      app.app.storage.transaction((tx) => tx.lessons.find(me.tenantId, room.id)),
+    ).resolves.toMatchObject({ text: 'Rehearse the freeze window on Thursday.' });
+    await expect(axeFindings()).resolves.toEqual([]);
+
+    await openAs('observer', 'report');
+    await page.getByTestId('lessons-text-readonly').waitFor();
+    await expect(page.getByTestId('lessons-text-readonly').textContent()).resolves.toBe(
+      'Rehearse the freeze window on Thursday.',
+    );
+    await expect(page.getByTestId('lessons-text').count()).resolves.toBe(0);
   });
 });

@@ -92,6 +92,10 @@ const ROUTES: Route[] = [
   ),
   api('GET /api/v1/war-rooms/:id/report', () => `/api/v1/war-rooms/${warRoom.id}/report?format=md`),
   api(
+    'GET /api/v1/war-rooms/:id/report/lessons',
+    () => `/api/v1/war-rooms/${warRoom.id}/report/lessons`,
+  ),
+  api(
     'GET /api/v1/war-rooms/:id/report/:table.csv',
     () => `/api/v1/war-rooms/${warRoom.id}/report/incidents.csv`,
   ),

@@ -45,7 +45,7 @@ export interface ApiClient {
   eventsUrl(warRoomId: string, ticket: string, lastEventId: string | null): string;
   /** Any JSON call, its answer checked by `schema` (null: no body expected, e.g. 204). */
   send<S extends z.ZodType>(
-    method: 'GET' | 'POST' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     schema: S | null,
     body?: unknown,
@@ -81,7 +81,7 @@ export function createApiClient({ getToken, locale }: ApiClientOptions): ApiClie
     path: string,
     schema: S | null,
     signal?: AbortSignal,
-    method: 'GET' | 'POST' | 'DELETE' = 'GET',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE' = 'GET',
     json?: unknown,
   ): Promise<z.infer<S>> {
     const init: RequestInit = { method, headers: await headers(), signal };

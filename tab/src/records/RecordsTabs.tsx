@@ -6,6 +6,7 @@ import { DecisionsPanel } from '../decisions/DecisionsPanel';
 import { IncidentRecords } from '../incidents/IncidentRecords';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { UploadPanel } from '../upload/UploadPanel';
+import { ReportPanel } from '../report/ReportPanel';
 import type { ApiClient } from '../api/client';
 import { recordsOf } from '../api/records';
 import { LoadError } from '../common/LoadError';
@@ -23,6 +24,7 @@ const PANELS = {
   timeline: TimelinePanel,
   upload: UploadPanel,
   apiKeys: ApiKeysPanel,
+  report: ReportPanel,
 } as const;
 type PanelName = keyof typeof PANELS;
 
