@@ -211,6 +211,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     apiKeys,
     report: new ReportService({ storage, clock, warRooms, lessons: LessonsService.of }),
     lessons,
+    handovers,
     records: { decisions, actions, roles },
     dashboard: new DashboardService({ storage, clock, warRooms }),
     allowedTenants: config.allowedTenants,

@@ -11,6 +11,7 @@ import type { ApiKeyService } from '../services/apiKeys';
 import type { IncidentService } from '../services/incidents';
 import type { MigrationService } from '../services/migration';
 import type { ReportService } from '../services/report';
+import type { HandoverService } from '../services/handover';
 import type { LessonsService } from '../services/lessons';
 import type { WarRoomService } from '../services/warRooms';
 import { mountAuditApi } from './auditApi';
@@ -35,6 +36,7 @@ export interface ApiDeps {
   /** The evaluation report and its lessons learned (reportApi.ts). */
   report: ReportService;
   lessons: LessonsService;
+  handovers: HandoverService;
   /** Decisions, actions and roles for the tab's records panels (recordsApi.ts). */
   records: RecordServices;
   /** The tab's overview (dashboardApi.ts) and the list's open-incident counts. */

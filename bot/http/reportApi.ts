@@ -1,11 +1,17 @@
 import type { Request, Response, Server } from 'restify';
-import { lessonsBodySchema, reportCsvFileSchema, reportQuerySchema } from '../../shared/api/report';
+import {
+  handoverBodySchema,
+  lessonsBodySchema,
+  reportCsvFileSchema,
+  reportQuerySchema,
+} from '../../shared/api/report';
 import { idParamSchema } from '../../shared/api/schemas';
 import { invalid, notFound } from '../../shared/domain/errors';
 import { reportCsv } from '../../shared/report/csvTables';
 import { reportHtml } from '../../shared/report/html';
 import { reportMarkdown } from '../../shared/report/markdown';
 import type { Logger } from '../logger';
+import type { HandoverService } from '../services/handover';
 import type { LessonsService } from '../services/lessons';
 import type { ReportService } from '../services/report';
 import type { WarRoomService } from '../services/warRooms';
@@ -17,6 +23,7 @@ export interface ReportApiDeps {
   identify: IdentityResolver;
   report: ReportService;
   lessons: LessonsService;
+  handovers: HandoverService;
   warRooms: Pick<WarRoomService, 'getVisible'>;
 }
 
@@ -109,6 +116,22 @@ export function mountReportApi(server: Server, deps: ReportApiDeps): void {
  * (audited). Someone who does not see the war room gets 404; anyone else but the lead, 403.
  */
 function mountLessons(server: Server, deps: ReportApiDeps): void {
+  // A shift handover from the tab: the same summary (and mark) as the `handover` command.
+  server.post('/api/v1/war-rooms/:id/handover', async (req: Request, res: Response) => {
+    const locale = req.header('accept-language')?.split(',')[0]?.split(';')[0]?.trim() || 'en';
+    try {
+      const actor = await deps.identify(req.header('authorization'));
+      const id = idParam(req);
+      await deps.warRooms.getVisible(actor, id);
+      const body = handoverBodySchema.safeParse(req.body ?? {});
+      if (!body.success) throw invalid('error.invalidRequest', { detail: 'hours' });
+      const { view } = await deps.handovers.post(actor, { warRoomId: id }, body.data.hours);
+      res.header('cache-control', 'no-store');
+      res.send(200, view);
+    } catch (error) {
+      sendError(res, locale, error, deps.logger);
+    }
+  });
   // What is saved now, so the tab's form starts from it (anyone who sees the war room).
   server.get('/api/v1/war-rooms/:id/report/lessons', async (req: Request, res: Response) => {
     const locale = req.header('accept-language')?.split(',')[0]?.split(';')[0]?.trim() || 'en';

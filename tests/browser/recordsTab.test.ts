@@ -279,6 +279,16 @@ describe('the tab’s records panels', () => {
     await expect(
       app.app.storage.transaction((tx) => tx.lessons.find(me.tenantId, room.id)),
     ).resolves.toMatchObject({ text: 'Rehearse the freeze window on Thursday.' });
+    await page.getByRole('button', { name: 'Prepare the handover' }).click();
+    const handover = page.getByTestId('handover-view');
+    await handover.waitFor();
+    // The lessons just saved are among the window's changes, in the reader's words.
+    await expect(handover.textContent()).resolves.toContain('Lessons learned saved: 1');
+    await expect(
+      app.app.storage.transaction((tx) =>
+        tx.handovers.lastBefore(me.tenantId, room.id, new Date().toISOString()),
+      ),
+    ).resolves.toMatchObject({ byName: me.name });
     await expect(axeFindings()).resolves.toEqual([]);
 
     await openAs('observer', 'report');

@@ -11,6 +11,7 @@ import { useResource } from '../live/useResource';
 import { MutationError } from '../records/MutationError';
 import { allows, type PanelProps } from '../records/panel';
 import { useRecordsStyles } from '../records/records.styles';
+import { HandoverSection } from './HandoverSection';
 import { useMutation } from '../records/useMutation';
 
 const lessonsSchema = z.object({
@@ -96,6 +97,8 @@ export function ReportPanel({ api, warRoomId, access, timeZone }: PanelProps) {
         ))}
       </div>
       <MutationError error={files.error} />
+
+      <HandoverSection api={api} warRoomId={warRoomId} timeZone={timeZone} />
 
       <Subtitle2 as="h3">{t('report.section.lessons')}</Subtitle2>
       {saved.error !== null && <LoadError error={saved.error} onRetry={saved.reload} />}
