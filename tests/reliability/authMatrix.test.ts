@@ -99,6 +99,16 @@ const ROUTES: Route[] = [
     'GET /api/v1/war-rooms/:id/report/:table.csv',
     () => `/api/v1/war-rooms/${warRoom.id}/report/incidents.csv`,
   ),
+  // A handover is for anyone who sees the war room: the engineer's valid token gets one.
+  {
+    ...api('POST /api/v1/war-rooms/:id/handover'),
+    request: async () => ({
+      method: 'POST',
+      path: `/api/v1/war-rooms/${warRoom.id}/handover`,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ hours: 6 }),
+    }),
+  },
   // Only the lead writes the lessons learned: the engineer's valid token gets 403.
   {
     ...api('PUT /api/v1/war-rooms/:id/report/lessons'),
