@@ -115,52 +115,56 @@ export function mountReportApi(server: Server, deps: ReportApiDeps): void {
  * `PUT …/report/lessons` `{text}`: the lead's lessons learned, replacing the last ones
  * (audited). Someone who does not see the war room gets 404; anyone else but the lead, 403.
  */
+/**
+ * A JSON route of a war room the caller sees (404 otherwise): `handle` gets the caller, the
+ * war room's id and the request, and its result is the 200 answer; errors in the caller's
+ * words.
+ */
+function visibleRoute(
+  deps: ReportApiDeps,
+  handle: (actor: Identity, warRoomId: string, req: Request) => Promise<unknown>,
+) {
+  return async (req: Request, res: Response) => {
+    const locale = req.header('accept-language')?.split(',')[0]?.split(';')[0]?.trim() || 'en';
+    try {
+      const actor = await deps.identify(req.header('authorization'));
+      const id = idParam(req);
+      await deps.warRooms.getVisible(actor, id);
+      const result = await handle(actor, id, req);
+      res.header('cache-control', 'no-store');
+      res.send(200, result);
+    } catch (error) {
+      sendError(res, locale, error, deps.logger);
+    }
+  };
+}
+
 function mountLessons(server: Server, deps: ReportApiDeps): void {
   // A shift handover from the tab: the same summary (and mark) as the `handover` command.
-  server.post('/api/v1/war-rooms/:id/handover', async (req: Request, res: Response) => {
-    const locale = req.header('accept-language')?.split(',')[0]?.split(';')[0]?.trim() || 'en';
-    try {
-      const actor = await deps.identify(req.header('authorization'));
-      const id = idParam(req);
-      await deps.warRooms.getVisible(actor, id);
+  server.post(
+    '/api/v1/war-rooms/:id/handover',
+    visibleRoute(deps, async (actor, warRoomId, req) => {
       const body = handoverBodySchema.safeParse(req.body ?? {});
       if (!body.success) throw invalid('error.invalidRequest', { detail: 'hours' });
-      const { view } = await deps.handovers.post(actor, { warRoomId: id }, body.data.hours);
-      res.header('cache-control', 'no-store');
-      res.send(200, view);
-    } catch (error) {
-      sendError(res, locale, error, deps.logger);
-    }
-  });
+      return (await deps.handovers.post(actor, { warRoomId }, body.data.hours)).view;
+    }),
+  );
   // What is saved now, so the tab's form starts from it (anyone who sees the war room).
-  server.get('/api/v1/war-rooms/:id/report/lessons', async (req: Request, res: Response) => {
-    const locale = req.header('accept-language')?.split(',')[0]?.split(';')[0]?.trim() || 'en';
-    try {
-      const actor = await deps.identify(req.header('authorization'));
-      const id = idParam(req);
-      await deps.warRooms.getVisible(actor, id);
-      const { lessons } = await deps.lessons.view(actor, { warRoomId: id });
-      res.header('cache-control', 'no-store');
-      res.send(200, lessons ?? { text: '', byName: null, at: null });
-    } catch (error) {
-      sendError(res, locale, error, deps.logger);
-    }
-  });
-  server.put('/api/v1/war-rooms/:id/report/lessons', async (req: Request, res: Response) => {
-    const locale = req.header('accept-language')?.split(',')[0]?.split(';')[0]?.trim() || 'en';
-    try {
-      const actor = await deps.identify(req.header('authorization'));
-      const id = idParam(req);
-      await deps.warRooms.getVisible(actor, id);
+  server.get(
+    '/api/v1/war-rooms/:id/report/lessons',
+    visibleRoute(deps, async (actor, warRoomId) => {
+      const { lessons } = await deps.lessons.view(actor, { warRoomId });
+      return lessons ?? { text: '', byName: null, at: null };
+    }),
+  );
+  server.put(
+    '/api/v1/war-rooms/:id/report/lessons',
+    visibleRoute(deps, async (actor, warRoomId, req) => {
       const body = lessonsBodySchema.safeParse(req.body);
       if (!body.success) throw invalid('error.invalidRequest', { detail: 'text' });
-      const { lessons } = await deps.lessons.save(actor, { warRoomId: id }, body.data.text);
-      res.header('cache-control', 'no-store');
-      res.send(200, lessons);
-    } catch (error) {
-      sendError(res, locale, error, deps.logger);
-    }
-  });
+      return (await deps.lessons.save(actor, { warRoomId }, body.data.text)).lessons;
+    }),
+  );
 }
 
 function idParam(req: Request): string {
