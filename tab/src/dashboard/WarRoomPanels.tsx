@@ -1,20 +1,12 @@
 import { Tab, TabList } from '@fluentui/react-components';
 import { useId, useState, type ReactNode } from 'react';
-import type { WarRoomSummaryDto } from '../../../shared/api/schemas';
 import type { MessageKey } from '../../../shared/i18n';
-import type { ApiClient } from '../api/client';
 import { useT } from '../i18n/locale';
 import { IncidentsPanel } from '../incidents/IncidentsPanel';
 import { OverviewPanel } from '../overview/OverviewPanel';
 import { RecordsTabs } from '../records/RecordsTabs';
+import type { PanelProps } from './viewProps';
 import { useWarRoomPanelsStyles } from './WarRoomPanels.styles';
-
-export interface PanelProps {
-  api: ApiClient;
-  summary: WarRoomSummaryDto;
-  /** Something in the war room changed (the war-room list's numbers may be stale too). */
-  onChange(): void;
-}
 
 /**
  * The views of one war room, one tab each. Only the selected one is mounted, so only it

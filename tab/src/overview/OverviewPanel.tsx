@@ -2,7 +2,7 @@ import { Caption1, Subtitle2, Text, Title3 } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
 import { LoadError } from '../common/LoadError';
 import { Loading } from '../common/Loading';
-import type { PanelProps } from '../dashboard/WarRoomPanels';
+import type { PanelProps } from '../dashboard/viewProps';
 import { useT } from '../i18n/locale';
 import { LiveBadge, LiveDownNotice } from '../live/LiveIndicator';
 import { useResource } from '../live/useResource';
