@@ -808,8 +808,11 @@ export const da: Catalog = {
   'tab.chart.openIncidents': 'Åbne hændelser',
   'tab.chart.note':
     'Elementer tælles i den time, deres status sidst ændrede sig; et element, der fejlede og siden blev fuldført, tælles kun som fuldført.',
-  'tab.chart.summary':
-    'Seneste {hours} timer: {completed} fuldført, {failed} fejlet; {open} hændelser åbne nu.',
+  'tab.chart.summary': {
+    one: 'Seneste {count} time: {completed} fuldført, {failed} fejlet; {open} hændelser åbne nu.',
+    other:
+      'Seneste {count} timer: {completed} fuldført, {failed} fejlet; {open} hændelser åbne nu.',
+  },
   // GDPR duties (decision 022)
   'privacy.forbidden':
     'Kun en administrator i din organisation må eksportere eller slette en persons data.',

@@ -802,8 +802,10 @@ export const en = {
   'tab.chart.openIncidents': 'Open incidents',
   'tab.chart.note':
     'Items count in the hour their status last changed; an item that failed and later completed counts only as completed.',
-  'tab.chart.summary':
-    'Last {hours} hours: {completed} completed, {failed} failed; {open} incidents open now.',
+  'tab.chart.summary': {
+    one: 'Last {count} hour: {completed} completed, {failed} failed; {open} incidents open now.',
+    other: 'Last {count} hours: {completed} completed, {failed} failed; {open} incidents open now.',
+  },
   // GDPR duties (decision 022)
   'privacy.forbidden':
     "Only an administrator of your organisation may export or erase a person's data.",

@@ -888,8 +888,12 @@ export const fr: Catalog = {
   'tab.chart.openIncidents': 'Incidents ouverts',
   'tab.chart.note':
     'Les éléments comptent dans l’heure de leur dernier changement d’état ; un élément en échec puis terminé ne compte que comme terminé.',
-  'tab.chart.summary':
-    '{hours} dernières heures : {completed} terminés, {failed} en échec ; {open} incidents ouverts maintenant.',
+  'tab.chart.summary': {
+    one: '{count} dernière heure : {completed} terminés, {failed} en échec ; {open} incidents ouverts maintenant.',
+    many: '{count} dernières heures : {completed} terminés, {failed} en échec ; {open} incidents ouverts maintenant.',
+    other:
+      '{count} dernières heures : {completed} terminés, {failed} en échec ; {open} incidents ouverts maintenant.',
+  },
   // GDPR duties (decision 022)
   'privacy.forbidden':
     "Seul un administrateur de votre organisation peut exporter ou effacer les données d'une personne.",

@@ -823,8 +823,11 @@ export const nl: Catalog = {
   'tab.chart.openIncidents': 'Open incidenten',
   'tab.chart.note':
     'Items tellen in het uur waarin hun status het laatst veranderde; een item dat mislukte en later voltooid werd, telt alleen als voltooid.',
-  'tab.chart.summary':
-    'Laatste {hours} uur: {completed} voltooid, {failed} mislukt; nu {open} open incidenten.',
+  'tab.chart.summary': {
+    one: 'Laatste {count} uur: {completed} voltooid, {failed} mislukt; nu {open} open incidenten.',
+    other:
+      'Laatste {count} uur: {completed} voltooid, {failed} mislukt; nu {open} open incidenten.',
+  },
   // GDPR duties (decision 022)
   'privacy.forbidden':
     'Alleen een beheerder van je organisatie mag de gegevens van een persoon exporteren of wissen.',

@@ -89,7 +89,7 @@ export function StatusChart({ api, warRoomId, timeZone, version }: StatusChartPr
   const data = buckets.map((b) => ({ ...b, label: formatWhen(locale, timeZone, b.start) }));
   const total = (key: 'completed' | 'failed') => buckets.reduce((n, b) => n + b[key], 0);
   const summary = t('tab.chart.summary', {
-    hours: buckets.length,
+    count: buckets.length,
     completed: total('completed'),
     failed: total('failed'),
     open: buckets.at(-1)?.openIncidents ?? 0,

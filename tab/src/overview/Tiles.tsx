@@ -24,10 +24,12 @@ interface TileProps {
   /** A number the browser tests compare with the stored data. */
   count?: number;
   tone?: 'danger' | 'warning';
+  /** A word rather than a figure (the phase): a smaller size, so it is not broken. */
+  word?: boolean;
   children?: ReactNode;
 }
 
-function Tile({ id, label, value, count, tone, children }: TileProps) {
+function Tile({ id, label, value, count, tone, word, children }: TileProps) {
   const styles = useTilesStyles();
   return (
     <li
@@ -38,7 +40,7 @@ function Tile({ id, label, value, count, tone, children }: TileProps) {
       <Caption1 as="p" className={styles.label}>
         {label}
       </Caption1>
-      <Text as="p" size={700} weight="semibold" className={styles.value}>
+      <Text as="p" size={word ? 500 : 700} weight="semibold" className={styles.value}>
         {value}
       </Text>
       {children}
@@ -117,7 +119,7 @@ export function Tiles({ data, now }: { data: DashboardDto; now: Date }) {
           {t('tab.tile.openActions', { count: actions.open })}
         </Caption1>
       </Tile>
-      <Tile id="phase" label={t('tab.tile.phase')} value={t(`phase.${warRoom.phase}`)} />
+      <Tile id="phase" label={t('tab.tile.phase')} value={t(`phase.${warRoom.phase}`)} word />
       <Tile
         id="time"
         label={t('tab.tile.time', { zone: warRoom.timeZone })}
