@@ -25,6 +25,9 @@ const HOST_HTML = `<!doctype html>
       const frame = document.getElementById('tab');
       if (params.get('fill') === '1') frame.style.cssText = 'display: block; width: 100vw; height: 100vh; border: 0';
       window.hostCalls = [];
+      // What Teams does when the user picks another theme: tells the tab, which follows.
+      window.switchTheme = (theme) =>
+        frame.contentWindow.postMessage({ func: 'themeChange', args: [theme] }, location.origin);
       window.addEventListener('message', (event) => {
         const request = event.data;
         if (event.source !== frame.contentWindow || !request || typeof request.func !== 'string') {
