@@ -51,6 +51,8 @@ export function statusCard(
   const all = total(view.totals);
   const pct = (n: number, of: number) => (of === 0 ? 0 : Math.floor((n * 100) / of));
   const word = (s: MigrationStatus) => t(locale, `migration.status.${s}` as MessageKey);
+  // Figures as the reader writes them (3,500 / 3.500), like the numbers inside sentences.
+  const count = (n: number) => new Intl.NumberFormat(locale).format(n);
   const shownBatches = view.batches.slice(0, ON_STATUS_CARD.batches);
   const shownFailures = view.failures.slice(0, ON_STATUS_CARD.failures);
   return {
@@ -74,10 +76,10 @@ export function statusCard(
         facts: [
           ...BAR.map(({ status }) => ({
             title: word(status),
-            value: String(view.totals[status]),
+            value: count(view.totals[status]),
           })),
           ...(view.frozen > 0
-            ? [{ title: t(locale, 'migration.card.frozen'), value: String(view.frozen) }]
+            ? [{ title: t(locale, 'migration.card.frozen'), value: count(view.frozen) }]
             : []),
           {
             title: t(locale, 'migration.card.lastImport'),

@@ -32,6 +32,18 @@ export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: str
 export type Message = string | Plural;
 
 const pluralRules = new Map<Language, Intl.PluralRules>();
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
+/** Numbers that name something (a CSV line, an audit entry, a typed value) stay as they are. */
+const AS_WRITTEN = new Set(['line', 'seq', 'value', 'actual', 'expected', 'number']);
+
+/** A parameter as the reader writes it: 3,500 in English, 3.500 in Danish and Dutch. */
+function shown(language: Language, name: string, value: string | number): string {
+  if (typeof value !== 'number' || AS_WRITTEN.has(name)) return String(value);
+  let format = numberFormats.get(language);
+  if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(language)));
+  return format.format(value);
+}
 
 /** The text of a message for these parameters (a plural picks its form by `count`). */
 function textOf(message: Message, language: Language, params: Record<string, string | number>) {
@@ -50,7 +62,7 @@ export function t(
   const language = languageOf(locale);
   const template = textOf(CATALOGS[language][key], language, params);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+    name in params ? shown(language, name, params[name]!) : whole,
   );
 }
 

@@ -193,3 +193,15 @@ describe('messageFor', () => {
     );
   });
 });
+
+describe('numbers in messages', () => {
+  it('are written as the reader writes them', () => {
+    expect(t('en-GB', 'tag.added', { count: 3500, tag: 'lab' })).toContain('3,500 mailboxes');
+    expect(t('da-DK', 'tag.added', { count: 3500, tag: 'lab' })).toContain('3.500');
+    expect(t('nl-NL', 'file.download.tooLarge', { maxMb: 0.06 })).toContain('0,06');
+  });
+
+  it('except numbers that name something, such as a line of a file', () => {
+    expect(t('en', 'file.rejectedLine', { line: 1234, reason: 'x' })).toBe('Line 1234: x');
+  });
+});

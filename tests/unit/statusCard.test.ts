@@ -51,8 +51,8 @@ describe('the migration status card', () => {
     const c = render(view());
     expect(cardProblems(c)).toEqual([]);
     const text = cardText(c);
-    expect(text).toContain('Migration: 85% of 3500 mailboxes completed');
-    expect(text).toContain('Completed: 3000');
+    expect(text).toContain('Migration: 85% of 3,500 mailboxes completed');
+    expect(text).toContain('Completed: 3,000');
     expect(text).toContain('Failed: 5');
     expect(text).toContain('Frozen now: 12');
     expect(text).toContain('Last import: Sat 24 Oct, 22:15 CEST');
