@@ -138,11 +138,13 @@ function usDate(d: Date): string {
   return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${d.getUTCHours()}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
 }
 
-const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
+/** One field of `Export-Csv`: always quoted, inner quotes doubled. */
+export const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
 
-/** `Get-MigrationUser | Get-MigrationUserStatistics | Export-Csv` as a script would post it. */
-export function migrationUsersCsv(mailboxes: readonly Mailbox[], wave: Wave, now: Date): string {
-  const header = [
+/** The first two lines `Get-MigrationUser | Export-Csv` writes: `#TYPE` and the quoted header. */
+export const MIGRATION_USER_PREAMBLE = [
+  '#TYPE Deserialized.Microsoft.Exchange.Data.Storage.Management.MigrationUser',
+  [
     'Identity',
     'MailboxEmailAddress',
     'BatchId',
@@ -154,11 +156,14 @@ export function migrationUsersCsv(mailboxes: readonly Mailbox[], wave: Wave, now
     'SkippedItemCount',
     'LastSuccessfulSyncTime',
     'ErrorSummary',
-  ];
-  const lines = [
-    '#TYPE Deserialized.Microsoft.Exchange.Data.Storage.Management.MigrationUser',
-    header.map(quote).join(','),
-  ];
+  ]
+    .map(quote)
+    .join(','),
+] as const;
+
+/** `Get-MigrationUser | Get-MigrationUserStatistics | Export-Csv` as a script would post it. */
+export function migrationUsersCsv(mailboxes: readonly Mailbox[], wave: Wave, now: Date): string {
+  const lines: string[] = [...MIGRATION_USER_PREAMBLE];
   mailboxes.forEach((m, i) => {
     const row = rowOf(m, i, wave, now);
     const state =

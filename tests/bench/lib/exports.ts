@@ -1,25 +1,10 @@
+import { MIGRATION_USER_PREAMBLE, quote } from '../../../scripts/demo/mailboxes';
+
 const STATUSES = ['Syncing', 'Completed', 'Synced', 'Failed', 'CompletedWithWarnings', 'Queued'];
 
 /** As `Export-Csv` writes it: BOM, `#TYPE`, every field quoted, CRLF. `round` varies statuses. */
 export function exportOf(rows: number, round: number): Buffer {
-  const q = (v: string) => `"${v.replace(/"/g, '""')}"`;
-  const header = [
-    'Identity',
-    'MailboxEmailAddress',
-    'BatchId',
-    'RecipientType',
-    'Status',
-    'StatusSummary',
-    'State',
-    'SyncedItemCount',
-    'SkippedItemCount',
-    'LastSuccessfulSyncTime',
-    'ErrorSummary',
-  ];
-  const lines = [
-    '#TYPE Deserialized.Microsoft.Exchange.Data.Storage.Management.MigrationUser',
-    header.map(q).join(','),
-  ];
+  const lines: string[] = [...MIGRATION_USER_PREAMBLE];
   for (let i = 0; i < rows; i++) {
     const address = `user.${i}@contoso.example`;
     const shift = i % 10 === 0 ? round : 0;
@@ -38,7 +23,7 @@ export function exportOf(rows: number, round: number): Buffer {
       `11/${14 + (i % 2)}/2026 ${i % 24}:${String(i % 60).padStart(2, '0')}:00`,
       error,
     ];
-    lines.push(cells.map(q).join(','));
+    lines.push(cells.map(quote).join(','));
   }
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
