@@ -1,6 +1,10 @@
 import type { Request, Response, Server } from 'restify';
 import type { IncidentDto, WarRoomSummaryDto } from '../../shared/api/schemas';
-import { channelIdQuerySchema, idParamSchema } from '../../shared/api/schemas';
+import {
+  channelIdQuerySchema,
+  idParamSchema,
+  incidentListQuerySchema,
+} from '../../shared/api/schemas';
 import { invalid, notFound } from '../../shared/domain/errors';
 import { incidentRef, type Incident } from '../../shared/domain/incident';
 import type { WarRoom } from '../../shared/domain/warRoom';
@@ -88,10 +92,14 @@ export function mountApi(server: Server, deps: ApiDeps): void {
     '/api/v1/war-rooms/:id/incidents',
     route(async (req, actor) => {
       const id = idParam(req);
+      const { after, limit } = listQuery(req);
       const warRoom = await deps.warRooms.getVisible(actor, id);
-      const incidents = await deps.incidents.list(actor, id);
-      const open = incidents.filter((i) => i.status !== 'resolved').length;
-      return { warRoom: summary(warRoom, open), incidents: incidents.map(incidentDto) };
+      // One page by number and an indexed count, not every incident of the war room.
+      const incidents = await deps.incidents.listAfter(actor, id, after, limit + 1);
+      const open = (await deps.dashboard.openIncidentCounts([warRoom])).get(warRoom.id) ?? 0;
+      const shown = incidents.slice(0, limit);
+      const next = incidents.length > limit ? (shown[shown.length - 1]?.number ?? null) : null;
+      return { warRoom: summary(warRoom, open), incidents: shown.map(incidentDto), next };
     }),
   );
 
@@ -108,6 +116,12 @@ function channelQuery(req: Request): string | undefined {
   if (raw === undefined) return undefined;
   const parsed = channelIdQuerySchema.safeParse(raw);
   if (!parsed.success) throw invalid('error.invalidRequest', { detail: 'channelId' });
+  return parsed.data;
+}
+
+function listQuery(req: Request): { after: number; limit: number } {
+  const parsed = incidentListQuerySchema.safeParse(req.query ?? {});
+  if (!parsed.success) throw invalid('error.invalidRequest', { detail: 'after, limit' });
   return parsed.data;
 }
 

@@ -39,7 +39,7 @@ export class DashboardService {
     const { tenantId, id } = warRoom;
     return this.deps.storage.transaction(async (tx) => {
       const totals = totalsOf(
-        await tx.migrationItems.counts(tenantId, id),
+        await tx.migrationTotals.counts(tenantId, id),
         (await tx.migrationImports.listRecent(tenantId, id, 1))[0] ?? null,
       );
       const windows = await tx.freezes.listByWarRoom(tenantId, id);
@@ -87,9 +87,17 @@ export class DashboardService {
   /** One page of the war room's items, filtered and sorted by the database. */
   async items(viewer: Viewer, warRoomId: string, query: ItemPageQuery): Promise<ItemPageDto> {
     const { tenantId, id } = await this.deps.warRooms.getVisible(viewer, warRoomId);
-    const page = await this.deps.storage.transaction((tx) =>
-      tx.dashboard.itemPage(tenantId, id, query),
-    );
+    const page = await this.deps.storage.transaction(async (tx) => {
+      // Filtered by status and batch at most: the kept totals know how many match.
+      const kept =
+        query.search === undefined && query.tag === undefined
+          ? (await tx.migrationTotals.counts(tenantId, id))
+              .filter((c) => query.status === undefined || c.status === query.status)
+              .filter((c) => query.batch === undefined || c.batch === query.batch)
+              .reduce((n, c) => n + c.count, 0)
+          : undefined;
+      return tx.dashboard.itemPage(tenantId, id, query, kept);
+    });
     return { total: page.total, items: page.items.map(itemDto) };
   }
 

@@ -69,7 +69,7 @@ export class HandoverService {
       const overdue = (await tx.actions.listByWarRoom(tenantId, id, true))
         .filter((a) => isOverdue(a, now))
         .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? '') || a.number - b.number);
-      const counts = await tx.migrationItems.counts(tenantId, id);
+      const counts = await tx.migrationTotals.counts(tenantId, id);
       const sum = (status?: string) =>
         counts.filter((c) => !status || c.status === status).reduce((n, c) => n + c.count, 0);
       const last = await tx.handovers.lastBefore(tenantId, id, now);

@@ -16,7 +16,7 @@ import { validTitle } from '../../shared/domain/title';
 import type { WarRoom } from '../../shared/domain/warRoom';
 import { incidentCard } from '../cards/incidentCard';
 import { cardMessage } from '../cards/message';
-import type { Storage, Tx } from '../storage/types';
+import type { IncidentPageFilter, Storage, Tx } from '../storage/types';
 import { authorize } from './access';
 import { refreshCard } from './cardRefresh';
 import type { Clock, IdGenerator } from './clock';
@@ -59,12 +59,7 @@ export type IncidentKey = ({ incidentId: string } | { number: number }) & {
 };
 
 /** Which incidents the tab lists. */
-export interface IncidentFilter {
-  statuses?: readonly IncidentStatus[];
-  severities?: readonly Severity[];
-  offset: number;
-  limit: number;
-}
+export type IncidentFilter = IncidentPageFilter;
 
 /** Audit entries shown with one incident or decision; older ones are in the timeline. */
 export const HISTORY_LIMIT = 200;
@@ -237,20 +232,21 @@ export class IncidentService {
   }
 
   /** One page of a war room's incidents that match `filter`, newest first, and how many match. */
-  async page(
+  page(
     actor: Actor,
     warRoomId: string,
     filter: IncidentFilter,
   ): Promise<{ incidents: Incident[]; total: number }> {
-    // A war room logs tens to hundreds of incidents: filtered here, not in SQL.
-    const matching = (await this.list(actor, warRoomId))
-      .filter((i) => !filter.statuses?.length || filter.statuses.includes(i.status))
-      .filter((i) => !filter.severities?.length || filter.severities.includes(i.severity))
-      .reverse();
-    return {
-      incidents: matching.slice(filter.offset, filter.offset + filter.limit),
-      total: matching.length,
-    };
+    return this.deps.storage.transaction((tx) =>
+      tx.incidents.page(actor.tenantId, warRoomId, filter),
+    );
+  }
+
+  /** Incidents numbered after `after`, oldest first, at most `limit` (the legacy list's pages). */
+  listAfter(actor: Actor, warRoomId: string, after: number, limit: number): Promise<Incident[]> {
+    return this.deps.storage.transaction((tx) =>
+      tx.incidents.listAfter(actor.tenantId, warRoomId, after, limit),
+    );
   }
 
   list(actor: Actor, warRoomId: string): Promise<Incident[]> {

@@ -120,6 +120,7 @@ export class MigrationService {
       const stored = await tx.migrationItems.findMany(ids.tenantId, ids.warRoomId, identities);
       const diff = diffImport(stored, sorted, ids, now);
       await tx.migrationItems.upsert(diff.changes.map((c) => c.after));
+      if (diff.changes.length > 0) await tx.migrationTotals.refresh(ids.tenantId, ids.warRoomId);
       const importRecord: MigrationImport = {
         id: this.deps.ids(),
         ...ids,
@@ -169,7 +170,7 @@ export class MigrationService {
     return recordingRefusals(this.deps, actor, () =>
       this.deps.storage.transaction(async (tx) => {
         const warRoom = await admit(tx, actor, warRoomId, 'warroom.read');
-        const counts = await tx.migrationItems.counts(warRoom.tenantId, warRoom.id);
+        const counts = await tx.migrationTotals.counts(warRoom.tenantId, warRoom.id);
         const [last] = await tx.migrationImports.listRecent(warRoom.tenantId, warRoom.id, 1);
         return totalsOf(counts, last ?? null);
       }),

@@ -69,7 +69,7 @@ export class MigrationStatusService {
         limit: NAMED_IN_NOTE + 1,
       });
       if (failed.length === 0) throw invalid('migration.noFailures');
-      const count = (await tx.migrationItems.counts(actor.tenantId, warRoom.id))
+      const count = (await tx.migrationTotals.counts(actor.tenantId, warRoom.id))
         .filter((c) => c.status === 'failed')
         .reduce((n, c) => n + c.count, 0);
       const language = warRoom.language;
@@ -132,7 +132,7 @@ export async function statusView(
   const { tenantId, id } = warRoom;
   const totals = zero();
   const byBatch = new Map<string | null, StatusCounts>();
-  for (const { batch, status, count } of await tx.migrationItems.counts(tenantId, id)) {
+  for (const { batch, status, count } of await tx.migrationTotals.counts(tenantId, id)) {
     totals[status] += count;
     const counts = byBatch.get(batch) ?? zero();
     counts[status] += count;

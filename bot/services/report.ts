@@ -55,7 +55,7 @@ export class ReportService {
         actions: await tx.actions.listByWarRoom(tenantId, id),
         freezes: await tx.freezes.listByWarRoom(tenantId, id),
         violations: await tx.freezes.listViolations(tenantId, id),
-        counts: await tx.migrationItems.counts(tenantId, id),
+        counts: await tx.migrationTotals.counts(tenantId, id),
         failedNow: await tx.migrationItems.list(tenantId, id, {
           status: 'failed',
           limit: FAILED_READ,

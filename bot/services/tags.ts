@@ -62,6 +62,7 @@ export class TagService {
           changed.push({ ...item, tags, updatedAt: now });
         }
       }
+      // Tags change neither batch nor status: the kept totals stay as they are.
       await tx.migrationItems.upsert(changed);
       if (changed.length > 0) {
         await appendAudit(tx, {

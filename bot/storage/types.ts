@@ -3,7 +3,12 @@ import type { Action } from '../../shared/domain/action';
 import type { ApiKey } from '../../shared/domain/apiKey';
 import type { Decision } from '../../shared/domain/decision';
 import type { FreezeTarget, FreezeWindow } from '../../shared/domain/freeze';
-import type { Incident, IncidentNote, Severity } from '../../shared/domain/incident';
+import type {
+  Incident,
+  IncidentNote,
+  IncidentStatus,
+  Severity,
+} from '../../shared/domain/incident';
 import type {
   MigrationCount,
   MigrationImport,
@@ -59,6 +64,8 @@ export interface Tx {
   readonly dashboard: DashboardRepo;
   readonly privacy: PrivacyRepo;
   readonly lifecycle: LifecycleRepo;
+  /** Items per batch and status, kept by the item writers (docs/decisions/025). */
+  readonly migrationTotals: MigrationTotalsRepo;
 }
 
 export interface WarRoomRepo {
@@ -106,6 +113,23 @@ export interface IncidentRepo {
   addNote(note: IncidentNote): Promise<void>;
   /** The incident's notes, oldest first. */
   listNotes(tenantId: string, incidentId: string): Promise<IncidentNote[]>;
+  /** Incidents numbered after `after`, oldest first, at most `limit`: a page costs its size. */
+  listAfter(tenantId: string, warRoomId: string, after: number, limit: number): Promise<Incident[]>;
+  /** Newest first: one page of those that match, and how many match (counted by the database). */
+  page(tenantId: string, warRoomId: string, filter: IncidentPageFilter): Promise<IncidentPage>;
+}
+
+export interface IncidentPageFilter {
+  /** Empty or absent: any. */
+  statuses?: readonly IncidentStatus[];
+  severities?: readonly Severity[];
+  offset: number;
+  limit: number;
+}
+
+export interface IncidentPage {
+  incidents: Incident[];
+  total: number;
 }
 
 export interface AuditRepo {
@@ -676,11 +700,15 @@ export interface DashboardRepo {
   ): Promise<{ open: number; overdue: number }>;
   /** Items any of the targets holds, each counted once. */
   countHeld(tenantId: string, warRoomId: string, targets: FreezeTarget[]): Promise<number>;
-  /** One page of items and how many match the filters in all. */
+  /**
+   * One page of items and how many match the filters in all: `total` when the caller
+   * knows it already (from the kept totals), else counted.
+   */
   itemPage(
     tenantId: string,
     warRoomId: string,
     query: ItemPageQuery,
+    total?: number,
   ): Promise<{ total: number; items: MigrationItem[] }>;
   /**
    * Items now completed or failed, by the UTC hour their status last changed (at or after
@@ -763,4 +791,16 @@ export interface LifecycleRepo {
   setLanguage(tenantId: string, warRoomId: string, language: Language, at: string): Promise<void>;
   /** Every tenant's closed war rooms, oldest closing first: for the purge job only. */
   listClosed(): Promise<ClosedWarRoom[]>;
+}
+
+/**
+ * A war room's items per (batch, normalised status), kept in a table so readers do not
+ * count 100,000 items. Every writer that changes an item's batch or status, or removes
+ * items, calls `refresh` in the same transaction (docs/decisions/025).
+ */
+export interface MigrationTotalsRepo {
+  /** Recounts the war room's items into the kept totals (one INSERT…SELECT GROUP BY). */
+  refresh(tenantId: string, warRoomId: string): Promise<void>;
+  /** The kept counts: what `MigrationItemRepo.counts` would answer, without counting. */
+  counts(tenantId: string, warRoomId: string): Promise<MigrationCount[]>;
 }

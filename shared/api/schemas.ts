@@ -49,6 +49,14 @@ export type IncidentDto = z.infer<typeof incidentSchema>;
 export const incidentListSchema = z.object({
   warRoom: warRoomSummarySchema,
   incidents: z.array(incidentSchema),
+  /** More follow: ask again with `?after=` this number (absent from older servers). */
+  next: z.number().int().positive().nullable().optional(),
+});
+
+/** `GET /api/v1/war-rooms/{id}/incidents?after=&limit=`: oldest first, a page at a time. */
+export const incidentListQuerySchema = z.object({
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export type IncidentListDto = z.infer<typeof incidentListSchema>;
 

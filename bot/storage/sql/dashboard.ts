@@ -134,7 +134,7 @@ export function dashboardRepo(x: Exec): DashboardRepo {
       return Number(row?.n ?? 0);
     },
 
-    async itemPage(tenantId, warRoomId, q) {
+    async itemPage(tenantId, warRoomId, q, known) {
       let filtered = items(tenantId, warRoomId);
       if (q.status !== undefined) filtered = filtered.where('status', '=', q.status);
       if (q.batch !== undefined) {
@@ -148,9 +148,13 @@ export function dashboardRepo(x: Exec): DashboardRepo {
         const needle = `%${q.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         filtered = filtered.where(sql<SqlBool>`lower(identity) like ${needle} escape '\\'`);
       }
-      const [counted] = await x.all(
-        filtered.select((eb) => eb.fn.countAll<number | string>().as('n')),
-      );
+      const count = async () => {
+        const [row] = await x.all(
+          filtered.select((eb) => eb.fn.countAll<number | string>().as('n')),
+        );
+        return Number(row?.n ?? 0);
+      };
+      const total = known ?? (await count());
       const column = {
         identity: 'identity',
         status: 'status',
@@ -188,7 +192,7 @@ export function dashboardRepo(x: Exec): DashboardRepo {
         const row = byIdentity.get(i);
         return row ? [itemFromRow(row, decode)] : [];
       });
-      return { total: Number(counted?.n ?? 0), items: page };
+      return { total, items: page };
     },
 
     async statusChangesPerHour(tenantId, warRoomId, since) {

@@ -188,5 +188,30 @@ export function incidentRepo(x: Exec): IncidentRepo {
       );
       return rows.map(noteFromRow);
     },
+    async listAfter(tenantId, warRoomId, after, limit) {
+      const rows = await x.all(
+        select(tenantId)
+          .where('war_room_id', '=', warRoomId)
+          .where('number', '>', after)
+          .orderBy('number')
+          .limit(limit),
+      );
+      return rows.map(fromRow);
+    },
+    async page(tenantId, warRoomId, { statuses, severities, offset, limit }) {
+      let matching = db
+        .selectFrom('incidents')
+        .where('tenant_id', '=', tenantId)
+        .where('war_room_id', '=', warRoomId);
+      if (statuses?.length) matching = matching.where('status', 'in', statuses);
+      if (severities?.length) matching = matching.where('severity', 'in', severities);
+      const [counted] = await x.all(
+        matching.select((eb) => eb.fn.countAll<number | string>().as('n')),
+      );
+      const rows = await x.all(
+        matching.select(COLUMNS).orderBy('number', 'desc').limit(limit).offset(offset),
+      );
+      return { incidents: rows.map(fromRow), total: Number(counted?.n ?? 0) };
+    },
   };
 }

@@ -120,6 +120,7 @@ export const WAR_ROOM_TABLES = [
   'handovers',
   'freeze_violations',
   'freeze_windows',
+  'migration_totals',
   'migration_items',
   'migration_imports',
   'migration_settings',

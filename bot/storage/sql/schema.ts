@@ -331,6 +331,13 @@ export const SCHEMA = {
     completed: required('integer'),
     failed: required('integer'),
   },
+  migration_totals: {
+    tenant_id: required('text'),
+    war_room_id: required('text'),
+    batch: optional('text'),
+    status: required('text'),
+    items: required('integer'),
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 type Schema = typeof SCHEMA;

@@ -11,6 +11,7 @@ import { inboxRepo } from './inbox';
 import { jobRepo } from './jobs';
 import { migrationImportRepo, migrationSettingsRepo } from './migrationImports';
 import { migrationItemRepo } from './migrationItems';
+import { migrationTotalsRepo } from './migrationTotals';
 import { outboxRepo } from './outbox';
 import { personalChatRepo } from './personalChats';
 import { lifecycleRepo } from './lifecycle';
@@ -46,5 +47,6 @@ export function sqlTx(x: Exec): Tx {
     dashboard: dashboardRepo(x),
     privacy: privacyRepo(x),
     lifecycle: lifecycleRepo(x),
+    migrationTotals: migrationTotalsRepo(x),
   };
 }

@@ -44,6 +44,7 @@ export async function seedLargeWarRoom(t: TestApp): Promise<void> {
   }));
   await t.app.storage.transaction(async (tx) => {
     await tx.migrationItems.upsert(items);
+    await tx.migrationTotals.refresh(tenantId, warRoomId);
     for (let n = 1; n <= SIZES.incidents; n++) {
       await tx.incidents.insert({
         id: randomUUID(),
