@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { MigrationService } from '../../bot/services/migration';
-import { openStorage } from '../../bot/storage/open';
+import { Client } from 'pg';
+import { isPostgres, openStorage, type StorageLocation } from '../../bot/storage/open';
 import type { Storage, Tx } from '../../bot/storage/types';
 import type { Actor } from '../../shared/domain/actor';
 import type { MigrationCount } from '../../shared/domain/migration';
@@ -42,10 +43,12 @@ const sorted = (counts: MigrationCount[]) =>
 describe.each(backends())('migration totals contract: $name', (backend: Backend) => {
   let storage: Storage;
   let service: MigrationService;
+  let location: StorageLocation;
 
   beforeAll(async () => {
     await backend.start();
-    storage = await openStorage(await backend.fresh());
+    location = await backend.fresh();
+    storage = await openStorage(location);
     service = new MigrationService({
       storage,
       clock: { now: () => new Date() },
@@ -160,5 +163,35 @@ describe.each(backends())('migration totals contract: $name', (backend: Backend)
     expect((await both(w)).kept).toEqual([]);
     // Another war room's counts are its own.
     expect((await both(other.w)).kept).toEqual([{ batch: 'Lab', status: 'failed', count: 1 }]);
+  });
+
+  it('count a bulk load, and have PostgreSQL sample the items again so pages plan well', async () => {
+    const { w, lead } = await room();
+    const statuses = ['Queued', 'Syncing', 'Completed', 'Failed'];
+    await service.import(lead, w.id, {
+      kind: 'json',
+      source: 'api-json',
+      items: Array.from({ length: 10_000 }, (_, n) => ({
+        identity: `bulk.${n}@contoso.example`,
+        status: statuses[n % statuses.length],
+        batch: `Wave${n % 3}`,
+      })),
+    });
+    const { kept, counted } = await both(w);
+    expect(kept).toEqual(counted);
+    expect(kept.reduce((n, c) => n + c.count, 0)).toBe(10_000);
+    if (isPostgres(location)) {
+      // Without the ANALYZE the table's estimate stays what it was before the load.
+      const client = new Client({ connectionString: location.databaseUrl });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ n: number }>(
+          "SELECT reltuples AS n FROM pg_class WHERE relname = 'migration_items'",
+        );
+        expect(Number(rows[0]?.n)).toBeGreaterThanOrEqual(10_000);
+      } finally {
+        await client.end();
+      }
+    }
   });
 });

@@ -1,6 +1,14 @@
+import { CompiledQuery, SqliteAdapter } from 'kysely';
 import { MIGRATION_STATUSES } from '../../../shared/migration/status';
 import type { MigrationTotalsRepo } from '../types';
 import { oneOf, type Exec } from './exec';
+
+/**
+ * Items a refresh must find added before it has PostgreSQL sample the table again: until
+ * autovacuum gets to it (a minute or more), a war room bulk-loaded into an empty one is
+ * estimated at a few rows, and the items page sorted all 100,000 of them (150–400 ms).
+ */
+const ANALYZE_AFTER = 10_000;
 
 /**
  * The kept counts of a war room's items (docs/decisions/025). A refresh recounts the whole
@@ -9,16 +17,26 @@ import { oneOf, type Exec } from './exec';
  */
 export function migrationTotalsRepo(x: Exec): MigrationTotalsRepo {
   const { db } = x;
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   const ofRoom = (tenantId: string, warRoomId: string) =>
     db
       .selectFrom('migration_totals')
       .where('tenant_id', '=', tenantId)
       .where('war_room_id', '=', warRoomId);
+  const itemsOf = async (tenantId: string, warRoomId: string) => {
+    const [row] = await x.all(
+      ofRoom(tenantId, warRoomId).select((eb) =>
+        eb.fn.coalesce(eb.fn.sum<number | string>('items'), eb.lit(0)).as('n'),
+      ),
+    );
+    return Number(row?.n ?? 0);
+  };
   return {
     async refresh(tenantId, warRoomId) {
       // One refresher per war room at a time (pg): a second waits for the first to commit,
       // then counts what it committed too. SQLite serialises transactions anyway.
       await x.lockWarRoom(tenantId, warRoomId);
+      const before = await itemsOf(tenantId, warRoomId);
       await x.run(
         db
           .deleteFrom('migration_totals')
@@ -44,6 +62,9 @@ export function migrationTotalsRepo(x: Exec): MigrationTotalsRepo {
               .groupBy(['tenant_id', 'war_room_id', 'batch', 'status']),
           ),
       );
+      if (!sqlite && (await itemsOf(tenantId, warRoomId)) - before >= ANALYZE_AFTER) {
+        await x.run({ compile: () => CompiledQuery.raw('ANALYZE migration_items') });
+      }
     },
     async counts(tenantId, warRoomId) {
       const rows = await x.all(ofRoom(tenantId, warRoomId).select(['batch', 'status', 'items']));
