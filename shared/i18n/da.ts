@@ -578,6 +578,7 @@ export const da: Catalog = {
   'report.card.intro':
     'Rapporten indeholder tidslinjen, beslutningerne med hvem der besluttede og hvornår, hændelser med deres varighed, handlinger, migreringstal, frysninger, erfaringer og om revisionssporet kunne verificeres.',
   'report.card.inTab': 'Åbn War Room-fanen i denne kanal for at læse, udskrive eller hente den.',
+  'report.card.openTab': 'Åbn i fanen',
   'report.card.html': 'Åbn rapporten',
   'report.card.markdown': 'Markdown',
   'report.card.lessons': 'Erfaringer…',

@@ -572,6 +572,7 @@ export const en = {
   'report.card.intro':
     'The report holds the timeline, the decisions with who decided and when, incidents with their durations, actions, migration figures, freezes, lessons learned and whether the audit trail verified.',
   'report.card.inTab': 'Open the War Room tab of this channel to read, print or download it.',
+  'report.card.openTab': 'Open in the tab',
   'report.card.html': 'Open the report',
   'report.card.markdown': 'Markdown',
   'report.card.lessons': 'Lessons learned…',

@@ -641,6 +641,7 @@ export const fr: Catalog = {
     'Le rapport contient la chronologie, les décisions avec qui a décidé et quand, les incidents et leurs durées, les actions, les chiffres de migration, les gels, les enseignements et si la piste d’audit est vérifiée.',
   'report.card.inTab':
     'Ouvrez l’onglet War Room de ce canal pour le lire, l’imprimer ou le télécharger.',
+  'report.card.openTab': 'Ouvrir dans l’onglet',
   'report.card.html': 'Ouvrir le rapport',
   'report.card.markdown': 'Markdown',
   'report.card.lessons': 'Enseignements…',

@@ -591,6 +591,7 @@ export const nl: Catalog = {
     'Het rapport bevat de tijdlijn, de besluiten met wie besliste en wanneer, incidenten met hun duur, acties, migratiecijfers, bevriezingen, geleerde lessen en of de audittrail geverifieerd is.',
   'report.card.inTab':
     'Open het War Room-tabblad van dit kanaal om het te lezen, af te drukken of te downloaden.',
+  'report.card.openTab': 'Openen in het tabblad',
   'report.card.html': 'Rapport openen',
   'report.card.markdown': 'Markdown',
   'report.card.lessons': 'Geleerde lessen…',
