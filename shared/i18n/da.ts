@@ -696,6 +696,7 @@ export const da: Catalog = {
   'records.timeline.actor': 'Hvem',
   'records.timeline.from': 'Fra',
   'records.timeline.to': 'Til',
+  'records.timeline.zone': 'Tid i {zone}',
   'records.timeline.none': 'Ingen poster passer.',
   'records.upload.heading': 'Upload en statuseksport',
   'records.upload.hint':

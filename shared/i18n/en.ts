@@ -690,6 +690,7 @@ export const en = {
   'records.timeline.actor': 'Who',
   'records.timeline.from': 'From',
   'records.timeline.to': 'To',
+  'records.timeline.zone': 'Time in {zone}',
   'records.timeline.none': 'No entries match.',
   'records.upload.heading': 'Upload a status export',
   'records.upload.hint':

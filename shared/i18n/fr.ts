@@ -768,6 +768,7 @@ export const fr: Catalog = {
   'records.timeline.actor': 'Qui',
   'records.timeline.from': 'Du',
   'records.timeline.to': 'Au',
+  'records.timeline.zone': 'Heure de {zone}',
   'records.timeline.none': 'Aucune entrée ne correspond.',
   'records.upload.heading': 'Téléverser un export d’état',
   'records.upload.hint':

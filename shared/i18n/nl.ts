@@ -710,6 +710,7 @@ export const nl: Catalog = {
   'records.timeline.actor': 'Wie',
   'records.timeline.from': 'Van',
   'records.timeline.to': 'Tot',
+  'records.timeline.zone': 'Tijd in {zone}',
   'records.timeline.none': 'Geen items gevonden.',
   'records.upload.heading': 'Upload een statusexport',
   'records.upload.hint':

@@ -3,7 +3,7 @@ import { reportLinks } from '../../../bot/teams/commands/report';
 const warRoom = {
   id: '7d0c2f9e-4b1a-4c39-9a8e-2f1d0c3b4a59',
   channelId: '19:cutover@thread.tacv2',
-  language: 'nl',
+  language: 'nl' as const,
 };
 const appId = 'a058bdd0-db80-4fe7-a137-086cb5137e28';
 
