@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Temporal } from '@js-temporal/polyfill';
 import type { Page } from 'playwright-core';
 import type { Decision } from '../../shared/domain/decision';
 import type { Role, WarRoom } from '../../shared/domain/warRoom';
@@ -297,5 +298,23 @@ describe('the tab’s records panels', () => {
       'Rehearse the freeze window on Thursday.',
     );
     await expect(page.getByTestId('lessons-text').count()).resolves.toBe(0);
+  });
+  it('the timeline’s time filter is the war room’s wall clock, not the browser’s', async () => {
+    // The test browser runs in UTC; the war room is in Copenhagen, an hour or two ahead.
+    await openAs('observer', 'timeline');
+    await expect(page.getByText(`Time in ${room.timeZone}`).count()).resolves.toBe(2);
+    const wallClock = (instant: number) =>
+      Temporal.Instant.fromEpochMilliseconds(instant)
+        .toZonedDateTimeISO(room.timeZone)
+        .toPlainDateTime()
+        .toString({ smallestUnit: 'minute' });
+    const entries = page.locator('[data-testid="timeline"] [data-testid="history-entry"]');
+    // Ten minutes ago in Copenhagen (read as UTC, that would still be ahead): the war room's start.
+    await page.getByTestId('timeline-from').fill(wallClock(Date.now() - 10 * 60_000));
+    await page.locator('[data-testid="timeline"] [data-action="warroom.started"]').waitFor();
+    // Ten minutes from now in Copenhagen: nothing yet.
+    await page.getByTestId('timeline-from').fill(wallClock(Date.now() + 10 * 60_000));
+    await page.getByText('No entries match.').waitFor();
+    await expect(entries.count()).resolves.toBe(0);
   });
 });

@@ -76,22 +76,21 @@ export function TimelinePanel({ api, warRoomId, access, timeZone, changes }: Pan
             ))}
           </Select>
         </Field>
-        <Field label={t('records.timeline.from')} hint={zoneHint}>
-          <Input
-            type="datetime-local"
-            value={from}
-            onChange={filter(setFrom)}
-            data-testid="timeline-from"
-          />
-        </Field>
-        <Field label={t('records.timeline.to')} hint={zoneHint}>
-          <Input
-            type="datetime-local"
-            value={to}
-            onChange={filter(setTo)}
-            data-testid="timeline-to"
-          />
-        </Field>
+        {(
+          [
+            ['from', from, setFrom],
+            ['to', to, setTo],
+          ] as const
+        ).map(([bound, value, set]) => (
+          <Field key={bound} label={t(`records.timeline.${bound}`)} hint={zoneHint}>
+            <Input
+              type="datetime-local"
+              value={value}
+              onChange={filter(set)}
+              data-testid={`timeline-${bound}`}
+            />
+          </Field>
+        ))}
       </div>
       {first.loading && <Loading />}
       {first.error !== null && <LoadError error={first.error} onRetry={first.reload} />}
