@@ -101,7 +101,7 @@ export function mountRecordsApi(server: Server, deps: RecordsApiDeps): void {
       const { title, ownerAadObjectId, due } = parse(createActionSchema, req.body);
       const input = {
         title,
-        due,
+        due: due && instantInZone(due, w.timeZone),
         owner: { pickedAadObjectId: ownerAadObjectId },
         origin: { kind: 'meeting' as const },
       };

@@ -684,6 +684,7 @@ export const da: Catalog = {
   'records.action.new': 'Ny opgave',
   'records.action.title': 'Hvad skal gøres?',
   'records.action.owner': 'Ansvarlig',
+  'records.action.due': 'Frist (valgfri)',
   'records.action.create': 'Tilføj',
   'records.action.done': 'Færdig',
   'records.action.cancel': 'Annullér',
@@ -696,7 +697,7 @@ export const da: Catalog = {
   'records.timeline.actor': 'Hvem',
   'records.timeline.from': 'Fra',
   'records.timeline.to': 'Til',
-  'records.timeline.zone': 'Tid i {zone}',
+  'records.zoneHint': 'Tid i {zone}',
   'records.timeline.none': 'Ingen poster passer.',
   'records.upload.heading': 'Upload en statuseksport',
   'records.upload.hint':

@@ -678,6 +678,7 @@ export const en = {
   'records.action.new': 'New action',
   'records.action.title': 'What needs doing?',
   'records.action.owner': 'Owner',
+  'records.action.due': 'Due (optional)',
   'records.action.create': 'Add',
   'records.action.done': 'Done',
   'records.action.cancel': 'Cancel',
@@ -690,7 +691,7 @@ export const en = {
   'records.timeline.actor': 'Who',
   'records.timeline.from': 'From',
   'records.timeline.to': 'To',
-  'records.timeline.zone': 'Time in {zone}',
+  'records.zoneHint': 'Time in {zone}',
   'records.timeline.none': 'No entries match.',
   'records.upload.heading': 'Upload a status export',
   'records.upload.hint':

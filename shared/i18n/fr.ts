@@ -756,6 +756,7 @@ export const fr: Catalog = {
   'records.action.new': 'Nouvelle action',
   'records.action.title': 'Que faut-il faire ?',
   'records.action.owner': 'Responsable',
+  'records.action.due': 'Échéance (facultatif)',
   'records.action.create': 'Ajouter',
   'records.action.done': 'Terminée',
   'records.action.cancel': 'Annuler',
@@ -768,7 +769,7 @@ export const fr: Catalog = {
   'records.timeline.actor': 'Qui',
   'records.timeline.from': 'Du',
   'records.timeline.to': 'Au',
-  'records.timeline.zone': 'Heure de {zone}',
+  'records.zoneHint': 'Heure de {zone}',
   'records.timeline.none': 'Aucune entrée ne correspond.',
   'records.upload.heading': 'Téléverser un export d’état',
   'records.upload.hint':

@@ -698,6 +698,7 @@ export const nl: Catalog = {
   'records.action.new': 'Nieuwe actie',
   'records.action.title': 'Wat moet er gebeuren?',
   'records.action.owner': 'Eigenaar',
+  'records.action.due': 'Uiterlijk (optioneel)',
   'records.action.create': 'Toevoegen',
   'records.action.done': 'Klaar',
   'records.action.cancel': 'Annuleren',
@@ -710,7 +711,7 @@ export const nl: Catalog = {
   'records.timeline.actor': 'Wie',
   'records.timeline.from': 'Van',
   'records.timeline.to': 'Tot',
-  'records.timeline.zone': 'Tijd in {zone}',
+  'records.zoneHint': 'Tijd in {zone}',
   'records.timeline.none': 'Geen items gevonden.',
   'records.upload.heading': 'Upload een statusexport',
   'records.upload.hint':

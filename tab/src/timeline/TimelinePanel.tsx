@@ -31,7 +31,7 @@ export function TimelinePanel({ api, warRoomId, access, timeZone, changes }: Pan
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [older, setOlder] = useState<TimelineDto | null>(null);
-  const zoneHint = t('records.timeline.zone', { zone: timeZone });
+  const zoneHint = t('records.zoneHint', { zone: timeZone });
   const query = useMemo(
     () => ({ action, actor, from: bound(from), to: bound(to), limit: PAGE }),
     [action, actor, from, to],
