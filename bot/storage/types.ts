@@ -138,6 +138,15 @@ export interface AuditRepo {
   lastSeq(tenantId: string, warRoomId: string): Promise<number>;
   /** Entries matching `filter`, newest first, at most `limit`: the tab's timeline. */
   search(tenantId: string, warRoomId: string, filter: AuditSearch): Promise<AuditEntry[]>;
+  /**
+   * How many entries of each action were written after `after` and at or before `upTo`:
+   * the handover's window, read by time through an index.
+   */
+  countActions(
+    tenantId: string,
+    warRoomId: string,
+    window: { after: string; upTo: string },
+  ): Promise<{ action: string; count: number }[]>;
 }
 
 /** What the timeline asks of the log; every field narrows it (instants inclusive). */
