@@ -2,11 +2,14 @@ import type { Kysely } from 'kysely';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import {
   mentions,
-  pseudonymise,
+  personPointers,
   REDACTED,
   redactOthers,
+  replacementFor,
   type Pseudonym,
 } from '../../../shared/domain/privacy';
+import { pointerValue, scrubJson, type NameMatcher } from '../../../shared/domain/privacyText';
+import { scrubQueued } from './privacyQueued';
 import type { PersonRows, PrivacyRepo, Tombstone } from '../types';
 import { encodeJson, type Exec } from './exec';
 import { toIso } from './instant';
@@ -29,6 +32,8 @@ interface TableSpec {
   json: readonly string[];
   /** A second identifier without a name of its own (who gave a role). */
   alsoIds?: readonly string[];
+  /** Free text people wrote, which may name anyone (decision 028). */
+  text: readonly string[];
   instants: readonly string[];
 }
 
@@ -36,6 +41,7 @@ const spec = (s: Partial<TableSpec> & Pick<TableSpec, 'table' | 'ids' | 'names'>
   warRoom: 'war_room_id',
   key: ['id'],
   json: [],
+  text: [],
   instants: [],
   ...s,
 });
@@ -46,6 +52,7 @@ export const PERSON_TABLES: readonly TableSpec[] = [
     warRoom: 'id',
     ids: ['created_by_id'],
     names: ['created_by_name'],
+    text: ['title'],
     instants: ['created_at', 'updated_at', 'closed_at'],
   }),
   spec({
@@ -53,9 +60,16 @@ export const PERSON_TABLES: readonly TableSpec[] = [
     ids: ['reporter_id'],
     names: ['reporter_name'],
     json: ['owner'],
+    text: ['title'],
     instants: ['created_at', 'updated_at', 'acknowledged_at', 'mitigated_at', 'resolved_at'],
   }),
-  spec({ table: 'incident_notes', ids: ['author_id'], names: ['author_name'], instants: ['at'] }),
+  spec({
+    table: 'incident_notes',
+    ids: ['author_id'],
+    names: ['author_name'],
+    text: ['text'],
+    instants: ['at'],
+  }),
   spec({
     table: 'war_room_roles',
     key: ['war_room_id', 'teams_user_id'],
@@ -69,6 +83,7 @@ export const PERSON_TABLES: readonly TableSpec[] = [
     ids: ['requester_id'],
     names: ['requester_name'],
     json: ['approvers', 'backup', 'responses'],
+    text: ['question'],
     instants: ['created_at', 'updated_at', 'decided_at', 'deadline'],
   }),
   spec({
@@ -76,12 +91,14 @@ export const PERSON_TABLES: readonly TableSpec[] = [
     ids: ['created_by_id'],
     names: ['created_by_name'],
     json: ['owner', 'origin'],
+    text: ['title'],
     instants: ['created_at', 'updated_at', 'due', 'done_at', 'reminded_at'],
   }),
   spec({
     table: 'freeze_windows',
     ids: ['created_by_id'],
     names: ['created_by_name'],
+    text: ['reason'],
     instants: ['created_at', 'from_at', 'to_at', 'released_at'],
   }),
   spec({ table: 'migration_imports', ids: ['actor_id'], names: ['actor_name'], instants: ['at'] }),
@@ -103,10 +120,14 @@ export const PERSON_TABLES: readonly TableSpec[] = [
     key: ['war_room_id'],
     ids: ['by_id'],
     names: ['by_name'],
+    text: ['text'],
     instants: ['at'],
   }),
   spec({ table: 'handovers', ids: ['by_id'], names: ['by_name'], instants: ['at'] }),
 ];
+
+/** Tells a name pointer from an identifier's (`replacementFor` gives this name for names). */
+const NAME_PROBE: Pseudonym = { id: 'id', name: 'name' };
 
 /** Tenant-wide caches about people: forgotten outright rather than pseudonymised. */
 const TENANT_TABLES = [
@@ -132,10 +153,20 @@ export const WAR_ROOM_TABLES = [
   'audit_log',
 ] as const;
 
-function theirs(s: TableSpec, row: Record<string, unknown>, ids: ReadonlySet<string>): boolean {
+function theirs(
+  s: TableSpec,
+  row: Record<string, unknown>,
+  ids: ReadonlySet<string>,
+  names: NameMatcher | undefined,
+): boolean {
   const idCols = [...s.ids, ...(s.alsoIds ?? [])];
   if (idCols.some((c) => typeof row[c] === 'string' && ids.has(row[c]))) return true;
-  return s.json.some((c) => typeof row[c] === 'string' && mentions(JSON.parse(row[c]), ids));
+  if (s.json.some((c) => typeof row[c] === 'string' && mentions(JSON.parse(row[c]), ids)))
+    return true;
+  // Named in text: a title, a note, or a comment inside a JSON column.
+  return (
+    !!names && [...s.text, ...s.json].some((c) => typeof row[c] === 'string' && names.test(row[c]))
+  );
 }
 
 /** A row as the export shows it: instants in ISO 8601, JSON columns parsed. */
@@ -180,10 +211,10 @@ export function privacyRepo(x: Exec): PrivacyRepo {
       return [...new Set([aadObjectId, ...teamsIds])];
     },
 
-    async findRows(tenantId, warRoomId, ids) {
+    async findRows(tenantId, warRoomId, ids, names) {
       const found: PersonRows = {};
       for (const s of PERSON_TABLES) {
-        const rows = (await rowsOf(s, tenantId, warRoomId)).filter((r) => theirs(s, r, ids));
+        const rows = (await rowsOf(s, tenantId, warRoomId)).filter((r) => theirs(s, r, ids, names));
         if (rows.length > 0) found[s.table] = rows.map((r) => redacted(s, readable(s, r), ids));
       }
       return found;
@@ -200,11 +231,11 @@ export function privacyRepo(x: Exec): PrivacyRepo {
       return found;
     },
 
-    async pseudonymiseRows(tenantId, warRoomId, ids, p) {
+    async pseudonymiseRows(tenantId, warRoomId, ids, p, names) {
       const counts: Record<string, number> = {};
       for (const s of PERSON_TABLES) {
         for (const row of await rowsOf(s, tenantId, warRoomId)) {
-          const set = replacement(s, row, ids, p);
+          const set = replacement(s, row, ids, p, names);
           if (Object.keys(set).length === 0) continue;
           let update = db.updateTable(s.table).set(set).where('tenant_id', '=', tenantId);
           for (const k of s.key) update = update.where(k, '=', row[k]);
@@ -214,6 +245,54 @@ export function privacyRepo(x: Exec): PrivacyRepo {
       }
       return counts;
     },
+
+    async namesOf(tenantId, ids) {
+      const list = [...ids];
+      const names = new Set<string>();
+      const add = (v: unknown) => typeof v === 'string' && v !== '' && names.add(v);
+      for (const s of TENANT_TABLES) {
+        const rows = await x.all(
+          db
+            .selectFrom(s.table)
+            .selectAll()
+            .where('tenant_id', '=', tenantId)
+            .where((eb) => eb.or(s.ids.map((c) => eb(c, 'in', list)))),
+        );
+        for (const r of rows) for (const c of ['name', 'user_principal_name', 'email']) add(r[c]);
+      }
+      for (const s of PERSON_TABLES) {
+        const rows = await x.all(
+          db
+            .selectFrom(s.table)
+            .selectAll()
+            .where('tenant_id', '=', tenantId)
+            .where((eb) => eb.or([...s.ids, ...s.json].map((c) => eb(c, 'is not', null)))),
+        );
+        for (const r of rows) {
+          if (s.ids.some((c) => typeof r[c] === 'string' && ids.has(r[c])))
+            for (const c of s.names) add(r[c]);
+          for (const c of s.json) {
+            if (typeof r[c] !== 'string') continue;
+            const value = JSON.parse(r[c]) as unknown;
+            for (const ptr of personPointers(value, ids))
+              if (replacementFor(ptr, NAME_PROBE) === NAME_PROBE.name)
+                add(pointerValue(value, ptr));
+          }
+        }
+      }
+      const actors = await x.all(
+        db
+          .selectFrom('audit_log')
+          .select('actor_name')
+          .distinct()
+          .where('tenant_id', '=', tenantId)
+          .where('actor_id', 'in', list),
+      );
+      for (const r of actors) add(r.actor_name);
+      return [...names];
+    },
+
+    scrubQueued: (tenantId, ids, p, names) => scrubQueued(x, tenantId, ids, p, names),
 
     async forgetTenantRows(tenantId, ids) {
       const counts: Record<string, number> = {};
@@ -345,6 +424,7 @@ function replacement(
   row: Record<string, unknown>,
   ids: ReadonlySet<string>,
   p: Pseudonym,
+  names: NameMatcher | undefined,
 ): Record<string, string> {
   const set: Record<string, string> = {};
   if (s.ids.some((c) => typeof row[c] === 'string' && ids.has(row[c]))) {
@@ -354,8 +434,12 @@ function replacement(
   for (const c of s.alsoIds ?? []) if (typeof row[c] === 'string' && ids.has(row[c])) set[c] = p.id;
   for (const c of s.json) {
     if (typeof row[c] !== 'string') continue;
-    const { value, changed } = pseudonymise(JSON.parse(row[c]) as unknown, ids, p);
-    if (changed.length > 0) set[c] = JSON.stringify(value);
+    const { value, changed } = scrubJson(JSON.parse(row[c]) as unknown, ids, p, names);
+    if (changed) set[c] = JSON.stringify(value);
+  }
+  for (const c of s.text) {
+    if (!names || typeof row[c] !== 'string' || !names.test(row[c])) continue;
+    set[c] = names.replace(row[c], p.name);
   }
   return set;
 }
