@@ -59,9 +59,12 @@ export function nameMatcher(names: Iterable<string>): NameMatcher | undefined {
   if (usable.length === 0) return undefined;
   const alternatives = usable.map((n) => escape(n).replace(/ /g, '\\s+')).join('|');
   const source = `(?<![\\p{L}\\p{N}_])(?:${alternatives})(?![\\p{L}\\p{N}_])`;
+  // Compiled once: `search` ignores lastIndex, `replace` with /g starts from 0 each time.
+  const one = new RegExp(source, 'iu');
+  const every = new RegExp(source, 'giu');
   return {
-    test: (text) => text.search(new RegExp(source, 'iu')) >= 0,
-    replace: (text, by) => text.replace(new RegExp(source, 'giu'), () => by),
+    test: (text) => text.search(one) >= 0,
+    replace: (text, by) => text.replace(every, () => by),
   };
 }
 
