@@ -1,157 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { AuditEntry } from '../../../shared/domain/audit';
-import {
-  mentions,
-  personPointers,
-  REDACTED,
-  redactOthers,
-  replacementFor,
-  type Pseudonym,
-} from '../../../shared/domain/privacy';
-import { pointerValue, scrubJson, type NameMatcher } from '../../../shared/domain/privacyText';
+import { mentions, REDACTED, redactOthers, type Pseudonym } from '../../../shared/domain/privacy';
+import { scrubJson, type NameMatcher } from '../../../shared/domain/privacyText';
+import { PERSON_TABLES, TENANT_TABLES, WAR_ROOM_TABLES, type TableSpec } from './personTables';
+import { namesOf } from './privacyNames';
 import { scrubQueued } from './privacyQueued';
 import type { PersonRows, PrivacyRepo, Tombstone } from '../types';
 import { encodeJson, type Exec } from './exec';
 import { toIso } from './instant';
 
-/** Rows as plain records: the tables are named from the list below, not by the type system. */
+export { PERSON_TABLES, WAR_ROOM_TABLES } from './personTables';
+
+/** Rows as plain records: the tables are named from personTables.ts, not by the type system. */
 type Loose = Kysely<Record<string, Record<string, unknown>>>;
-
-/**
- * Where a war room's records name people (decision 022): columns that hold an identifier,
- * the name columns that go with them, and JSON columns with Person objects inside.
- */
-interface TableSpec {
-  table: string;
-  /** Column holding the war room's id. */
-  warRoom: string;
-  key: readonly string[];
-  ids: readonly string[];
-  names: readonly string[];
-  /** JSON kept as text in both dialects. */
-  json: readonly string[];
-  /** A second identifier without a name of its own (who gave a role). */
-  alsoIds?: readonly string[];
-  /** Free text people wrote, which may name anyone (decision 028). */
-  text: readonly string[];
-  instants: readonly string[];
-}
-
-const spec = (s: Partial<TableSpec> & Pick<TableSpec, 'table' | 'ids' | 'names'>): TableSpec => ({
-  warRoom: 'war_room_id',
-  key: ['id'],
-  json: [],
-  text: [],
-  instants: [],
-  ...s,
-});
-
-export const PERSON_TABLES: readonly TableSpec[] = [
-  spec({
-    table: 'war_rooms',
-    warRoom: 'id',
-    ids: ['created_by_id'],
-    names: ['created_by_name'],
-    text: ['title'],
-    instants: ['created_at', 'updated_at', 'closed_at'],
-  }),
-  spec({
-    table: 'incidents',
-    ids: ['reporter_id'],
-    names: ['reporter_name'],
-    json: ['owner'],
-    text: ['title'],
-    instants: ['created_at', 'updated_at', 'acknowledged_at', 'mitigated_at', 'resolved_at'],
-  }),
-  spec({
-    table: 'incident_notes',
-    ids: ['author_id'],
-    names: ['author_name'],
-    text: ['text'],
-    instants: ['at'],
-  }),
-  spec({
-    table: 'war_room_roles',
-    key: ['war_room_id', 'teams_user_id'],
-    ids: ['user_id', 'teams_user_id'],
-    names: ['name'],
-    alsoIds: ['assigned_by_id'],
-    instants: ['assigned_at'],
-  }),
-  spec({
-    table: 'decisions',
-    ids: ['requester_id'],
-    names: ['requester_name'],
-    json: ['approvers', 'backup', 'responses'],
-    text: ['question'],
-    instants: ['created_at', 'updated_at', 'decided_at', 'deadline'],
-  }),
-  spec({
-    table: 'actions',
-    ids: ['created_by_id'],
-    names: ['created_by_name'],
-    json: ['owner', 'origin'],
-    text: ['title'],
-    instants: ['created_at', 'updated_at', 'due', 'done_at', 'reminded_at'],
-  }),
-  spec({
-    table: 'freeze_windows',
-    ids: ['created_by_id'],
-    names: ['created_by_name'],
-    text: ['reason'],
-    instants: ['created_at', 'from_at', 'to_at', 'released_at'],
-  }),
-  spec({ table: 'migration_imports', ids: ['actor_id'], names: ['actor_name'], instants: ['at'] }),
-  spec({
-    table: 'migration_settings',
-    key: ['war_room_id'],
-    ids: ['updated_by_id'],
-    names: ['updated_by_name'],
-    instants: ['updated_at'],
-  }),
-  spec({
-    table: 'api_keys',
-    ids: ['created_by_id'],
-    names: ['created_by_name'],
-    instants: ['created_at', 'last_used_at', 'revoked_at'],
-  }),
-  spec({
-    table: 'report_lessons',
-    key: ['war_room_id'],
-    ids: ['by_id'],
-    names: ['by_name'],
-    text: ['text'],
-    instants: ['at'],
-  }),
-  spec({ table: 'handovers', ids: ['by_id'], names: ['by_name'], instants: ['at'] }),
-];
-
-/** Tells a name pointer from an identifier's (`replacementFor` gives this name for names). */
-const NAME_PROBE: Pseudonym = { id: 'id', name: 'name' };
-
-/** Tenant-wide caches about people: forgotten outright rather than pseudonymised. */
-const TENANT_TABLES = [
-  { table: 'team_members', ids: ['aad_object_id', 'teams_user_id'], instants: ['refreshed_at'] },
-  { table: 'personal_chats', ids: ['teams_user_id'], instants: ['opened_at'] },
-] as const;
-
-/** Every table that belongs to a war room, children first: what a purge deletes. */
-export const WAR_ROOM_TABLES = [
-  'report_lessons',
-  'handovers',
-  'freeze_violations',
-  'freeze_windows',
-  'migration_items',
-  'migration_imports',
-  'migration_settings',
-  'api_keys',
-  'incident_notes',
-  'incidents',
-  'decisions',
-  'actions',
-  'war_room_roles',
-  'audit_log',
-] as const;
 
 function theirs(
   s: TableSpec,
@@ -246,51 +107,7 @@ export function privacyRepo(x: Exec): PrivacyRepo {
       return counts;
     },
 
-    async namesOf(tenantId, ids) {
-      const list = [...ids];
-      const names = new Set<string>();
-      const add = (v: unknown) => typeof v === 'string' && v !== '' && names.add(v);
-      for (const s of TENANT_TABLES) {
-        const rows = await x.all(
-          db
-            .selectFrom(s.table)
-            .selectAll()
-            .where('tenant_id', '=', tenantId)
-            .where((eb) => eb.or(s.ids.map((c) => eb(c, 'in', list)))),
-        );
-        for (const r of rows) for (const c of ['name', 'user_principal_name', 'email']) add(r[c]);
-      }
-      for (const s of PERSON_TABLES) {
-        const rows = await x.all(
-          db
-            .selectFrom(s.table)
-            .selectAll()
-            .where('tenant_id', '=', tenantId)
-            .where((eb) => eb.or([...s.ids, ...s.json].map((c) => eb(c, 'is not', null)))),
-        );
-        for (const r of rows) {
-          if (s.ids.some((c) => typeof r[c] === 'string' && ids.has(r[c])))
-            for (const c of s.names) add(r[c]);
-          for (const c of s.json) {
-            if (typeof r[c] !== 'string') continue;
-            const value = JSON.parse(r[c]) as unknown;
-            for (const ptr of personPointers(value, ids))
-              if (replacementFor(ptr, NAME_PROBE) === NAME_PROBE.name)
-                add(pointerValue(value, ptr));
-          }
-        }
-      }
-      const actors = await x.all(
-        db
-          .selectFrom('audit_log')
-          .select('actor_name')
-          .distinct()
-          .where('tenant_id', '=', tenantId)
-          .where('actor_id', 'in', list),
-      );
-      for (const r of actors) add(r.actor_name);
-      return [...names];
-    },
+    namesOf: (tenantId, ids) => namesOf(x, tenantId, ids),
 
     scrubQueued: (tenantId, ids, p, names) => scrubQueued(x, tenantId, ids, p, names),
 
