@@ -621,6 +621,17 @@ export const da: Catalog = {
   'help.handover.does':
     'Sender et overblik til næste vagt: hvad der ændrede sig, åbne hændelser, ventende beslutninger, forsinkede handlinger, migreringens fremdrift.',
   'help.handover.example': 'vagtskifte 6t',
+  'help.close.usage': 'luk',
+  'help.close.does':
+    'Lukker krigsrummet (kun lederen): intet kan ændres mere, og optegnelserne slettes, når opbevaringstiden udløber.',
+  'help.close.example': 'luk',
+  'help.retention.usage': 'opbevaring <dage>',
+  'help.retention.does':
+    'Angiver, hvor mange dage optegnelserne gemmes efter lukning, 90 medmindre det ændres (kun lederen).',
+  'help.retention.example': 'opbevaring 180',
+  'help.language.usage': 'sprog <da|nl|fr|en>',
+  'help.language.does': 'Angiver sproget på krigsrummets kort i kanalen (kun lederen).',
+  'help.language.example': 'sprog da',
   // The tab's records panels (issue 8): incidents, decisions, actions, timeline, uploads, keys.
   'records.tabs': 'Krigsrummets optegnelser',
   'records.tab.incidents': 'Hændelser',

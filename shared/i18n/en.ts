@@ -615,6 +615,17 @@ export const en = {
   'help.handover.does':
     'Posts a summary for the next shift: what changed, open incidents, pending decisions, overdue actions, migration progress.',
   'help.handover.example': 'handover 6h',
+  'help.close.usage': 'close',
+  'help.close.does':
+    'Closes the war room (lead only): nothing can be changed any more, and the records are deleted when the retention ends.',
+  'help.close.example': 'close',
+  'help.retention.usage': 'retention <days>',
+  'help.retention.does':
+    'Sets how many days the records are kept after closing, 90 unless changed (lead only).',
+  'help.retention.example': 'retention 180',
+  'help.language.usage': 'language <da|nl|fr|en>',
+  'help.language.does': "Sets the language of the war room's cards in the channel (lead only).",
+  'help.language.example': 'language da',
   // The tab's records panels (issue 8): incidents, decisions, actions, timeline, uploads, keys.
   'records.tabs': 'War room records',
   'records.tab.incidents': 'Incidents',

@@ -692,6 +692,18 @@ export const fr: Catalog = {
   'help.handover.does':
     'Publie un résumé pour l’équipe suivante : ce qui a changé, incidents ouverts, décisions en attente, actions en retard, avancement de la migration.',
   'help.handover.example': 'relève 6h',
+  'help.close.usage': 'fermer',
+  'help.close.does':
+    'Ferme la salle de crise (responsable uniquement) : plus rien ne peut changer, et les données sont supprimées à la fin de la conservation.',
+  'help.close.example': 'fermer',
+  'help.retention.usage': 'conservation <jours>',
+  'help.retention.does':
+    'Fixe combien de jours les données sont conservées après la fermeture, 90 sauf changement (responsable uniquement).',
+  'help.retention.example': 'conservation 180',
+  'help.language.usage': 'langue <da|nl|fr|en>',
+  'help.language.does':
+    'Fixe la langue des cartes de la salle de crise dans le canal (responsable uniquement).',
+  'help.language.example': 'langue fr',
   // The tab's records panels (issue 8): incidents, decisions, actions, timeline, uploads, keys.
   'records.tabs': 'Registres de la war room',
   'records.tab.incidents': 'Incidents',

@@ -635,6 +635,18 @@ export const nl: Catalog = {
   'help.handover.does':
     'Plaatst een overzicht voor de volgende dienst: wat er veranderde, open incidenten, openstaande besluiten, achterstallige acties, voortgang van de migratie.',
   'help.handover.example': 'overdracht 6u',
+  'help.close.usage': 'sluiten',
+  'help.close.does':
+    'Sluit de war room (alleen de leider): er kan niets meer veranderen, en de gegevens worden gewist als de bewaartermijn afloopt.',
+  'help.close.example': 'sluiten',
+  'help.retention.usage': 'bewaartermijn <dagen>',
+  'help.retention.does':
+    'Bepaalt hoeveel dagen de gegevens na het sluiten bewaard blijven, 90 tenzij gewijzigd (alleen de leider).',
+  'help.retention.example': 'bewaartermijn 180',
+  'help.language.usage': 'taal <da|nl|fr|en>',
+  'help.language.does':
+    'Bepaalt de taal van de kaarten van de war room in het kanaal (alleen de leider).',
+  'help.language.example': 'taal nl',
   // The tab's records panels (issue 8): incidents, decisions, actions, timeline, uploads, keys.
   'records.tabs': 'Gegevens van de war room',
   'records.tab.incidents': 'Incidenten',
