@@ -1,9 +1,21 @@
-import type { CompiledQuery, Compilable, Insertable, Selectable } from 'kysely';
+import {
+  SqliteAdapter,
+  type CompiledQuery,
+  type Compilable,
+  type Insertable,
+  type Selectable,
+} from 'kysely';
 import type { MigrationItem } from '../../../shared/domain/migration';
 import { MIGRATION_STATUSES } from '../../../shared/migration/status';
 import type { FingerprintedItem, MigrationItemRepo } from '../types';
 import { encodeJson, oneOf, type Exec } from './exec';
 import { toIso } from './instant';
+import {
+  unnestUpsert,
+  UNNEST_CHUNK,
+  type ItemColumn,
+  type OnConflict,
+} from './migrationItemsUnnest';
 import type { Database } from './schema';
 
 type ItemRow = Selectable<Database['migration_items']>;
@@ -99,26 +111,27 @@ export function itemFromRow(r: ItemRow, decodeJson: (raw: unknown) => unknown): 
  * more than running the statement. The first compilation checks that the builder binds
  * parameters row by row in COLUMNS order, which is what `bind` relies on.
  */
+/** On a known identity, the import's values replace the stored ones (first_seen_at stays). */
+const replaceStored: OnConflict = (oc) =>
+  oc.columns(['war_room_id', 'identity']).doUpdateSet((eb) => ({
+    batch: eb.ref('excluded.batch'),
+    raw_status: eb.ref('excluded.raw_status'),
+    status: eb.ref('excluded.status'),
+    items_synced: eb.ref('excluded.items_synced'),
+    items_skipped: eb.ref('excluded.items_skipped'),
+    error: eb.ref('excluded.error'),
+    last_sync_at: eb.ref('excluded.last_sync_at'),
+    tags: eb.ref('excluded.tags'),
+    status_changed_at: eb.ref('excluded.status_changed_at'),
+    updated_at: eb.ref('excluded.updated_at'),
+    fingerprint: eb.ref('excluded.fingerprint'),
+  }));
+
 function upsertTemplate(x: Exec, rows: readonly ItemInsert[]): CompiledQuery {
-  const { db } = x;
-  const compiled = db
+  const compiled = x.db
     .insertInto('migration_items')
     .values([...rows])
-    .onConflict((oc) =>
-      oc.columns(['war_room_id', 'identity']).doUpdateSet((eb) => ({
-        batch: eb.ref('excluded.batch'),
-        raw_status: eb.ref('excluded.raw_status'),
-        status: eb.ref('excluded.status'),
-        items_synced: eb.ref('excluded.items_synced'),
-        items_skipped: eb.ref('excluded.items_skipped'),
-        error: eb.ref('excluded.error'),
-        last_sync_at: eb.ref('excluded.last_sync_at'),
-        tags: eb.ref('excluded.tags'),
-        status_changed_at: eb.ref('excluded.status_changed_at'),
-        updated_at: eb.ref('excluded.updated_at'),
-        fingerprint: eb.ref('excluded.fingerprint'),
-      })),
-    )
+    .onConflict(replaceStored)
     .compile();
   const expected = bindings(rows);
   const same =
@@ -126,6 +139,16 @@ function upsertTemplate(x: Exec, rows: readonly ItemInsert[]): CompiledQuery {
     compiled.parameters.every((p, i) => p === expected[i]);
   if (!same) throw new Error('migration_items upsert: unexpected parameter order');
   return compiled;
+}
+
+/** The rows as one array per column, for PostgreSQL's unnest. */
+function columnsOf(items: readonly FingerprintedItem[]): Record<ItemColumn, unknown[]> {
+  const columns = Object.fromEntries(COLUMNS.map((c) => [c, new Array<unknown>(items.length)]));
+  items.forEach((item, i) => {
+    const row = toRow(item);
+    for (const c of COLUMNS) (columns[c] as unknown[])[i] = row[c];
+  });
+  return columns as Record<ItemColumn, unknown[]>;
 }
 
 function bindings(rows: readonly ItemInsert[]): unknown[] {
@@ -159,14 +182,21 @@ export function migrationItemRepo(x: Exec): MigrationItemRepo {
       .where('tenant_id', '=', tenantId)
       .where('war_room_id', '=', warRoomId);
   const decode = (raw: unknown) => x.decodeJson(raw);
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   return {
     async listAll(tenantId, warRoomId) {
       const rows = await x.all(ofRoom(tenantId, warRoomId));
       return rows.map((r) => itemFromRow(r, decode));
     },
     async upsert(items) {
-      for (let i = 0; i < items.length; i += CHUNK) {
-        await x.run(bound(x, items.slice(i, i + CHUNK).map(toRow)));
+      if (sqlite) {
+        for (let i = 0; i < items.length; i += CHUNK) {
+          await x.run(bound(x, items.slice(i, i + CHUNK).map(toRow)));
+        }
+        return;
+      }
+      for (let i = 0; i < items.length; i += UNNEST_CHUNK) {
+        await x.run(unnestUpsert(db, columnsOf(items.slice(i, i + UNNEST_CHUNK)), replaceStored));
       }
     },
     async find(tenantId, warRoomId, identity) {
