@@ -1,9 +1,16 @@
-import { sql, type Compilable, type InsertQueryBuilder, type Kysely } from 'kysely';
+import {
+  sql,
+  type Compilable,
+  type InsertQueryBuilder,
+  type Insertable,
+  type Kysely,
+} from 'kysely';
 import type { Database } from './schema';
 
 /**
- * PostgreSQL's element type of each written column, for `unnest($n::type[])`: the arrays
- * travel as array literals of text, and the cast is what reads them as the column's type.
+ * PostgreSQL's element type of each column, for `unnest($n::type[])`: the arrays travel
+ * as array literals of text, and the cast is what reads them as the column's type. Every
+ * column of the table must be here (the compiler checks), so every column is written.
  */
 const PG_ARRAY_TYPES = {
   tenant_id: 'text',
@@ -21,7 +28,7 @@ const PG_ARRAY_TYPES = {
   status_changed_at: 'timestamptz',
   updated_at: 'timestamptz',
   fingerprint: 'text',
-} as const;
+} as const satisfies { [C in keyof Insertable<Database['migration_items']>]-?: string };
 
 export type ItemColumn = keyof typeof PG_ARRAY_TYPES;
 
