@@ -15,6 +15,8 @@ export interface Config {
   defaultTimeZone: string;
   /** Where people reach this server (TAB_ENDPOINT): the report card's links. */
   publicUrl: string | undefined;
+  /** The app's id in its Teams manifest (`TEAMS_APP_ID`): cards link into the tab with it. */
+  teamsAppId: string | undefined;
   /** `'*'` admits every tenant; otherwise the tenant ids that may use this instance. */
   allowedTenants: '*' | string[];
   /** URL prefixes the bot may call (the `serviceUrl` of inbound activities). */
@@ -96,6 +98,7 @@ const envSchema = z.object({
   WARROOM_ALLOWED_TENANTS: z.string().optional(),
   WARROOM_SERVICE_URLS: z.string().optional(),
   TAB_ENDPOINT: z.url().optional(),
+  TEAMS_APP_ID: z.uuid().optional(),
   MICROSOFT_APP_ID: z.string().optional(),
   MICROSOFT_APP_PASSWORD: z.string().optional(),
   MICROSOFT_APP_TENANT_ID: z.string().optional(),
@@ -228,6 +231,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     tabDir: path.resolve(cwd, e.WARROOM_TAB_DIR ?? 'dist/tab'),
     defaultTimeZone: e.WARROOM_TIME_ZONE,
     publicUrl: e.TAB_ENDPOINT?.replace(/\/+$/, ''),
+    teamsAppId: e.TEAMS_APP_ID,
     allowedTenants: !tenants || tenants === '*' ? '*' : list(tenants),
     serviceUrlAllowList: [
       ...(serviceUrls.length ? serviceUrls : TEAMS_SERVICE_URLS),

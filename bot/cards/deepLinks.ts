@@ -4,6 +4,8 @@
  * reader's own Teams client, so they need no permission of the app's.
  */
 
+import { TAB_ENTITY_ID, type TabPage } from '../../shared/cards/tabPages';
+
 const TEAMS = 'https://teams.microsoft.com/l';
 
 /**
@@ -20,6 +22,15 @@ export function callLink(upns: readonly string[]): string {
 /** Opens the scheduling form of a new meeting with `upns` invited and the subject filled in. */
 export function meetingLink(upns: readonly string[], subject: string): string {
   return `${TEAMS}/meeting/new?${query({ subject, attendees: list(upns) }, ['attendees'])}`;
+}
+
+/**
+ * Opens a page of the war-room tab pinned in `channelId` (`appId`: the manifest's id). The
+ * tab reads `page` back as its sub-page and opens that view, signed in as the reader.
+ */
+export function tabPageLink(appId: string, channelId: string, page: TabPage, label: string) {
+  const context = JSON.stringify({ subEntityId: page, channelId });
+  return `${TEAMS}/entity/${encodeURIComponent(appId)}/${TAB_ENTITY_ID}?${query({ label, context }, [])}`;
 }
 
 /** The people as Teams' own examples write them: `a@x.dk,b@x.dk` (each encoded, `@` kept). */

@@ -15,12 +15,7 @@ export interface HelpCardView {
   locale: string;
 }
 
-/**
- * The lead's end-of-life commands (`close`, `retention`, `language`) are in the README and
- * PRIVACY.md, not on the card: the card mirrors the manifest's command list, which is
- * for everyone.
- */
-type CommandKind = Exclude<Command['kind'], 'unknown' | 'close' | 'retention' | 'language'>;
+type CommandKind = Exclude<Command['kind'], 'unknown'>;
 
 /**
  * Every command, in the order the card lists them. A Record, so that a new command in
@@ -85,6 +80,18 @@ const COMMANDS: Record<CommandKind, { usage: MessageKey; does: MessageKey; examp
       usage: 'help.handover.usage',
       does: 'help.handover.does',
       example: 'help.handover.example',
+    },
+    // The lead's: end of life and the channel's language (decision 022).
+    close: { usage: 'help.close.usage', does: 'help.close.does', example: 'help.close.example' },
+    retention: {
+      usage: 'help.retention.usage',
+      does: 'help.retention.does',
+      example: 'help.retention.example',
+    },
+    language: {
+      usage: 'help.language.usage',
+      does: 'help.language.does',
+      example: 'help.language.example',
     },
     role: { usage: 'help.role.usage', does: 'help.role.does', example: 'help.role.example' },
     help: { usage: 'help.help.usage', does: 'help.help.does', example: 'help.help.example' },

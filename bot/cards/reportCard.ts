@@ -7,11 +7,18 @@ import { heading, prose } from './helpCard';
 import { clip, literal, noticeBlock } from './literal';
 import type { AdaptiveCardJson } from './types';
 
+/** Where the card's buttons lead (bot/teams/commands/report.ts decides). */
+export interface ReportLinks {
+  /** The report's own addresses: local development only (they need no sign-in there). */
+  direct: { html: string; markdown: string } | null;
+  /** The Report page of the channel's tab (a Teams deep link), when the app's id is known. */
+  tab: string | null;
+}
+
 export interface ReportCardView {
   warRoomId: string;
   title: string;
-  /** The report's addresses when the server knows its public URL; the tab otherwise. */
-  links: { html: string; markdown: string } | null;
+  links: ReportLinks;
   lessons: Lessons | null;
   timeZone: string;
   locale: string;
@@ -27,12 +34,16 @@ const PREVIEW = 300;
  */
 export function reportCard(v: ReportCardView): AdaptiveCardJson {
   const { locale } = v;
-  const actions: Record<string, unknown>[] = v.links
-    ? [
-        { type: 'Action.OpenUrl', title: t(locale, 'report.card.html'), url: v.links.html },
-        { type: 'Action.OpenUrl', title: t(locale, 'report.card.markdown'), url: v.links.markdown },
-      ]
-    : [];
+  const { direct, tab } = v.links;
+  const actions: Record<string, unknown>[] = [];
+  if (tab)
+    actions.push({ type: 'Action.OpenUrl', title: t(locale, 'report.card.openTab'), url: tab });
+  if (direct) {
+    actions.push(
+      { type: 'Action.OpenUrl', title: t(locale, 'report.card.html'), url: direct.html },
+      { type: 'Action.OpenUrl', title: t(locale, 'report.card.markdown'), url: direct.markdown },
+    );
+  }
   actions.push({
     type: 'Action.ShowCard',
     title: t(locale, 'report.card.lessons'),
@@ -67,7 +78,7 @@ export function reportCard(v: ReportCardView): AdaptiveCardJson {
       heading(t(locale, 'report.card.title')),
       literal([{ text: clip(v.title, 200), weight: 'Bolder' }]),
       prose(t(locale, 'report.card.intro')),
-      ...(v.links ? [] : [prose(t(locale, 'report.card.inTab'))]),
+      ...(tab || direct ? [] : [prose(t(locale, 'report.card.inTab'))]),
       ...(v.lessons
         ? [
             literal([{ text: clip(v.lessons.text, PREVIEW), italic: true }]),

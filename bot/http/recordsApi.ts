@@ -12,6 +12,7 @@ import {
   decisionListQuerySchema,
 } from '../../shared/api/decisions';
 import { timelineQuerySchema } from '../../shared/api/timeline';
+import { instantInZone } from '../../shared/time/zoned';
 import { PERMISSIONS, may } from '../../shared/domain/roles';
 import type { WarRoom } from '../../shared/domain/warRoom';
 import { mountIncidentRecords } from './incidentRecordsApi';
@@ -100,7 +101,7 @@ export function mountRecordsApi(server: Server, deps: RecordsApiDeps): void {
       const { title, ownerAadObjectId, due } = parse(createActionSchema, req.body);
       const input = {
         title,
-        due,
+        due: due && instantInZone(due, w.timeZone),
         owner: { pickedAadObjectId: ownerAadObjectId },
         origin: { kind: 'meeting' as const },
       };
@@ -130,8 +131,8 @@ export function mountRecordsApi(server: Server, deps: RecordsApiDeps): void {
       const page = await audit.timeline(actor, w.id, {
         actions: q.action,
         actorId: q.actor,
-        from: q.from,
-        to: q.to,
+        from: q.from && instantInZone(q.from, w.timeZone),
+        to: q.to && instantInZone(q.to, w.timeZone),
         beforeSeq: q.before,
         limit: q.limit,
       });

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { AuditEntry, AuditPersonal, SealedField } from '../../shared/domain/audit';
 import { personalPointers } from '../../shared/domain/privacy';
+import { freeTextPointers } from '../../shared/domain/privacyText';
 import { canonical } from './canonicalJson';
 
 export { personalPointers } from '../../shared/domain/privacy';
@@ -53,10 +54,15 @@ export function commitment(salt: string, pointer: string, value: unknown): strin
     .digest('hex');
 }
 
-/** A fresh `personal` member for an entry being appended: one random salt per field. */
+/**
+ * A fresh `personal` member for an entry being appended: one random salt per field that
+ * names someone, free text included (a title or a comment may hold a name: decision 028).
+ */
 export function sealPersonal(entry: object): AuditPersonal {
   const fields: Record<string, SealedField> = {};
-  for (const p of personalPointers(entry)) fields[p] = { salt: randomBytes(16).toString('hex') };
+  for (const p of [...personalPointers(entry), ...freeTextPointers(entry)]) {
+    fields[p] = { salt: randomBytes(16).toString('hex') };
+  }
   return { scheme: SEALED_SCHEME, fields };
 }
 

@@ -9,7 +9,8 @@ import {
 } from '../../shared/domain/privacy';
 import type { WarRoom } from '../../shared/domain/warRoom';
 import type { PersonRows, Storage, Tx } from '../storage/types';
-import { commitment, getAt } from './auditSeal';
+import { freeTextPointers, nameMatcher, type NameMatcher } from '../../shared/domain/privacyText';
+import { commitment, getAt, setAt } from './auditSeal';
 import { appendAudit } from './auditTrail';
 import type { Clock } from './clock';
 import type { Viewer } from './warRooms';
@@ -36,7 +37,17 @@ export interface PersonExport {
 /** What an erasure changed. */
 export interface ErasureReport {
   pseudonym: Pseudonym;
-  warRooms: { warRoomId: string; records: Record<string, number>; auditEntries: number }[];
+  warRooms: {
+    warRoomId: string;
+    records: Record<string, number>;
+    auditEntries: number;
+    /**
+     * Audit entries whose free text still names the person: written before free text was
+     * sealed (decision 028), so rewriting it would break the chain. Absent when none.
+     */
+    auditTextKept?: number;
+  }[];
+  /** Roster and personal chats forgotten; queued messages and job payloads scrubbed. */
   tenant: Record<string, number>;
 }
 
@@ -48,15 +59,13 @@ export class PrivacyService {
     const { storage, clock } = this.deps;
     this.authorize(viewer);
     const { tenantId } = viewer;
-    const ids = new Set(
-      await storage.transaction((tx) => tx.privacy.identifiersOf(tenantId, aadObjectId)),
-    );
+    const { ids, names } = await this.person(tenantId, aadObjectId);
     const at = clock.now().toISOString();
     const rooms: PersonExport['warRooms'] = [];
     for (const warRoom of await this.warRoomsOf(tenantId)) {
       const found = await storage.transaction(async (tx) => {
-        const records = await tx.privacy.findRows(tenantId, warRoom.id, ids);
-        const audit = (await auditOf(tx, warRoom, ids)).map((e) => redactEntry(e, ids));
+        const records = await tx.privacy.findRows(tenantId, warRoom.id, ids, names);
+        const audit = (await auditOf(tx, warRoom, ids, names)).map((e) => redactEntry(e, ids));
         if (Object.keys(records).length === 0 && audit.length === 0) return undefined;
         // Recorded where the data was: the person's id is a committed field, erasable later.
         await appendAudit(tx, {
@@ -92,9 +101,8 @@ export class PrivacyService {
     const { storage, clock } = this.deps;
     this.authorize(viewer);
     const { tenantId } = viewer;
-    const ids = new Set(
-      await storage.transaction((tx) => tx.privacy.identifiersOf(tenantId, aadObjectId)),
-    );
+    // Their names are read before any war room loses them.
+    const { ids, names } = await this.person(tenantId, aadObjectId);
     const tag = randomBytes(6).toString('hex');
     const pseudonym: Pseudonym = { id: `erased-${tag}`, name: `[erased ${tag}]` };
     const at = clock.now().toISOString();
@@ -102,28 +110,55 @@ export class PrivacyService {
     for (const warRoom of await this.warRoomsOf(tenantId)) {
       const done = await storage.transaction(async (tx) => {
         await tx.audit.head(tenantId, warRoom.id); // the war room's lock, before any change
-        const records = await tx.privacy.pseudonymiseRows(tenantId, warRoom.id, ids, pseudonym);
-        const entries = await auditOf(tx, warRoom, ids);
+        const records = await tx.privacy.pseudonymiseRows(
+          tenantId,
+          warRoom.id,
+          ids,
+          pseudonym,
+          names,
+        );
+        const entries = await auditOf(tx, warRoom, ids, names);
+        let kept = 0;
         if (entries.length > 0) {
           await tx.privacy.beginErasure(warRoom.id, at);
-          for (const e of entries) await tx.privacy.rewriteAudit(eraseEntry(e, ids, pseudonym, at));
+          for (const e of entries) {
+            const erased = eraseEntry(e, ids, pseudonym, at, names);
+            if (erased !== e) await tx.privacy.rewriteAudit(erased);
+            if (names && namedInText(erased, names)) kept++;
+          }
           await tx.privacy.endErasure(warRoom.id);
         }
         if (Object.keys(records).length === 0 && entries.length === 0) return undefined;
+        const counts = {
+          records,
+          auditEntries: entries.length,
+          ...(kept > 0 ? { auditTextKept: kept } : {}),
+        };
         await appendAudit(tx, {
           ...this.header(viewer, warRoom, at),
           action: 'privacy.erased',
-          after: { pseudonym: pseudonym.id, records, auditEntries: entries.length },
+          after: { pseudonym: pseudonym.id, ...counts },
         });
-        return { warRoomId: warRoom.id, records, auditEntries: entries.length };
+        return { warRoomId: warRoom.id, ...counts };
       });
       if (done) report.warRooms.push(done);
     }
-    report.tenant = await storage.transaction((tx) => tx.privacy.forgetTenantRows(tenantId, ids));
+    report.tenant = await storage.transaction(async (tx) => ({
+      ...(await tx.privacy.scrubQueued(tenantId, ids, pseudonym, names)),
+      ...(await tx.privacy.forgetTenantRows(tenantId, ids)),
+    }));
     if (report.warRooms.length === 0 && Object.keys(report.tenant).length === 0) {
       throw notFound('privacy.notFound');
     }
     return report;
+  }
+
+  /** The person's identifiers, and a matcher for the names the tenant stores for them. */
+  private async person(tenantId: string, aadObjectId: string) {
+    return this.deps.storage.transaction(async (tx) => {
+      const ids = new Set(await tx.privacy.identifiersOf(tenantId, aadObjectId));
+      return { ids, names: nameMatcher(await tx.privacy.namesOf(tenantId, ids)) };
+    });
   }
 
   private authorize(viewer: Viewer): void {
@@ -148,11 +183,20 @@ export class PrivacyService {
 }
 
 /** The war room's audit entries that identify or name the person, in chain order. */
-async function auditOf(tx: Tx, warRoom: WarRoom, ids: ReadonlySet<string>): Promise<AuditEntry[]> {
+async function auditOf(
+  tx: Tx,
+  warRoom: WarRoom,
+  ids: ReadonlySet<string>,
+  names: NameMatcher | undefined,
+): Promise<AuditEntry[]> {
   const found: AuditEntry[] = [];
   for (let afterSeq = 0; ;) {
     const page = await tx.audit.page(warRoom.tenantId, warRoom.id, { afterSeq, limit: 1000 });
-    found.push(...page.filter((e) => personPointers(body(e), ids).length > 0));
+    found.push(
+      ...page.filter(
+        (e) => personPointers(body(e), ids).length > 0 || (!!names && namedInText(e, names)),
+      ),
+    );
     const last = page.at(-1);
     if (!last || page.length < 1000) return found;
     afterSeq = last.seq;
@@ -165,10 +209,18 @@ function body(e: AuditEntry): Omit<AuditEntry, 'hash' | 'personal'> {
   return rest;
 }
 
+/** Whether a free-text field of the entry (a title, a note, a comment) holds one of the names. */
+function namedInText(e: AuditEntry, names: NameMatcher): boolean {
+  const b = body(e);
+  return freeTextPointers(b).some((ptr) => names.test(getAt(b, ptr) as string));
+}
+
 /**
- * The entry with the person's fields replaced. Under scheme 2 each replaced field's salt
- * becomes the commitment it gave, so the hash still checks and the old value cannot be
- * tried against it; an entry of the first scheme is marked erased (its content can no
+ * The entry with the person's fields replaced, and their names in its free text (decision
+ * 028); the same entry when nothing changes. Under scheme 2 only sealed fields change, and
+ * each one's salt becomes the commitment it gave, so the hash still checks and the old
+ * value cannot be tried against it; free text of an entry written before it was sealed
+ * stays as it is. An entry of the first scheme is marked erased (its content can no
  * longer be checked, only its place in the chain).
  */
 export function eraseEntry(
@@ -176,23 +228,26 @@ export function eraseEntry(
   ids: ReadonlySet<string>,
   p: Pseudonym,
   at: string,
+  names?: NameMatcher,
 ): AuditEntry {
   const original = body(e);
-  if (e.personal?.scheme === 2) {
-    const fields = e.personal.fields;
-    const { value, changed } = pseudonymise(original, ids, p, (ptr) => {
-      const f = fields[ptr];
-      return !!f && 'salt' in f;
-    });
-    const sealed: Record<string, SealedField> = { ...fields };
-    for (const ptr of changed) {
-      const f = fields[ptr] as { salt: string };
-      sealed[ptr] = { commitment: commitment(f.salt, ptr, getAt(original, ptr)) };
-    }
-    return { ...value, hash: e.hash, personal: { scheme: 2, fields: sealed } };
+  const fields = e.personal?.scheme === 2 ? e.personal.fields : undefined;
+  const may = (ptr: string) => !fields || (fields[ptr] !== undefined && 'salt' in fields[ptr]);
+  const { value, changed } = pseudonymise(original, ids, p, may);
+  const named = freeTextPointers(value).filter(
+    (ptr) => !!names && may(ptr) && names.test(getAt(value, ptr) as string),
+  );
+  for (const ptr of named) setAt(value, ptr, names!.replace(getAt(value, ptr) as string, p.name));
+  if (changed.length === 0 && named.length === 0) return e;
+  if (!fields) {
+    return { ...value, hash: e.hash, personal: e.personal ?? { scheme: 1, erasedAt: at } };
   }
-  const { value } = pseudonymise(original, ids, p);
-  return { ...value, hash: e.hash, personal: e.personal ?? { scheme: 1, erasedAt: at } };
+  const sealed: Record<string, SealedField> = { ...fields };
+  for (const ptr of [...changed, ...named]) {
+    const f = fields[ptr] as { salt: string };
+    sealed[ptr] = { commitment: commitment(f.salt, ptr, getAt(original, ptr)) };
+  }
+  return { ...value, hash: e.hash, personal: { scheme: 2, fields: sealed } };
 }
 
 /** An entry as the export shows it: the person's fields, everyone else's redacted. */

@@ -18,6 +18,7 @@ import type {
 import type { MigrationStatus } from '../../shared/migration/status';
 import type { Role, WarRoom } from '../../shared/domain/warRoom';
 import type { Pseudonym } from '../../shared/domain/privacy';
+import type { NameMatcher } from '../../shared/domain/privacyText';
 import type { Language } from '../../shared/i18n';
 
 /**
@@ -162,6 +163,15 @@ export interface AuditRepo {
   lastSeq(tenantId: string, warRoomId: string): Promise<number>;
   /** Entries matching `filter`, newest first, at most `limit`: the tab's timeline. */
   search(tenantId: string, warRoomId: string, filter: AuditSearch): Promise<AuditEntry[]>;
+  /**
+   * How many entries of each action were written after `after` and at or before `upTo`:
+   * the handover's window, read by time through an index.
+   */
+  countActions(
+    tenantId: string,
+    warRoomId: string,
+    window: { after: string; upTo: string },
+  ): Promise<{ action: string; count: number }[]>;
 }
 
 /** What the timeline asks of the log; every field narrows it (instants inclusive). */
@@ -747,8 +757,16 @@ export interface Tombstone {
 export interface PrivacyRepo {
   /** The person's Entra object id and the Teams user ids the roster and roles know for it. */
   identifiersOf(tenantId: string, aadObjectId: string): Promise<string[]>;
-  /** The war room's rows (its own row included) that identify or name one of `ids`. */
-  findRows(tenantId: string, warRoomId: string, ids: ReadonlySet<string>): Promise<PersonRows>;
+  /**
+   * The war room's rows (its own row included) that identify or name one of `ids`, or whose
+   * free text holds one of the person's `names`.
+   */
+  findRows(
+    tenantId: string,
+    warRoomId: string,
+    ids: ReadonlySet<string>,
+    names?: NameMatcher,
+  ): Promise<PersonRows>;
   /** The tenant's roster and personal-chat rows of one of `ids`. */
   findTenantRows(tenantId: string, ids: ReadonlySet<string>): Promise<PersonRows>;
   /** Puts the pseudonym in place of the person in the war room's records; counts by table. */
@@ -757,6 +775,19 @@ export interface PrivacyRepo {
     warRoomId: string,
     ids: ReadonlySet<string>,
     p: Pseudonym,
+    names?: NameMatcher,
+  ): Promise<Record<string, number>>;
+  /** Display names, user principal names and e-mails the tenant's rows hold for `ids`. */
+  namesOf(tenantId: string, ids: ReadonlySet<string>): Promise<string[]>;
+  /**
+   * The pseudonym in place of the person in the tenant's messages to Teams and job payloads;
+   * a message to their personal chat is dropped. Counts by table.
+   */
+  scrubQueued(
+    tenantId: string,
+    ids: ReadonlySet<string>,
+    p: Pseudonym,
+    names: NameMatcher | undefined,
   ): Promise<Record<string, number>>;
   /** Deletes the tenant's roster and personal-chat rows of one of `ids`. */
   forgetTenantRows(tenantId: string, ids: ReadonlySet<string>): Promise<Record<string, number>>;

@@ -19,7 +19,15 @@ import type { LessonsService } from '../services/lessons';
 
 /** What the Teams transport needs; built once by the composition root. */
 export interface TeamsDeps {
-  config: Pick<Config, 'allowedTenants' | 'serviceUrlAllowList' | 'fileDownload' | 'publicUrl'>;
+  config: Pick<
+    Config,
+    | 'allowedTenants'
+    | 'serviceUrlAllowList'
+    | 'fileDownload'
+    | 'publicUrl'
+    | 'localDev'
+    | 'teamsAppId'
+  >;
   logger: Logger;
   clock: Clock;
   warRooms: WarRoomService;

@@ -32,7 +32,8 @@ const version = z.number().int().positive();
 export const createActionSchema = z.object({
   title: z.string().min(1).max(500),
   ownerAadObjectId: z.string().min(1).max(100),
-  due: z.iso.datetime({ offset: true }).nullable().default(null),
+  /** An instant, or a wall-clock time without offset read in the war room's zone. */
+  due: z.iso.datetime({ offset: true, local: true }).nullable().default(null),
 });
 export const actionStatusSchema = z.object({
   status: z.enum(ACTION_STATUSES),

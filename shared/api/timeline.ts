@@ -23,7 +23,8 @@ export const historyEntrySchema = z.object({
 });
 export type HistoryEntryDto = z.infer<typeof historyEntrySchema>;
 
-const instant = z.iso.datetime({ offset: true });
+/** An instant, or a wall-clock time without offset: read in the war room's zone (instantInZone). */
+const instant = z.iso.datetime({ offset: true, local: true });
 
 /** `GET /api/v1/war-rooms/{id}/audit?action=&actor=&from=&to=&before=&limit=` */
 export const timelineQuerySchema = z.object({

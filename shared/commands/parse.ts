@@ -244,3 +244,6 @@ function parseHours(text: string): number | undefined | null {
   const m = /^(\d{1,3})\s*(?:h|hr|hrs|hours?|t|timer|u|uur|heures?)?\.?$/i.exec(text);
   return m ? Number(m[1]) : null;
 }
+
+/** Every word the parser knows, by command: each must be taught by the help card (tests). */
+export const COMMAND_VOCABULARY: Readonly<Record<string, readonly string[]>> = WORDS;

@@ -578,6 +578,7 @@ export const da: Catalog = {
   'report.card.intro':
     'Rapporten indeholder tidslinjen, beslutningerne med hvem der besluttede og hvornår, hændelser med deres varighed, handlinger, migreringstal, frysninger, erfaringer og om revisionssporet kunne verificeres.',
   'report.card.inTab': 'Åbn War Room-fanen i denne kanal for at læse, udskrive eller hente den.',
+  'report.card.openTab': 'Åbn i fanen',
   'report.card.html': 'Åbn rapporten',
   'report.card.markdown': 'Markdown',
   'report.card.lessons': 'Erfaringer…',
@@ -620,6 +621,17 @@ export const da: Catalog = {
   'help.handover.does':
     'Sender et overblik til næste vagt: hvad der ændrede sig, åbne hændelser, ventende beslutninger, forsinkede handlinger, migreringens fremdrift.',
   'help.handover.example': 'vagtskifte 6t',
+  'help.close.usage': 'luk',
+  'help.close.does':
+    'Lukker krigsrummet (kun lederen): intet kan ændres mere, og optegnelserne slettes, når opbevaringstiden udløber.',
+  'help.close.example': 'luk',
+  'help.retention.usage': 'opbevaring <dage>',
+  'help.retention.does':
+    'Angiver, hvor mange dage optegnelserne gemmes efter lukning, 90 medmindre det ændres (kun lederen).',
+  'help.retention.example': 'opbevaring 180',
+  'help.language.usage': 'sprog <da|nl|fr|en>',
+  'help.language.does': 'Angiver sproget på krigsrummets kort i kanalen (kun lederen).',
+  'help.language.example': 'sprog da',
   // The tab's records panels (issue 8): incidents, decisions, actions, timeline, uploads, keys.
   'records.tabs': 'Krigsrummets optegnelser',
   'records.tab.incidents': 'Hændelser',
@@ -683,6 +695,7 @@ export const da: Catalog = {
   'records.action.new': 'Ny opgave',
   'records.action.title': 'Hvad skal gøres?',
   'records.action.owner': 'Ansvarlig',
+  'records.action.due': 'Frist (valgfri)',
   'records.action.create': 'Tilføj',
   'records.action.done': 'Færdig',
   'records.action.cancel': 'Annullér',
@@ -695,6 +708,7 @@ export const da: Catalog = {
   'records.timeline.actor': 'Hvem',
   'records.timeline.from': 'Fra',
   'records.timeline.to': 'Til',
+  'records.zoneHint': 'Tid i {zone}',
   'records.timeline.none': 'Ingen poster passer.',
   'records.upload.heading': 'Upload en statuseksport',
   'records.upload.hint':

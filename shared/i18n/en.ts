@@ -572,6 +572,7 @@ export const en = {
   'report.card.intro':
     'The report holds the timeline, the decisions with who decided and when, incidents with their durations, actions, migration figures, freezes, lessons learned and whether the audit trail verified.',
   'report.card.inTab': 'Open the War Room tab of this channel to read, print or download it.',
+  'report.card.openTab': 'Open in the tab',
   'report.card.html': 'Open the report',
   'report.card.markdown': 'Markdown',
   'report.card.lessons': 'Lessons learned…',
@@ -614,6 +615,17 @@ export const en = {
   'help.handover.does':
     'Posts a summary for the next shift: what changed, open incidents, pending decisions, overdue actions, migration progress.',
   'help.handover.example': 'handover 6h',
+  'help.close.usage': 'close',
+  'help.close.does':
+    'Closes the war room (lead only): nothing can be changed any more, and the records are deleted when the retention ends.',
+  'help.close.example': 'close',
+  'help.retention.usage': 'retention <days>',
+  'help.retention.does':
+    'Sets how many days the records are kept after closing, 90 unless changed (lead only).',
+  'help.retention.example': 'retention 180',
+  'help.language.usage': 'language <da|nl|fr|en>',
+  'help.language.does': "Sets the language of the war room's cards in the channel (lead only).",
+  'help.language.example': 'language da',
   // The tab's records panels (issue 8): incidents, decisions, actions, timeline, uploads, keys.
   'records.tabs': 'War room records',
   'records.tab.incidents': 'Incidents',
@@ -677,6 +689,7 @@ export const en = {
   'records.action.new': 'New action',
   'records.action.title': 'What needs doing?',
   'records.action.owner': 'Owner',
+  'records.action.due': 'Due (optional)',
   'records.action.create': 'Add',
   'records.action.done': 'Done',
   'records.action.cancel': 'Cancel',
@@ -689,6 +702,7 @@ export const en = {
   'records.timeline.actor': 'Who',
   'records.timeline.from': 'From',
   'records.timeline.to': 'To',
+  'records.zoneHint': 'Time in {zone}',
   'records.timeline.none': 'No entries match.',
   'records.upload.heading': 'Upload a status export',
   'records.upload.hint':

@@ -641,6 +641,7 @@ export const fr: Catalog = {
     'Le rapport contient la chronologie, les décisions avec qui a décidé et quand, les incidents et leurs durées, les actions, les chiffres de migration, les gels, les enseignements et si la piste d’audit est vérifiée.',
   'report.card.inTab':
     'Ouvrez l’onglet War Room de ce canal pour le lire, l’imprimer ou le télécharger.',
+  'report.card.openTab': 'Ouvrir dans l’onglet',
   'report.card.html': 'Ouvrir le rapport',
   'report.card.markdown': 'Markdown',
   'report.card.lessons': 'Enseignements…',
@@ -691,6 +692,18 @@ export const fr: Catalog = {
   'help.handover.does':
     'Publie un résumé pour l’équipe suivante : ce qui a changé, incidents ouverts, décisions en attente, actions en retard, avancement de la migration.',
   'help.handover.example': 'relève 6h',
+  'help.close.usage': 'fermer',
+  'help.close.does':
+    'Ferme la salle de crise (responsable uniquement) : plus rien ne peut changer, et les données sont supprimées à la fin de la conservation.',
+  'help.close.example': 'fermer',
+  'help.retention.usage': 'conservation <jours>',
+  'help.retention.does':
+    'Fixe combien de jours les données sont conservées après la fermeture, 90 sauf changement (responsable uniquement).',
+  'help.retention.example': 'conservation 180',
+  'help.language.usage': 'langue <da|nl|fr|en>',
+  'help.language.does':
+    'Fixe la langue des cartes de la salle de crise dans le canal (responsable uniquement).',
+  'help.language.example': 'langue fr',
   // The tab's records panels (issue 8): incidents, decisions, actions, timeline, uploads, keys.
   'records.tabs': 'Registres de la war room',
   'records.tab.incidents': 'Incidents',
@@ -755,6 +768,7 @@ export const fr: Catalog = {
   'records.action.new': 'Nouvelle action',
   'records.action.title': 'Que faut-il faire ?',
   'records.action.owner': 'Responsable',
+  'records.action.due': 'Échéance (facultatif)',
   'records.action.create': 'Ajouter',
   'records.action.done': 'Terminée',
   'records.action.cancel': 'Annuler',
@@ -767,6 +781,7 @@ export const fr: Catalog = {
   'records.timeline.actor': 'Qui',
   'records.timeline.from': 'Du',
   'records.timeline.to': 'Au',
+  'records.zoneHint': 'Heure de {zone}',
   'records.timeline.none': 'Aucune entrée ne correspond.',
   'records.upload.heading': 'Téléverser un export d’état',
   'records.upload.hint':

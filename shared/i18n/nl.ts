@@ -591,6 +591,7 @@ export const nl: Catalog = {
     'Het rapport bevat de tijdlijn, de besluiten met wie besliste en wanneer, incidenten met hun duur, acties, migratiecijfers, bevriezingen, geleerde lessen en of de audittrail geverifieerd is.',
   'report.card.inTab':
     'Open het War Room-tabblad van dit kanaal om het te lezen, af te drukken of te downloaden.',
+  'report.card.openTab': 'Openen in het tabblad',
   'report.card.html': 'Rapport openen',
   'report.card.markdown': 'Markdown',
   'report.card.lessons': 'Geleerde lessen…',
@@ -634,6 +635,18 @@ export const nl: Catalog = {
   'help.handover.does':
     'Plaatst een overzicht voor de volgende dienst: wat er veranderde, open incidenten, openstaande besluiten, achterstallige acties, voortgang van de migratie.',
   'help.handover.example': 'overdracht 6u',
+  'help.close.usage': 'sluiten',
+  'help.close.does':
+    'Sluit de war room (alleen de leider): er kan niets meer veranderen, en de gegevens worden gewist als de bewaartermijn afloopt.',
+  'help.close.example': 'sluiten',
+  'help.retention.usage': 'bewaartermijn <dagen>',
+  'help.retention.does':
+    'Bepaalt hoeveel dagen de gegevens na het sluiten bewaard blijven, 90 tenzij gewijzigd (alleen de leider).',
+  'help.retention.example': 'bewaartermijn 180',
+  'help.language.usage': 'taal <da|nl|fr|en>',
+  'help.language.does':
+    'Bepaalt de taal van de kaarten van de war room in het kanaal (alleen de leider).',
+  'help.language.example': 'taal nl',
   // The tab's records panels (issue 8): incidents, decisions, actions, timeline, uploads, keys.
   'records.tabs': 'Gegevens van de war room',
   'records.tab.incidents': 'Incidenten',
@@ -697,6 +710,7 @@ export const nl: Catalog = {
   'records.action.new': 'Nieuwe actie',
   'records.action.title': 'Wat moet er gebeuren?',
   'records.action.owner': 'Eigenaar',
+  'records.action.due': 'Uiterlijk (optioneel)',
   'records.action.create': 'Toevoegen',
   'records.action.done': 'Klaar',
   'records.action.cancel': 'Annuleren',
@@ -709,6 +723,7 @@ export const nl: Catalog = {
   'records.timeline.actor': 'Wie',
   'records.timeline.from': 'Van',
   'records.timeline.to': 'Tot',
+  'records.zoneHint': 'Tijd in {zone}',
   'records.timeline.none': 'Geen items gevonden.',
   'records.upload.heading': 'Upload een statusexport',
   'records.upload.hint':

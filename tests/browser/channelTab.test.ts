@@ -91,6 +91,28 @@ describe('the channel tab inside Teams', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("opens at the report when a card's deep link asks for it (subEntityId)", async () => {
+    const { page } = browser;
+    const tab = await openInTeams(page, {
+      context: { ...channelContext(app.room.channelId, 'nl-BE'), subEntityId: 'report' },
+    });
+    await tab.getByTestId('report-panel').waitFor();
+    await expect(tab.getByTestId('records-tab-report').getAttribute('aria-selected')).resolves.toBe(
+      'true',
+    );
+
+    // Without it, the tab opens at the overview as before.
+    const plain = await openInTeams(page, { context: channelContext(app.room.channelId) });
+    await plain.getByTestId('warroom-title').getByText('Mailbox cutover weekend').waitFor();
+    await expect(
+      plain
+        .getByTestId('warroom-panels')
+        .getByRole('tab', { name: 'Overview' })
+        .getAttribute('aria-selected'),
+    ).resolves.toBe('true');
+    await expect(plain.getByTestId('report-panel').count()).resolves.toBe(0);
+  });
+
   it('says how to start one in a channel that has none, and shows it once started', async () => {
     const { page } = browser;
     const quiet = channel({ serviceUrl: app.connector.url, tenantId: app.tenantId });

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Temporal } from '@js-temporal/polyfill';
 import type { Page } from 'playwright-core';
 import type { Decision } from '../../shared/domain/decision';
 import type { Role, WarRoom } from '../../shared/domain/warRoom';
+import { formatInstant } from '../../shared/time/format';
 import { startTestApp, type TestApp } from '../support/app';
 import { injectAxe, launchBrowser, type TestBrowser } from '../support/browser';
 
@@ -297,5 +299,60 @@ describe('the tab’s records panels', () => {
       'Rehearse the freeze window on Thursday.',
     );
     await expect(page.getByTestId('lessons-text').count()).resolves.toBe(0);
+  });
+  it('the timeline’s time filter is the war room’s wall clock, not the browser’s', async () => {
+    // The test browser runs in UTC; the war room is in Copenhagen, an hour or two ahead.
+    await openAs('observer', 'timeline');
+    await expect(page.getByText(`Time in ${room.timeZone}`).count()).resolves.toBe(2);
+    const wallClock = (instant: number) =>
+      Temporal.Instant.fromEpochMilliseconds(instant)
+        .toZonedDateTimeISO(room.timeZone)
+        .toPlainDateTime()
+        .toString({ smallestUnit: 'minute' });
+    const entries = page.locator('[data-testid="timeline"] [data-testid="history-entry"]');
+    // Ten minutes ago in Copenhagen (read as UTC, that would still be ahead): the war room's start.
+    await page.getByTestId('timeline-from').fill(wallClock(Date.now() - 10 * 60_000));
+    await page.locator('[data-testid="timeline"] [data-action="warroom.started"]').waitFor();
+    // Ten minutes from now in Copenhagen: nothing yet.
+    await page.getByTestId('timeline-from').fill(wallClock(Date.now() + 10 * 60_000));
+    await page.getByText('No entries match.').waitFor();
+    await expect(entries.count()).resolves.toBe(0);
+  });
+  it('an engineer gives an action due at the war room’s wall-clock time', async () => {
+    // Owners are picked from the team's roster: a team member with an Entra object id.
+    await app.app.storage.transaction((tx) =>
+      tx.roster.upsert({
+        tenantId: me.tenantId,
+        teamId: room.teamId!,
+        teamsUserId: '29:night-lead',
+        aadObjectId: randomUUID(),
+        name: 'Night Lead',
+        userPrincipalName: null,
+        email: null,
+        refreshedAt: new Date().toISOString(),
+      }),
+    );
+    await openAs('engineer', 'actions');
+    const form = page.getByTestId('new-action');
+    await form.getByLabel('What needs doing?').fill('Brief the night shift');
+    await expect(form.getByText(`Time in ${room.timeZone}`).count()).resolves.toBe(1);
+    await page.getByTestId('new-action-due').fill('2026-10-25T02:30');
+    await form.getByRole('button', { name: 'Add' }).click();
+    const item = page.locator('li', { hasText: 'Brief the night shift' });
+    // 02:30 in Copenhagen that night is 00:30 UTC (the first pass, before clocks go back).
+    await item
+      .getByText(
+        formatInstant('2026-10-25T00:30:00.000Z', { timeZone: room.timeZone, locale: 'en-US' }),
+        {
+          exact: false,
+        },
+      )
+      .waitFor();
+    const stored = await app.app.storage.transaction((tx) =>
+      tx.actions.listByWarRoom(me.tenantId, room.id),
+    );
+    expect(stored.find((a) => a.title === 'Brief the night shift')?.due).toBe(
+      '2026-10-25T00:30:00.000Z',
+    );
   });
 });

@@ -117,6 +117,20 @@ describe.each(['sqlite', 'postgres'] as const)('decision and action records API:
     expect(await list('overdue')).toEqual([late.id]);
     expect(await list('open')).toEqual([a.id, late.id]);
 
+    // The tab sends the due time as the war room's wall clock (Copenhagen), without offset.
+    const wallClock = await s.call('engineer', 'POST', `${base}/actions`, {
+      title: 'Brief the night shift',
+      ownerAadObjectId: s.crew.member,
+      due: '2026-10-25T02:30',
+    });
+    expect(wallClock).toMatchObject({ status: 201, body: { due: '2026-10-25T00:30:00.000Z' } });
+    const notATime = await s.call('engineer', 'POST', `${base}/actions`, {
+      title: 'Brief the night shift',
+      ownerAadObjectId: s.crew.member,
+      due: 'tomorrow',
+    });
+    expect(notATime.status).toBe(400);
+
     const moved = await s.call('engineer', 'POST', `${base}/actions/${a.id}/owner`, {
       ownerAadObjectId: s.crew.engineer,
       expectedVersion: 1,

@@ -1,3 +1,4 @@
+import { Temporal } from '@js-temporal/polyfill';
 import { randomUUID } from 'node:crypto';
 import { startMigrationApp, TENANT_B, type MigrationApp } from '../support/migration';
 import { seedRoom, type SeededRoom } from '../support/records';
@@ -57,6 +58,21 @@ describe.each(['sqlite', 'postgres'] as const)('timeline and upload API: %s', (e
     expect(since.entries.length).toBeGreaterThanOrEqual(2);
     const until = await timeline(`to=${encodeURIComponent('2000-01-01T00:00:00Z')}`);
     expect(until.entries).toEqual([]);
+  });
+
+  test('a bound without offset (what the tab sends) is read in the war room’s zone', async () => {
+    const all = (await timeline('limit=10')).entries as (Entry & { at: string })[];
+    const middle = all[1]!.at;
+    // Copenhagen's wall clock at that instant; read as UTC it would be an hour or two later.
+    const wallClock = Temporal.Instant.from(middle)
+      .toZonedDateTimeISO('Europe/Copenhagen')
+      .toPlainDateTime()
+      .toString();
+    expect(wallClock.endsWith('Z')).toBe(false);
+    const byInstant = await timeline(`from=${encodeURIComponent(middle)}`);
+    const byWallClock = await timeline(`from=${encodeURIComponent(wallClock)}`);
+    expect(byWallClock.entries.map((e) => e.seq)).toEqual(byInstant.entries.map((e) => e.seq));
+    expect(byWallClock.entries.length).toBeGreaterThanOrEqual(2);
   });
 
   test('bad filters are 400; another tenant and an outsider get 404', async () => {

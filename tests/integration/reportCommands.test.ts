@@ -64,8 +64,9 @@ describe.each([
   });
 });
 
-test('with TAB_ENDPOINT set, the report card links to the report in the asker’s language', async () => {
-  const app = await startTestApp({ TAB_ENDPOINT: 'https://warroom.example/' });
+test('the report card opens the Report page of the channel’s tab, and in local development the report itself', async () => {
+  const appId = 'a058bdd0-db80-4fe7-a137-086cb5137e28';
+  const app = await startTestApp({ TAB_ENDPOINT: 'https://warroom.example/', TEAMS_APP_ID: appId });
   try {
     const room = channel({
       serviceUrl: app.connector.url,
@@ -78,8 +79,17 @@ test('with TAB_ENDPOINT set, the report card links to the report in the asker’
     const w = (await app.app.storage.transaction((tx) =>
       tx.warRooms.findByChannel(app.tenantId, app.room.channelId),
     ))!;
+    const urls = (card as { actions: { url?: string }[] }).actions.map((a) => a.url);
+    const tab = new URL(urls[0]!);
+    expect(`${tab.origin}${tab.pathname}`).toBe(
+      `https://teams.microsoft.com/l/entity/${appId}/war-room`,
+    );
+    expect(JSON.parse(tab.searchParams.get('context')!)).toEqual({
+      subEntityId: 'report',
+      channelId: app.room.channelId,
+    });
     const base = `https://warroom.example/api/v1/war-rooms/${w.id}/report`;
-    expect((card as { actions: { url?: string }[] }).actions.map((a) => a.url)).toEqual([
+    expect(urls.slice(1)).toEqual([
       `${base}?format=html&locale=da-DK`,
       `${base}?format=md&locale=da-DK`,
       undefined,

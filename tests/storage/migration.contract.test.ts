@@ -107,6 +107,23 @@ describe.each(backends())('migration contract: $name', (backend: Backend) => {
     expect(stored.every((i) => i.status === 'completed')).toBe(true);
   });
 
+  it('writes 12,000 items holding what array literals escape (PostgreSQL: 5,000 a statement)', async () => {
+    const w = await room();
+    const awkward = ['NULL', '{a,b}', 'back\\slash "quoted"', 'semi;colon, comma', 'æøå ✓', ''];
+    const many = Array.from({ length: 12_000 }, (_, n) =>
+      item(w, n, {
+        batch: n % 5 === 0 ? null : (awkward[n % awkward.length] ?? null),
+        error: n % 7 === 0 ? `line one\nline "two" {${n}}` : null,
+        tags: n % 3 === 0 ? ['vip', 'say "hi"', 'NULL'] : [],
+        itemsSynced: n % 11 === 0 ? null : n * 1_000_003,
+        lastSyncAt: n % 13 === 0 ? null : at(n % 90),
+      }),
+    );
+    await read((tx) => tx.migrationItems.upsert(many));
+    const stored = byIdentity(await read((tx) => tx.migrationItems.listAll(w.tenantId, w.id)));
+    expect(stored).toEqual(byIdentity(many));
+  });
+
   it('writes nothing when the transaction fails', async () => {
     const w = await room();
     const failing = read(async (tx) => {

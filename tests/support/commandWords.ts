@@ -62,15 +62,19 @@ export const COMMAND_WORDS = {
 } as const satisfies Record<'en' | 'da' | 'nl' | 'fr', readonly string[]>;
 
 /**
- * Commands the help card teaches beyond the manifest's command list (Teams shows at most
- * ten per list; these are typed), in the help card's order: tag and import for migration
- * status, the evaluation report and the shift handover.
+ * Commands the help card teaches beyond the manifest's command list (12 per list at
+ * manifest 1.24, all taken; these are typed), in the help card's order: tag and import for
+ * migration status, the evaluation report, the shift handover, and the lead's close,
+ * retention and channel language.
  */
 export const TYPED_COMMANDS = {
   tag: { en: 'tag', da: 'mærk', nl: 'label', fr: 'étiqueter' },
   import: { en: 'import', da: 'importer', nl: 'importeer', fr: 'importer' },
   report: { en: 'report', da: 'rapport', nl: 'rapport', fr: 'rapport' },
   handover: { en: 'handover', da: 'vagtskifte', nl: 'overdracht', fr: 'relève' },
+  close: { en: 'close', da: 'luk', nl: 'sluiten', fr: 'fermer' },
+  retention: { en: 'retention', da: 'opbevaring', nl: 'bewaartermijn', fr: 'conservation' },
+  language: { en: 'language', da: 'sprog', nl: 'taal', fr: 'langue' },
 } as const satisfies Record<string, Record<keyof typeof COMMAND_WORDS, string>>;
 
 const TYPED_COMMAND_WORDS = (lang: keyof typeof COMMAND_WORDS): string[] =>

@@ -26,6 +26,7 @@ function memoryTx(): { tx: Tx; stored: AuditEntry[] } {
         .slice(0, limit),
     lastSeq: async (tenantId, warRoomId) => inRoom(tenantId, warRoomId).at(-1)?.seq ?? 0,
     search: async () => Promise.reject(new Error('the chain is not searched here')),
+    countActions: async () => Promise.reject(new Error('the chain is not counted here')),
   };
   return { tx: { audit } as Partial<Tx> as Tx, stored };
 }

@@ -1,5 +1,5 @@
 import { helpCard, type HelpScope } from '../../bot/cards/helpCard';
-import { parseCommand } from '../../shared/commands/parse';
+import { COMMAND_VOCABULARY, parseCommand } from '../../shared/commands/parse';
 import { parseTag } from '../../shared/commands/tag';
 import { t } from '../../shared/i18n';
 import { cardProblems } from '../support/cards';
@@ -89,6 +89,9 @@ describe.each(LOCALES)('the help card in %s', (locale) => {
         'import',
         'report',
         'handover',
+        'close',
+        'retention',
+        'language',
         'role',
         'help',
       ]);
@@ -113,7 +116,21 @@ describe.each(LOCALES)('the help card in %s', (locale) => {
         identities: ['anna@contoso.com', 'bo@contoso.com'],
       });
       expect(parseCommand(examples[13]!)).toMatchObject({ kind: 'handover', hours: 6 });
-      expect(parseCommand(examples[14]!)).toMatchObject({ role: 'approver' });
+      expect(parseCommand(examples[15]!)).toMatchObject({ kind: 'retention', days: 180 });
+      expect(parseCommand(examples[16]!)).toMatchObject({
+        kind: 'language',
+        language: expect.stringMatching(/^(da|nl|fr|en)$/),
+      });
+      expect(parseCommand(examples[17]!)).toMatchObject({ role: 'approver' });
+    });
+
+    test('teaches every command the parser knows, in any of its words', () => {
+      const taught = new Set(sectionsOf(card).map((section) => parseCommand(section.example).kind));
+      const parsed = Object.values(COMMAND_VOCABULARY).flatMap((words) =>
+        words.map((word) => [word, parseCommand(word).kind] as const),
+      );
+      expect(parsed.length).toBeGreaterThan(60);
+      expect(parsed.filter(([, kind]) => !taught.has(kind))).toEqual([]);
     });
 
     test('commands and examples are TextRuns, never Markdown', () => {

@@ -537,4 +537,10 @@ SELECT tenant_id, war_room_id, batch, status, count(*) FROM migration_items
 GROUP BY tenant_id, war_room_id, batch, status;
 `,
   },
+  {
+    // The handover counts what changed in its window: read by time, not the whole chain.
+    version: 21,
+    name: 'audit_log by time',
+    sql: `CREATE INDEX audit_log_by_time ON audit_log (tenant_id, war_room_id, at);`,
+  },
 ];

@@ -129,5 +129,15 @@ export function auditRepo(x: Exec): AuditRepo {
       const rows = await x.all(query.orderBy('seq', 'desc').limit(f.limit));
       return rows.map((r) => fromRow(r, x.decodeJson));
     },
+    async countActions(tenantId, warRoomId, { after, upTo }) {
+      const rows = await x.all(
+        chain(tenantId, warRoomId)
+          .select(['action', (eb) => eb.fn.countAll<number | string>().as('n')])
+          .where('at', '>', toIso(after))
+          .where('at', '<=', toIso(upTo))
+          .groupBy('action'),
+      );
+      return rows.map((r) => ({ action: r.action, count: Number(r.n) }));
+    },
   };
 }

@@ -1,32 +1,25 @@
-import type { CompiledQuery, Compilable, Insertable, Selectable } from 'kysely';
+import {
+  SqliteAdapter,
+  type CompiledQuery,
+  type Compilable,
+  type Insertable,
+  type Selectable,
+} from 'kysely';
 import type { MigrationItem } from '../../../shared/domain/migration';
 import { MIGRATION_STATUSES } from '../../../shared/migration/status';
 import type { FingerprintedItem, MigrationItemRepo } from '../types';
 import { encodeJson, oneOf, type Exec } from './exec';
 import { toIso } from './instant';
+import {
+  unnestUpsert,
+  UNNEST_CHUNK,
+  type ItemColumn,
+  type OnConflict,
+} from './migrationItemsUnnest';
 import type { Database } from './schema';
 
 type ItemRow = Selectable<Database['migration_items']>;
 type ItemInsert = Insertable<Database['migration_items']>;
-
-/** The columns in the order every row is written: the bound parameters follow it. */
-const COLUMNS = [
-  'tenant_id',
-  'war_room_id',
-  'identity',
-  'batch',
-  'raw_status',
-  'status',
-  'items_synced',
-  'items_skipped',
-  'error',
-  'last_sync_at',
-  'tags',
-  'first_seen_at',
-  'status_changed_at',
-  'updated_at',
-  'fingerprint',
-] as const satisfies readonly (keyof ItemInsert)[];
 
 /**
  * Rows per INSERT: 15 parameters a row stays under SQLite's 32,766 and PostgreSQL's 65,535
@@ -46,25 +39,32 @@ const instant = (v: string | Date): string =>
   typeof v === 'string' && CANONICAL.test(v) ? v : toIso(v);
 const count = (v: number | string | null): number | null => (v === null ? null : Number(v));
 
-function toRow(i: FingerprintedItem): ItemInsert {
-  return {
-    tenant_id: i.tenantId,
-    war_room_id: i.warRoomId,
-    identity: i.identity,
-    batch: i.batch,
-    raw_status: i.rawStatus,
-    status: i.status,
-    items_synced: i.itemsSynced,
-    items_skipped: i.itemsSkipped,
-    error: i.error,
-    last_sync_at: i.lastSyncAt === null ? null : instant(i.lastSyncAt),
-    tags: encodeJson(i.tags) ?? '[]',
-    first_seen_at: instant(i.firstSeenAt),
-    status_changed_at: instant(i.statusChangedAt),
-    updated_at: instant(i.updatedAt),
-    fingerprint: i.fingerprint ?? null,
-  };
-}
+/**
+ * What each column is written from, in the order every row is written: the bound
+ * parameters follow it, read straight from the items (no row object per item).
+ */
+const WRITTEN: { [C in ItemColumn]: (i: FingerprintedItem) => ItemInsert[C] } = {
+  tenant_id: (i) => i.tenantId,
+  war_room_id: (i) => i.warRoomId,
+  identity: (i) => i.identity,
+  batch: (i) => i.batch,
+  raw_status: (i) => i.rawStatus,
+  status: (i) => i.status,
+  items_synced: (i) => i.itemsSynced,
+  items_skipped: (i) => i.itemsSkipped,
+  error: (i) => i.error,
+  last_sync_at: (i) => (i.lastSyncAt === null ? null : instant(i.lastSyncAt)),
+  tags: (i) => encodeJson(i.tags) ?? '[]',
+  first_seen_at: (i) => instant(i.firstSeenAt),
+  status_changed_at: (i) => instant(i.statusChangedAt),
+  updated_at: (i) => instant(i.updatedAt),
+  fingerprint: (i) => i.fingerprint ?? null,
+};
+const COLUMNS = Object.keys(WRITTEN) as ItemColumn[];
+const WRITERS = Object.values(WRITTEN) as ((i: FingerprintedItem) => unknown)[];
+
+const toRow = (i: FingerprintedItem): ItemInsert =>
+  Object.fromEntries(COLUMNS.map((c) => [c, WRITTEN[c](i)])) as ItemInsert;
 
 function tagsOf(value: unknown): string[] {
   if (!Array.isArray(value) || !value.every((t) => typeof t === 'string')) {
@@ -99,28 +99,29 @@ export function itemFromRow(r: ItemRow, decodeJson: (raw: unknown) => unknown): 
  * more than running the statement. The first compilation checks that the builder binds
  * parameters row by row in COLUMNS order, which is what `bind` relies on.
  */
-function upsertTemplate(x: Exec, rows: readonly ItemInsert[]): CompiledQuery {
-  const { db } = x;
-  const compiled = db
+/** On a known identity, the import's values replace the stored ones (first_seen_at stays). */
+const replaceStored: OnConflict = (oc) =>
+  oc.columns(['war_room_id', 'identity']).doUpdateSet((eb) => ({
+    batch: eb.ref('excluded.batch'),
+    raw_status: eb.ref('excluded.raw_status'),
+    status: eb.ref('excluded.status'),
+    items_synced: eb.ref('excluded.items_synced'),
+    items_skipped: eb.ref('excluded.items_skipped'),
+    error: eb.ref('excluded.error'),
+    last_sync_at: eb.ref('excluded.last_sync_at'),
+    tags: eb.ref('excluded.tags'),
+    status_changed_at: eb.ref('excluded.status_changed_at'),
+    updated_at: eb.ref('excluded.updated_at'),
+    fingerprint: eb.ref('excluded.fingerprint'),
+  }));
+
+function upsertTemplate(x: Exec, items: readonly FingerprintedItem[]): CompiledQuery {
+  const compiled = x.db
     .insertInto('migration_items')
-    .values([...rows])
-    .onConflict((oc) =>
-      oc.columns(['war_room_id', 'identity']).doUpdateSet((eb) => ({
-        batch: eb.ref('excluded.batch'),
-        raw_status: eb.ref('excluded.raw_status'),
-        status: eb.ref('excluded.status'),
-        items_synced: eb.ref('excluded.items_synced'),
-        items_skipped: eb.ref('excluded.items_skipped'),
-        error: eb.ref('excluded.error'),
-        last_sync_at: eb.ref('excluded.last_sync_at'),
-        tags: eb.ref('excluded.tags'),
-        status_changed_at: eb.ref('excluded.status_changed_at'),
-        updated_at: eb.ref('excluded.updated_at'),
-        fingerprint: eb.ref('excluded.fingerprint'),
-      })),
-    )
+    .values(items.map(toRow))
+    .onConflict(replaceStored)
     .compile();
-  const expected = bindings(rows);
+  const expected = bindings(items);
   const same =
     compiled.parameters.length === expected.length &&
     compiled.parameters.every((p, i) => p === expected[i]);
@@ -128,25 +129,34 @@ function upsertTemplate(x: Exec, rows: readonly ItemInsert[]): CompiledQuery {
   return compiled;
 }
 
-function bindings(rows: readonly ItemInsert[]): unknown[] {
-  const values: unknown[] = [];
-  for (const row of rows) for (const c of COLUMNS) values.push(row[c]);
+/** The items as one array per column, for PostgreSQL's unnest. */
+function columnsOf(items: readonly FingerprintedItem[]): Record<ItemColumn, unknown[]> {
+  const columns = {} as Record<ItemColumn, unknown[]>;
+  COLUMNS.forEach((c, k) => (columns[c] = items.map((item) => WRITERS[k]?.(item))));
+  return columns;
+}
+
+/** The items' values row by row, in COLUMNS order: the parameters of the VALUES upsert. */
+function bindings(items: readonly FingerprintedItem[]): unknown[] {
+  const values = new Array<unknown>(items.length * WRITERS.length);
+  let k = 0;
+  for (const item of items) for (const write of WRITERS) values[k++] = write(item);
   return values;
 }
 
 /** Templates per (dialect builder, rows per statement): a handful of entries at most. */
 const templates = new WeakMap<object, Map<number, CompiledQuery>>();
 
-function bound(x: Exec, rows: readonly ItemInsert[]): Compilable {
+function bound(x: Exec, items: readonly FingerprintedItem[]): Compilable {
   let bySize = templates.get(x.db);
   if (!bySize) templates.set(x.db, (bySize = new Map()));
-  let template = bySize.get(rows.length);
+  let template = bySize.get(items.length);
   if (!template) {
-    template = upsertTemplate(x, rows);
-    bySize.set(rows.length, template);
+    template = upsertTemplate(x, items);
+    bySize.set(items.length, template);
     return { compile: () => template as CompiledQuery };
   }
-  const compiled: CompiledQuery = { ...template, parameters: bindings(rows) };
+  const compiled: CompiledQuery = { ...template, parameters: bindings(items) };
   return { compile: () => compiled };
 }
 
@@ -159,14 +169,21 @@ export function migrationItemRepo(x: Exec): MigrationItemRepo {
       .where('tenant_id', '=', tenantId)
       .where('war_room_id', '=', warRoomId);
   const decode = (raw: unknown) => x.decodeJson(raw);
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   return {
     async listAll(tenantId, warRoomId) {
       const rows = await x.all(ofRoom(tenantId, warRoomId));
       return rows.map((r) => itemFromRow(r, decode));
     },
     async upsert(items) {
-      for (let i = 0; i < items.length; i += CHUNK) {
-        await x.run(bound(x, items.slice(i, i + CHUNK).map(toRow)));
+      if (sqlite) {
+        for (let i = 0; i < items.length; i += CHUNK) {
+          await x.run(bound(x, items.slice(i, i + CHUNK)));
+        }
+        return;
+      }
+      for (let i = 0; i < items.length; i += UNNEST_CHUNK) {
+        await x.run(unnestUpsert(db, columnsOf(items.slice(i, i + UNNEST_CHUNK)), replaceStored));
       }
     },
     async find(tenantId, warRoomId, identity) {

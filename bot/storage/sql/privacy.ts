@@ -1,142 +1,33 @@
 import type { Kysely } from 'kysely';
 import type { AuditEntry } from '../../../shared/domain/audit';
-import {
-  mentions,
-  pseudonymise,
-  REDACTED,
-  redactOthers,
-  type Pseudonym,
-} from '../../../shared/domain/privacy';
+import { mentions, REDACTED, redactOthers, type Pseudonym } from '../../../shared/domain/privacy';
+import { scrubJson, type NameMatcher } from '../../../shared/domain/privacyText';
+import { PERSON_TABLES, TENANT_TABLES, WAR_ROOM_TABLES, type TableSpec } from './personTables';
+import { namesOf } from './privacyNames';
+import { scrubQueued } from './privacyQueued';
 import type { PersonRows, PrivacyRepo, Tombstone } from '../types';
 import { encodeJson, type Exec } from './exec';
 import { toIso } from './instant';
 
-/** Rows as plain records: the tables are named from the list below, not by the type system. */
+export { PERSON_TABLES, WAR_ROOM_TABLES } from './personTables';
+
+/** Rows as plain records: the tables are named from personTables.ts, not by the type system. */
 type Loose = Kysely<Record<string, Record<string, unknown>>>;
 
-/**
- * Where a war room's records name people (decision 022): columns that hold an identifier,
- * the name columns that go with them, and JSON columns with Person objects inside.
- */
-interface TableSpec {
-  table: string;
-  /** Column holding the war room's id. */
-  warRoom: string;
-  key: readonly string[];
-  ids: readonly string[];
-  names: readonly string[];
-  /** JSON kept as text in both dialects. */
-  json: readonly string[];
-  /** A second identifier without a name of its own (who gave a role). */
-  alsoIds?: readonly string[];
-  instants: readonly string[];
-}
-
-const spec = (s: Partial<TableSpec> & Pick<TableSpec, 'table' | 'ids' | 'names'>): TableSpec => ({
-  warRoom: 'war_room_id',
-  key: ['id'],
-  json: [],
-  instants: [],
-  ...s,
-});
-
-export const PERSON_TABLES: readonly TableSpec[] = [
-  spec({
-    table: 'war_rooms',
-    warRoom: 'id',
-    ids: ['created_by_id'],
-    names: ['created_by_name'],
-    instants: ['created_at', 'updated_at', 'closed_at'],
-  }),
-  spec({
-    table: 'incidents',
-    ids: ['reporter_id'],
-    names: ['reporter_name'],
-    json: ['owner'],
-    instants: ['created_at', 'updated_at', 'acknowledged_at', 'mitigated_at', 'resolved_at'],
-  }),
-  spec({ table: 'incident_notes', ids: ['author_id'], names: ['author_name'], instants: ['at'] }),
-  spec({
-    table: 'war_room_roles',
-    key: ['war_room_id', 'teams_user_id'],
-    ids: ['user_id', 'teams_user_id'],
-    names: ['name'],
-    alsoIds: ['assigned_by_id'],
-    instants: ['assigned_at'],
-  }),
-  spec({
-    table: 'decisions',
-    ids: ['requester_id'],
-    names: ['requester_name'],
-    json: ['approvers', 'backup', 'responses'],
-    instants: ['created_at', 'updated_at', 'decided_at', 'deadline'],
-  }),
-  spec({
-    table: 'actions',
-    ids: ['created_by_id'],
-    names: ['created_by_name'],
-    json: ['owner', 'origin'],
-    instants: ['created_at', 'updated_at', 'due', 'done_at', 'reminded_at'],
-  }),
-  spec({
-    table: 'freeze_windows',
-    ids: ['created_by_id'],
-    names: ['created_by_name'],
-    instants: ['created_at', 'from_at', 'to_at', 'released_at'],
-  }),
-  spec({ table: 'migration_imports', ids: ['actor_id'], names: ['actor_name'], instants: ['at'] }),
-  spec({
-    table: 'migration_settings',
-    key: ['war_room_id'],
-    ids: ['updated_by_id'],
-    names: ['updated_by_name'],
-    instants: ['updated_at'],
-  }),
-  spec({
-    table: 'api_keys',
-    ids: ['created_by_id'],
-    names: ['created_by_name'],
-    instants: ['created_at', 'last_used_at', 'revoked_at'],
-  }),
-  spec({
-    table: 'report_lessons',
-    key: ['war_room_id'],
-    ids: ['by_id'],
-    names: ['by_name'],
-    instants: ['at'],
-  }),
-  spec({ table: 'handovers', ids: ['by_id'], names: ['by_name'], instants: ['at'] }),
-];
-
-/** Tenant-wide caches about people: forgotten outright rather than pseudonymised. */
-const TENANT_TABLES = [
-  { table: 'team_members', ids: ['aad_object_id', 'teams_user_id'], instants: ['refreshed_at'] },
-  { table: 'personal_chats', ids: ['teams_user_id'], instants: ['opened_at'] },
-] as const;
-
-/** Every table that belongs to a war room, children first: what a purge deletes. */
-export const WAR_ROOM_TABLES = [
-  'report_lessons',
-  'handovers',
-  'freeze_violations',
-  'freeze_windows',
-  'migration_totals',
-  'migration_items',
-  'migration_imports',
-  'migration_settings',
-  'api_keys',
-  'incident_notes',
-  'incidents',
-  'decisions',
-  'actions',
-  'war_room_roles',
-  'audit_log',
-] as const;
-
-function theirs(s: TableSpec, row: Record<string, unknown>, ids: ReadonlySet<string>): boolean {
+function theirs(
+  s: TableSpec,
+  row: Record<string, unknown>,
+  ids: ReadonlySet<string>,
+  names: NameMatcher | undefined,
+): boolean {
   const idCols = [...s.ids, ...(s.alsoIds ?? [])];
   if (idCols.some((c) => typeof row[c] === 'string' && ids.has(row[c]))) return true;
-  return s.json.some((c) => typeof row[c] === 'string' && mentions(JSON.parse(row[c]), ids));
+  if (s.json.some((c) => typeof row[c] === 'string' && mentions(JSON.parse(row[c]), ids)))
+    return true;
+  // Named in text: a title, a note, or a comment inside a JSON column.
+  return (
+    !!names && [...s.text, ...s.json].some((c) => typeof row[c] === 'string' && names.test(row[c]))
+  );
 }
 
 /** A row as the export shows it: instants in ISO 8601, JSON columns parsed. */
@@ -181,10 +72,10 @@ export function privacyRepo(x: Exec): PrivacyRepo {
       return [...new Set([aadObjectId, ...teamsIds])];
     },
 
-    async findRows(tenantId, warRoomId, ids) {
+    async findRows(tenantId, warRoomId, ids, names) {
       const found: PersonRows = {};
       for (const s of PERSON_TABLES) {
-        const rows = (await rowsOf(s, tenantId, warRoomId)).filter((r) => theirs(s, r, ids));
+        const rows = (await rowsOf(s, tenantId, warRoomId)).filter((r) => theirs(s, r, ids, names));
         if (rows.length > 0) found[s.table] = rows.map((r) => redacted(s, readable(s, r), ids));
       }
       return found;
@@ -201,11 +92,11 @@ export function privacyRepo(x: Exec): PrivacyRepo {
       return found;
     },
 
-    async pseudonymiseRows(tenantId, warRoomId, ids, p) {
+    async pseudonymiseRows(tenantId, warRoomId, ids, p, names) {
       const counts: Record<string, number> = {};
       for (const s of PERSON_TABLES) {
         for (const row of await rowsOf(s, tenantId, warRoomId)) {
-          const set = replacement(s, row, ids, p);
+          const set = replacement(s, row, ids, p, names);
           if (Object.keys(set).length === 0) continue;
           let update = db.updateTable(s.table).set(set).where('tenant_id', '=', tenantId);
           for (const k of s.key) update = update.where(k, '=', row[k]);
@@ -215,6 +106,10 @@ export function privacyRepo(x: Exec): PrivacyRepo {
       }
       return counts;
     },
+
+    namesOf: (tenantId, ids) => namesOf(x, tenantId, ids),
+
+    scrubQueued: (tenantId, ids, p, names) => scrubQueued(x, tenantId, ids, p, names),
 
     async forgetTenantRows(tenantId, ids) {
       const counts: Record<string, number> = {};
@@ -346,6 +241,7 @@ function replacement(
   row: Record<string, unknown>,
   ids: ReadonlySet<string>,
   p: Pseudonym,
+  names: NameMatcher | undefined,
 ): Record<string, string> {
   const set: Record<string, string> = {};
   if (s.ids.some((c) => typeof row[c] === 'string' && ids.has(row[c]))) {
@@ -355,8 +251,12 @@ function replacement(
   for (const c of s.alsoIds ?? []) if (typeof row[c] === 'string' && ids.has(row[c])) set[c] = p.id;
   for (const c of s.json) {
     if (typeof row[c] !== 'string') continue;
-    const { value, changed } = pseudonymise(JSON.parse(row[c]) as unknown, ids, p);
-    if (changed.length > 0) set[c] = JSON.stringify(value);
+    const { value, changed } = scrubJson(JSON.parse(row[c]) as unknown, ids, p, names);
+    if (changed) set[c] = JSON.stringify(value);
+  }
+  for (const c of s.text) {
+    if (!names || typeof row[c] !== 'string' || !names.test(row[c])) continue;
+    set[c] = names.replace(row[c], p.name);
   }
   return set;
 }

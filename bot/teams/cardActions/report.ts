@@ -35,7 +35,7 @@ async function render(
     reportCard({
       warRoomId: warRoom.id,
       title: warRoom.title,
-      links: reportLinks(deps.config.publicUrl, warRoom.id, localeOf(activity)),
+      links: reportLinks(deps.config, warRoom, localeOf(activity)),
       lessons,
       timeZone: warRoom.timeZone,
       locale: warRoom.language,

@@ -2,7 +2,11 @@ import { DEFAULT_HANDOVER_HOURS, MAX_HANDOVER_HOURS } from '../../../shared/repo
 import { t } from '../../../shared/i18n';
 import { cardMessage } from '../../cards/message';
 import { handoverCard } from '../../cards/handoverCard';
-import { reportCard } from '../../cards/reportCard';
+import { tabPageLink } from '../../cards/deepLinks';
+import { reportCard, type ReportLinks } from '../../cards/reportCard';
+import type { Config } from '../../config';
+import type { WarRoom } from '../../../shared/domain/warRoom';
+import { TAB_PAGES } from '../../../shared/cards/tabPages';
 import { bindingOf } from '../activity';
 import { replyTo } from '../replies';
 import { answer, type Handler } from './types';
@@ -18,7 +22,7 @@ export const onReport: Handler<'report'> = async (turn) => {
   const card = reportCard({
     warRoomId: warRoom.id,
     title: warRoom.title,
-    links: reportLinks(deps.config.publicUrl, warRoom.id, locale),
+    links: reportLinks(deps.config, warRoom, locale),
     lessons,
     timeZone: warRoom.timeZone,
     locale: warRoom.language,
@@ -28,14 +32,35 @@ export const onReport: Handler<'report'> = async (turn) => {
   ]);
 };
 
-/** The report's addresses on this server, in the asker's language. */
-export function reportLinks(publicUrl: string | undefined, warRoomId: string, locale: string) {
-  if (!publicUrl) return null;
-  const base = `${publicUrl}/api/v1/war-rooms/${encodeURIComponent(warRoomId)}/report`;
+/**
+ * Where the report card's buttons lead. The report's own addresses answer only a signed-in
+ * caller, and a link opened from a card carries no sign-in: they are offered in local
+ * development only (no sign-in there). Otherwise the card opens the Report page of the
+ * channel's tab, which signs in and fetches the report itself, when the manifest's id is
+ * known (`TEAMS_APP_ID`); without it the card says where to find the report.
+ */
+export function reportLinks(
+  config: Pick<Config, 'publicUrl' | 'localDev' | 'teamsAppId'>,
+  warRoom: Pick<WarRoom, 'id' | 'channelId' | 'language'>,
+  locale: string,
+): ReportLinks {
+  const tab = config.teamsAppId
+    ? tabPageLink(
+        config.teamsAppId,
+        warRoom.channelId,
+        TAB_PAGES.report,
+        t(warRoom.language, 'report.card.title'),
+      )
+    : null;
+  if (!config.localDev || !config.publicUrl) return { direct: null, tab };
+  const base = `${config.publicUrl}/api/v1/war-rooms/${encodeURIComponent(warRoom.id)}/report`;
   const lang = encodeURIComponent(locale);
   return {
-    html: `${base}?format=html&locale=${lang}`,
-    markdown: `${base}?format=md&locale=${lang}`,
+    direct: {
+      html: `${base}?format=html&locale=${lang}`,
+      markdown: `${base}?format=md&locale=${lang}`,
+    },
+    tab,
   };
 }
 

@@ -26,7 +26,12 @@ export function ActionsPanel({ api, warRoomId, access, timeZone, changes }: Pane
   return (
     <div className={styles.panel} data-testid="actions-panel">
       {members && members.length > 0 && (
-        <NewActionForm records={records} members={members} onDone={list.reload} />
+        <NewActionForm
+          records={records}
+          members={members}
+          timeZone={timeZone}
+          onDone={list.reload}
+        />
       )}
       <Field label={t('records.show')}>
         <Select value={show} onChange={(_, d) => setShow(d.value as (typeof SHOW)[number])}>

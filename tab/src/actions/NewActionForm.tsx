@@ -10,22 +10,26 @@ import { useMutation } from '../records/useMutation';
 export interface NewActionFormProps {
   records: RecordsApi;
   members: WarRoomAccessDto['members'];
+  /** The war room's zone: the due time is its wall clock (the server reads it so). */
+  timeZone: string;
   onDone(): void;
 }
 
 /** Gives a team member something to do (shown only to roles that may). */
-export function NewActionForm({ records, members, onDone }: NewActionFormProps) {
+export function NewActionForm({ records, members, timeZone, onDone }: NewActionFormProps) {
   const { t } = useT();
   const styles = useRecordsStyles();
   const [title, setTitle] = useState('');
   const [owner, setOwner] = useState(members[0]?.aadObjectId ?? '');
+  const [due, setDue] = useState('');
   const m = useMutation();
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     void m.run(
-      () => records.createAction({ title, ownerAadObjectId: owner, due: null }),
+      () => records.createAction({ title, ownerAadObjectId: owner, due: due || null }),
       () => {
         setTitle('');
+        setDue('');
         onDone();
       },
     );
@@ -44,6 +48,17 @@ export function NewActionForm({ records, members, onDone }: NewActionFormProps) 
               </option>
             ))}
           </Select>
+        </Field>
+        <Field
+          label={t('records.action.due')}
+          hint={t('records.zoneHint', { zone: timeZone })}
+        >
+          <Input
+            type="datetime-local"
+            value={due}
+            onChange={(_, d) => setDue(d.value)}
+            data-testid="new-action-due"
+          />
         </Field>
         <Button type="submit" appearance="primary" disabled={m.busy || !title.trim() || !owner}>
           {t('records.action.create')}

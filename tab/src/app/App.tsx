@@ -24,7 +24,7 @@ function Content({ host }: { host: TeamsHost }) {
   return currentView() === 'config' ? (
     <ConfigPage host={host} />
   ) : (
-    <Dashboard api={api} channelId={host.channelId} />
+    <Dashboard api={api} channelId={host.channelId} page={host.page} />
   );
 }
 

@@ -1,5 +1,6 @@
 import { Caption1, MessageBar, MessageBarBody, Text, Title2 } from '@fluentui/react-components';
 import { useCallback, useMemo } from 'react';
+import type { TabPage } from '../../../shared/cards/tabPages';
 import type { ApiClient } from '../api/client';
 import { LoadError } from '../common/LoadError';
 import { Loading } from '../common/Loading';
@@ -15,13 +16,15 @@ export interface DashboardProps {
   api: ApiClient;
   /** The Teams channel the tab is pinned in, or null (outside Teams, personal or chat scope). */
   channelId: string | null;
+  /** The page a deep link opened the tab at, or null for the overview. */
+  page?: TabPage | null;
 }
 
 /**
  * The war-room dashboard: the war rooms (in a channel tab, that channel's own; elsewhere
  * all the user may see), and the views of the selected one (WarRoomPanels).
  */
-export function Dashboard({ api, channelId }: DashboardProps) {
+export function Dashboard({ api, channelId, page = null }: DashboardProps) {
   const { t } = useT();
   const styles = useDashboardStyles();
 
@@ -85,6 +88,7 @@ export function Dashboard({ api, channelId }: DashboardProps) {
               api={api}
               summary={selected}
               onChange={warRooms.reload}
+              page={page}
             />
           )}
         </div>

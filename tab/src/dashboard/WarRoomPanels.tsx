@@ -1,5 +1,6 @@
 import { Tab, TabList } from '@fluentui/react-components';
 import { useId, useState, type ReactNode } from 'react';
+import { TAB_PAGES, type TabPage } from '../../../shared/cards/tabPages';
 import type { MessageKey } from '../../../shared/i18n';
 import { useT } from '../i18n/locale';
 import { IncidentsPanel } from '../incidents/IncidentsPanel';
@@ -12,23 +13,39 @@ import { useWarRoomPanelsStyles } from './WarRoomPanels.styles';
  * The views of one war room, one tab each. Only the selected one is mounted, so only it
  * follows the war room's event stream. A new view is one more row here.
  */
-const PANELS: { id: string; label: MessageKey; render(props: PanelProps): ReactNode }[] = [
+const PANELS: {
+  id: string;
+  label: MessageKey;
+  render(props: WarRoomPanelsProps): ReactNode;
+}[] = [
   { id: 'overview', label: 'tab.overview', render: (p) => <OverviewPanel {...p} /> },
   { id: 'incidents', label: 'tab.incidents', render: (p) => <IncidentsPanel {...p} /> },
   {
     id: 'records',
     label: 'tab.records',
     render: (p) => (
-      <RecordsTabs api={p.api} warRoomId={p.summary.id} timeZone={p.summary.timeZone} />
+      <RecordsTabs
+        api={p.api}
+        warRoomId={p.summary.id}
+        timeZone={p.summary.timeZone}
+        initial={p.page === TAB_PAGES.report ? 'report' : undefined}
+      />
     ),
   },
 ];
 
+export interface WarRoomPanelsProps extends PanelProps {
+  /** The page a deep link asked for: the report opens the records at their report. */
+  page?: TabPage | null;
+}
+
 /** The selected war room: a tab list of its views and the selected view. */
-export function WarRoomPanels(props: PanelProps) {
+export function WarRoomPanels(props: WarRoomPanelsProps) {
   const { t } = useT();
   const styles = useWarRoomPanelsStyles();
-  const [selected, setSelected] = useState(PANELS[0]?.id ?? '');
+  const [selected, setSelected] = useState(
+    props.page === TAB_PAGES.report ? 'records' : (PANELS[0]?.id ?? ''),
+  );
   const baseId = useId();
   const panel = PANELS.find((p) => p.id === selected) ?? PANELS[0];
   return (

@@ -32,10 +32,12 @@ export interface RecordsTabsProps {
   api: ApiClient;
   warRoomId: string;
   timeZone: string;
+  /** The panel to open first (a deep link to the report); the incidents otherwise. */
+  initial?: PanelName;
 }
 
 /** The war room's records, one panel at a time: what the caller's role may see and change. */
-export function RecordsTabs({ api, warRoomId, timeZone }: RecordsTabsProps) {
+export function RecordsTabs({ api, warRoomId, timeZone, initial }: RecordsTabsProps) {
   const { t } = useT();
   const styles = useRecordsStyles();
   const load = useCallback((id: string) => recordsOf(api, id).access(), [api]);
@@ -43,7 +45,7 @@ export function RecordsTabs({ api, warRoomId, timeZone }: RecordsTabsProps) {
   const [changes, setChanges] = useState(0);
   const changed = useCallback(() => setChanges((n) => n + 1), []);
   useWarRoomEvents(api, warRoomId, changed);
-  const [selected, select] = useState<PanelName>('incidents');
+  const [selected, select] = useState<PanelName>(initial ?? 'incidents');
 
   const names = useMemo(
     () =>

@@ -1,4 +1,5 @@
 import { app, authentication, pages } from '@microsoft/teams-js';
+import { TAB_ENTITY_ID, isTabPage, type TabPage } from '../../../shared/cards/tabPages';
 
 /** The Teams themes; anything outside Teams is treated as `default` (light). */
 export type ThemeName = 'default' | 'dark' | 'contrast';
@@ -14,6 +15,8 @@ export interface TeamsHost {
    * channel's war room only. `null` outside Teams and in personal or chat scope.
    */
   channelId: string | null;
+  /** The page a deep link asked for (a card's "Open in the tab"), or null. */
+  page: TabPage | null;
   /** An SSO token for our API inside Teams; `null` outside Teams (local development). */
   getToken(): Promise<string | null>;
   /** Calls `handler` whenever the user switches the Teams theme. No-op outside Teams. */
@@ -36,6 +39,7 @@ const outsideTeams: TeamsHost = {
   locale: browserLocale(),
   theme: 'default',
   channelId: null,
+  page: null,
   getToken: async () => null,
   onThemeChange: () => undefined,
 };
@@ -67,6 +71,7 @@ export async function connectToHost(): Promise<TeamsHost> {
     theme: toThemeName(context.app.theme),
     // Only a channel tab has one; personal and chat scope do not.
     channelId: context.channel?.id || null,
+    page: isTabPage(context.page.subPageId) ? context.page.subPageId : null,
     getToken: () => authentication.getAuthToken(),
     onThemeChange: (handler) =>
       app.registerOnThemeChangeHandler((theme) => handler(toThemeName(theme))),
@@ -81,7 +86,7 @@ export function enableConfigSave(contentUrl: string, displayName: string): void 
   pages.config.registerOnSaveHandler((event) => {
     pages.config
       .setConfig({
-        entityId: 'war-room',
+        entityId: TAB_ENTITY_ID,
         contentUrl,
         websiteUrl: contentUrl,
         suggestedDisplayName: displayName,

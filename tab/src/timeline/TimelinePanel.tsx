@@ -15,8 +15,11 @@ import { useMutation } from '../records/useMutation';
 
 const PAGE = 50;
 
-/** `datetime-local` input (the browser's zone) to an instant, or undefined when empty. */
-const instant = (local: string) => (local ? new Date(local).toISOString() : undefined);
+/**
+ * A `datetime-local` input's wall-clock time, sent as it is: the server reads it in the war
+ * room's zone (shown beside the inputs), not in the browser's.
+ */
+const bound = (local: string) => local || undefined;
 
 /** The audit log, newest first, filtered by kind of change, person and time; older on demand. */
 export function TimelinePanel({ api, warRoomId, access, timeZone, changes }: PanelProps) {
@@ -28,8 +31,9 @@ export function TimelinePanel({ api, warRoomId, access, timeZone, changes }: Pan
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [older, setOlder] = useState<TimelineDto | null>(null);
+  const zoneHint = t('records.zoneHint', { zone: timeZone });
   const query = useMemo(
-    () => ({ action, actor, from: instant(from), to: instant(to), limit: PAGE }),
+    () => ({ action, actor, from: bound(from), to: bound(to), limit: PAGE }),
     [action, actor, from, to],
   );
   const load = useCallback(() => records.timeline(query), [records, query]);
@@ -72,12 +76,21 @@ export function TimelinePanel({ api, warRoomId, access, timeZone, changes }: Pan
             ))}
           </Select>
         </Field>
-        <Field label={t('records.timeline.from')}>
-          <Input type="datetime-local" value={from} onChange={filter(setFrom)} />
-        </Field>
-        <Field label={t('records.timeline.to')}>
-          <Input type="datetime-local" value={to} onChange={filter(setTo)} />
-        </Field>
+        {(
+          [
+            ['from', from, setFrom],
+            ['to', to, setTo],
+          ] as const
+        ).map(([bound, value, set]) => (
+          <Field key={bound} label={t(`records.timeline.${bound}`)} hint={zoneHint}>
+            <Input
+              type="datetime-local"
+              value={value}
+              onChange={filter(set)}
+              data-testid={`timeline-${bound}`}
+            />
+          </Field>
+        ))}
       </div>
       {first.loading && <Loading />}
       {first.error !== null && <LoadError error={first.error} onRetry={first.reload} />}

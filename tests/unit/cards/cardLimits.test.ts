@@ -9,6 +9,7 @@ import { statusCard } from '../../../bot/cards/statusCard';
 import { helpCard } from '../../../bot/cards/helpCard';
 import { handoverCard } from '../../../bot/cards/handoverCard';
 import { reportCard } from '../../../bot/cards/reportCard';
+import { tabPageLink } from '../../../bot/cards/deepLinks';
 import { LESSONS_MAX } from '../../../shared/api/report';
 import { AUDIT_ACTIONS } from '../../../shared/domain/audit';
 import { incidentCard } from '../../../bot/cards/incidentCard';
@@ -222,8 +223,11 @@ const BUILDERS: Record<string, Case[]> = {
           warRoomId: uuidOf(9),
           title: filler(TITLE_MAX),
           links: {
-            html: `https://${'h'.repeat(200)}.example/api/v1/war-rooms/${uuidOf(9)}/report?format=html&locale=${locale}`,
-            markdown: `https://${'h'.repeat(200)}.example/api/v1/war-rooms/${uuidOf(9)}/report?format=md&locale=${locale}`,
+            direct: {
+              html: `https://${'h'.repeat(200)}.example/api/v1/war-rooms/${uuidOf(9)}/report?format=html&locale=${locale}`,
+              markdown: `https://${'h'.repeat(200)}.example/api/v1/war-rooms/${uuidOf(9)}/report?format=md&locale=${locale}`,
+            },
+            tab: tabPageLink(uuidOf(8), `19:${'c'.repeat(64)}@thread.tacv2`, 'report', filler(40)),
           },
           // Each of these doubles when written as JSON: the worst the form's value can be.
           lessons: {
@@ -242,7 +246,7 @@ const BUILDERS: Record<string, Case[]> = {
         reportCard({
           warRoomId: uuidOf(9),
           title: 'x',
-          links: null,
+          links: { direct: null, tab: null },
           lessons: null,
           timeZone: ZONE,
           locale,
