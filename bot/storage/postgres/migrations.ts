@@ -516,4 +516,11 @@ $$;
     name: 'migration_items.fingerprint',
     sql: `ALTER TABLE migration_items ADD COLUMN fingerprint text;`,
   },
+  {
+    // The outbox finds a card's post by its subject (an update in place names the card it
+    // edits); without an index that read scanned every message ever sent (decision 026).
+    version: 23,
+    name: 'outbox_by_subject',
+    sql: `CREATE INDEX outbox_by_subject ON outbox (tenant_id, subject, seq) WHERE subject IS NOT NULL;`,
+  },
 ];

@@ -495,4 +495,11 @@ BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
     name: 'migration_items.fingerprint',
     sql: `ALTER TABLE migration_items ADD COLUMN fingerprint TEXT;`,
   },
+  {
+    // The outbox finds a card's post by its subject (an update in place names the card it
+    // edits); without an index that read scanned every message ever sent (decision 026).
+    version: 23,
+    name: 'outbox_by_subject',
+    sql: `CREATE INDEX outbox_by_subject ON outbox (tenant_id, subject, seq) WHERE subject IS NOT NULL;`,
+  },
 ];
