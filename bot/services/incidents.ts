@@ -207,12 +207,11 @@ export class IncidentService {
 
   /**
    * Remembers which Teams message shows the incident's card, so it can be edited in place.
-   * Bookkeeping of the transport, not a change a person made: not audited.
+   * Bookkeeping of the transport, not a change a person made: not audited. In the caller's
+   * transaction (the outbox records the post as sent in it).
    */
-  async attachCard(actor: Actor, incidentId: string, activityId: string): Promise<void> {
-    const stored = await this.deps.storage.transaction((tx) =>
-      tx.incidents.setCardActivityId(actor.tenantId, incidentId, activityId),
-    );
+  async attachCard(tx: Tx, actor: Actor, incidentId: string, activityId: string): Promise<void> {
+    const stored = await tx.incidents.setCardActivityId(actor.tenantId, incidentId, activityId);
     if (!stored) throw notFound('incident.notFound');
   }
 
