@@ -110,7 +110,8 @@ export class IncidentService {
         now,
         this.deps.ids,
       );
-      return detail(tx, incident, warRoom);
+      // Just logged: it has no notes yet, nothing to read.
+      return detail(tx, incident, warRoom, []);
     });
   }
 
@@ -339,8 +340,9 @@ export async function detail(
   tx: Tx,
   incident: Incident,
   warRoom: WarRoom,
+  knownNotes?: IncidentNote[],
 ): Promise<IncidentDetail> {
-  const notes = await tx.incidents.listNotes(incident.tenantId, incident.id);
+  const notes = knownNotes ?? (await tx.incidents.listNotes(incident.tenantId, incident.id));
   const whom = incident.owner ?? { aadObjectId: incident.reporterId };
   return { incident, warRoom, notes, upns: await upnsOf(tx, warRoom, [whom]) };
 }
