@@ -144,10 +144,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     messenger: teams.messenger,
     pacer: new Pacer(TEAMS_RATE_LIMITS),
     options: overrides.delivery,
-    onPosted: async (message, activityId) => {
+    onPosted: async (tx, message, activityId) => {
       const [kind, id] = (message.subject ?? '').split(':');
       if (kind === 'incident' && id) {
         await incidents.attachCard(
+          tx,
           { tenantId: message.tenantId, userId: 'war-room', name: 'War Room' },
           id,
           activityId,

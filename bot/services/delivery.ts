@@ -4,6 +4,7 @@ import {
   type OutboxMessage,
   type OutboxSettlement,
   type Storage,
+  type Tx,
 } from '../storage/types';
 import type { Clock, IdGenerator } from './clock';
 import { outboxMessage } from './effects';
@@ -56,8 +57,11 @@ export interface DeliveryDeps {
   logger: Logger;
   messenger: Messenger;
   pacer: Pacer;
-  /** Called once a post with a subject is sent (e.g. to remember the incident's card). */
-  onPosted?: (message: OutboxMessage, activityId: string) => Promise<void>;
+  /**
+   * Called once a post with a subject is sent (e.g. to remember the incident's card), in
+   * the transaction that records it as sent. A rejection is logged; the post stays sent.
+   */
+  onPosted?: (tx: Tx, message: OutboxMessage, activityId: string) => Promise<void>;
   options?: Partial<DeliveryOptions>;
 }
 
@@ -78,6 +82,8 @@ export class DeliveryService {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** When dead leases were last looked for (ms); a lease runs far longer than a poll. */
+  private leasesCheckedAt = -Infinity;
 
   constructor(private readonly deps: DeliveryDeps) {
     this.options = { ...DEFAULT_DELIVERY, ...deps.options };
@@ -144,10 +150,13 @@ export class DeliveryService {
     const { storage, clock } = this.deps;
     const now = clock.now();
     const leaseUntil = new Date(now.getTime() + this.options.leaseMs).toISOString();
+    // Kicks come with every turn; dead leases are looked for at most once a poll.
+    const checkLeases = now.getTime() - this.leasesCheckedAt >= this.options.pollMs;
     const [expired, due] = await storage.transaction(async (tx) => [
-      await tx.outbox.expireLeases(now.toISOString()),
+      checkLeases ? await tx.outbox.expireLeases(now.toISOString()) : [],
       await tx.outbox.claimDue(now.toISOString(), leaseUntil, CLAIM_BATCH),
     ]);
+    if (checkLeases) this.leasesCheckedAt = now.getTime();
     for (const m of expired.filter((e) => e.state === 'unknown')) {
       this.deps.logger.warn('outbox: a post may or may not have arrived (sender stopped)', {
         messageId: m.id,
@@ -291,8 +300,20 @@ export class DeliveryService {
     const { storage, clock, ids, logger } = this.deps;
     const now = clock.now().toISOString();
     const person = message.target.personal;
+    const fields = { messageId: message.id, subject: message.subject, outcome: outcome?.kind };
     await storage.transaction(async (tx) => {
       const settled = await tx.outbox.settle(message.id, settlement, now);
+      if (
+        settlement.state === 'sent' &&
+        message.operation === 'post' &&
+        message.subject &&
+        settlement.activityId
+      ) {
+        // In the same transaction: one commit per sent card rather than two.
+        await this.deps.onPosted?.(tx, message, settlement.activityId).catch((error: unknown) => {
+          logger.error('outbox: could not record a posted message', { ...fields, error });
+        });
+      }
       if (!settled) return;
       if (person && outcome?.kind === 'sent' && outcome.openedChat) {
         await tx.personalChats.put({
@@ -321,7 +342,6 @@ export class DeliveryService {
       }
     });
     if (settlement.state === 'pending') this.wakeAt(settlement.notBefore);
-    const fields = { messageId: message.id, subject: message.subject, outcome: outcome?.kind };
     if (settlement.state === 'failed') {
       logger.error('outbox: a message could not be delivered', {
         ...fields,
@@ -332,15 +352,6 @@ export class DeliveryService {
       logger.warn('outbox: a post may or may not have arrived; not re-sent', {
         ...fields,
         error: settlement.error,
-      });
-    } else if (
-      settlement.state === 'sent' &&
-      message.operation === 'post' &&
-      message.subject &&
-      settlement.activityId
-    ) {
-      await this.deps.onPosted?.(message, settlement.activityId).catch((error: unknown) => {
-        logger.error('outbox: could not record a posted message', { ...fields, error });
       });
     }
   }

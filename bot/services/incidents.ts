@@ -105,7 +105,8 @@ export class IncidentService {
         now,
         this.deps.ids,
       );
-      return detail(tx, incident, warRoom);
+      // Just logged: it has no notes yet, nothing to read.
+      return detail(tx, incident, warRoom, []);
     });
   }
 
@@ -202,12 +203,11 @@ export class IncidentService {
 
   /**
    * Remembers which Teams message shows the incident's card, so it can be edited in place.
-   * Bookkeeping of the transport, not a change a person made: not audited.
+   * Bookkeeping of the transport, not a change a person made: not audited. In the caller's
+   * transaction (the outbox records the post as sent in it).
    */
-  async attachCard(actor: Actor, incidentId: string, activityId: string): Promise<void> {
-    const stored = await this.deps.storage.transaction((tx) =>
-      tx.incidents.setCardActivityId(actor.tenantId, incidentId, activityId),
-    );
+  async attachCard(tx: Tx, actor: Actor, incidentId: string, activityId: string): Promise<void> {
+    const stored = await tx.incidents.setCardActivityId(actor.tenantId, incidentId, activityId);
     if (!stored) throw notFound('incident.notFound');
   }
 
@@ -336,8 +336,9 @@ export async function detail(
   tx: Tx,
   incident: Incident,
   warRoom: WarRoom,
+  knownNotes?: IncidentNote[],
 ): Promise<IncidentDetail> {
-  const notes = await tx.incidents.listNotes(incident.tenantId, incident.id);
+  const notes = knownNotes ?? (await tx.incidents.listNotes(incident.tenantId, incident.id));
   const whom = incident.owner ?? { aadObjectId: incident.reporterId };
   return { incident, warRoom, notes, upns: await upnsOf(tx, warRoom, [whom]) };
 }

@@ -280,10 +280,21 @@ export interface OutboxRepo {
   /** Replaces the activity of a message not yet sent; false when it is no longer pending. */
   replacePending(id: string, activity: Record<string, unknown>): Promise<boolean>;
   /**
+   * Where the card of `subject` stands, in one read and without the cards themselves:
+   * its latest post (as findPost) and its newest update not yet sent (as findPendingUpdate).
+   */
+  cardOf(tenantId: string, subject: string): Promise<CardInOutbox>;
+  /**
    * Forgets sent messages settled before `before`, except posts with a subject (they say
    * where a card lives, for later updates in place). Returns how many.
    */
   prune(before: string): Promise<number>;
+}
+
+/** OutboxRepo.cardOf: a card's post and pending edit, without their activities. */
+export interface CardInOutbox {
+  post?: Pick<OutboxMessage, 'id' | 'state' | 'target' | 'sentActivityId'>;
+  pendingUpdateId?: string;
 }
 
 /** A role the lead gave someone in a war room. */

@@ -9,6 +9,7 @@ import {
 import type { Activity } from 'botbuilder';
 import { StatusCodes } from 'botbuilder';
 import type { Logger } from '../logger';
+import { TurnClients } from './turnClients';
 
 /** How long validating a token may take (signing keys are fetched from the network). */
 export const AUTH_TIMEOUT_MS = 5000;
@@ -30,6 +31,8 @@ export class AuthenticationUnavailableError extends Error {
  * so a forged signature or an HS256 token surfaced as a 500.
  */
 export class StrictAuthentication extends BotFrameworkAuthentication {
+  private readonly clients = new TurnClients();
+
   /**
    * `issuer`: the only issuer a channel token may have (Bot Framework's); undefined when
    * authentication is off (local development).
@@ -54,7 +57,16 @@ export class StrictAuthentication extends BotFrameworkAuthentication {
       this.logger.info('bot token from a foreign issuer', { issuer: iss.slice(0, 200) });
       throw new AuthenticationError('Unauthorized: foreign issuer.', StatusCodes.UNAUTHORIZED);
     }
-    return asUnauthorized(() => this.inner.authenticateRequest(activity, authHeader), this.logger);
+    const result = await asUnauthorized(
+      () => this.inner.authenticateRequest(activity, authHeader),
+      this.logger,
+    );
+    const { connectorFactory, claimsIdentity } = result;
+    if (!connectorFactory) return result;
+    return {
+      ...result,
+      connectorFactory: this.clients.connectorFactory(connectorFactory, claimsIdentity),
+    };
   }
 
   override async authenticateStreamingRequest(authHeader: string, channelIdHeader: string) {
@@ -73,7 +85,9 @@ export class StrictAuthentication extends BotFrameworkAuthentication {
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.inner.createUserTokenClient(claimsIdentity);
+    return this.clients.userTokenClient(claimsIdentity, () =>
+      this.inner.createUserTokenClient(claimsIdentity),
+    );
   }
 
   override createBotFrameworkClient() {

@@ -451,4 +451,44 @@ describe.each(backends())('outbox contract: $name', (backend: Backend) => {
     expect(byInstance.b).toBeGreaterThan(0);
     expect(await storage.transaction((tx) => tx.outbox.countByState())).toEqual({ sent: 200 });
   });
+
+  describe('cardOf: where a card stands, as findPost and findPendingUpdate say', () => {
+    const card = (overrides: Partial<NewOutboxMessage>) =>
+      message('a', { subject: 'incident:7', ...overrides });
+    const cardOf = (subject = 'incident:7', tenantId = 'tenant-contoso') =>
+      storage.transaction((tx) => tx.outbox.cardOf(tenantId, subject));
+    const sendAll = async (activityId: string) => {
+      for (const m of await claim()) await settle(m.id, { state: 'sent', activityId });
+    };
+
+    it('knows nothing of a card never posted, nor of other subjects and tenants', async () => {
+      await enqueue(card({ subject: 'incident:8' }), card({ tenantId: 'tenant-fabrikam' }));
+      expect(await cardOf()).toEqual({});
+    });
+
+    it('gives the latest post with its target and, once sent, its activity id', async () => {
+      const target = { serviceUrl: SERVICE_URL, conversationId: '19:b@thread.tacv2;messageid=9' };
+      await enqueue(card({ id: 'first' }), card({ id: 'second', target }));
+      expect(await cardOf()).toEqual({
+        post: { id: 'second', state: 'pending', target, sentActivityId: null },
+      });
+      await sendAll('1:card');
+      expect((await cardOf()).post).toMatchObject({ id: 'second', state: 'sent' });
+      expect((await cardOf()).post?.sentActivityId).toBe('1:card');
+    });
+
+    it('names the newest edit not yet sent, and forgets edits once sent', async () => {
+      await enqueue(card({ id: 'post' }));
+      await sendAll('1:card');
+      await enqueue(card({ id: 'edit-1', operation: 'update' }));
+      expect(await cardOf()).toMatchObject({ post: { id: 'post' }, pendingUpdateId: 'edit-1' });
+      await sendAll('1:card');
+      expect((await cardOf()).pendingUpdateId).toBeUndefined();
+      await enqueue(
+        card({ id: 'edit-2', operation: 'update' }),
+        card({ id: 'edit-3', operation: 'update' }),
+      );
+      expect((await cardOf()).pendingUpdateId).toBe('edit-3');
+    });
+  });
 });

@@ -61,14 +61,15 @@ describe('refreshCard', () => {
     expect(rows[0]).toMatchObject({ operation: 'post', activity: card('investigating') });
   });
 
-  test('a posted card gets an update in place in its own thread', async () => {
+  test('a posted card gets an update in place in its own thread, naming the posted card', async () => {
     await settlePost('sent');
     await refresh('resolved');
     const [, update] = await all();
     expect(update).toMatchObject({
       operation: 'update',
       subject: SUBJECT,
-      target: thread,
+      // The delivery need not look the card up again.
+      target: { ...thread, activityId: '1:card' },
       activity: card('resolved'),
       state: 'pending',
     });

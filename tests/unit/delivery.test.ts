@@ -108,7 +108,7 @@ describe('DeliveryService', () => {
       logger: log.logger,
       messenger,
       pacer,
-      onPosted: async (message, activityId) => {
+      onPosted: async (_tx, message, activityId) => {
         posted.push([message, activityId]);
       },
       options,

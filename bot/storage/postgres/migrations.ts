@@ -543,4 +543,11 @@ GROUP BY tenant_id, war_room_id, batch, status;
     name: 'audit_log by time',
     sql: `CREATE INDEX audit_log_by_time ON audit_log (tenant_id, war_room_id, at);`,
   },
+  {
+    // The outbox finds a card's post by its subject (an update in place names the card it
+    // edits); without an index that read scanned every message ever sent (decision 026).
+    version: 23,
+    name: 'outbox_by_subject',
+    sql: `CREATE INDEX outbox_by_subject ON outbox (tenant_id, subject, seq) WHERE subject IS NOT NULL;`,
+  },
 ];

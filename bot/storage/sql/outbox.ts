@@ -239,6 +239,37 @@ export function outboxRepo(x: Exec): OutboxRepo {
       return row && fromRow(row);
     },
 
+    async cardOf(tenantId, subject) {
+      // Its posts and its edits not yet sent: a handful of rows, newest first.
+      const rows = await x.all(
+        db
+          .selectFrom('outbox')
+          .select(['id', 'operation', 'state', 'target', 'sent_activity_id'])
+          .where('tenant_id', '=', tenantId)
+          .where('subject', '=', subject)
+          .where((eb) =>
+            eb.or([
+              eb('operation', '=', 'post'),
+              eb.and([eb('operation', '=', 'update'), eb('state', '=', 'pending')]),
+            ]),
+          )
+          .orderBy('seq', 'desc'),
+      );
+      const post = rows.find((r) => r.operation === 'post');
+      const pendingUpdateId = rows.find((r) => r.operation === 'update')?.id;
+      return {
+        ...(post && {
+          post: {
+            id: post.id,
+            state: oneOf(STATES, post.state, 'outbox.state'),
+            target: JSON.parse(post.target) as OutboxTarget,
+            sentActivityId: post.sent_activity_id,
+          },
+        }),
+        ...(pendingUpdateId && { pendingUpdateId }),
+      };
+    },
+
     async replacePending(id, activity) {
       const changed = await x.run(
         db
