@@ -209,6 +209,7 @@ export const da: Catalog = {
   'tab.noWarRoomInChannel':
     'Der er endnu intet krigsrum i denne kanal. Start et her med "@War Room start <titel>".',
   'tab.incidents': 'Hændelser',
+  'tab.incidents.newest': 'De nyeste {shown} af {total} hændelser. Optegnelser viser dem alle.',
   'tab.noIncidents': 'Ingen hændelser registreret. En rolig weekend indtil videre.',
   'tab.loading': 'Indlæser…',
   'tab.loadFailed': 'Krigsrummet kunne ikke indlæses. Tjek forbindelsen og prøv igen.',

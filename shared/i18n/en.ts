@@ -205,6 +205,7 @@ export const en = {
   'tab.noWarRoomInChannel':
     'No war room in this channel yet. Start one here with "@War Room start <title>".',
   'tab.incidents': 'Incidents',
+  'tab.incidents.newest': 'The newest {shown} of {total} incidents. Records lists them all.',
   'tab.noIncidents': 'No incidents logged. Quiet weekend so far.',
   'tab.loading': 'Loading…',
   'tab.loadFailed': 'Could not load the war room. Check your connection and try again.',

@@ -224,6 +224,8 @@ export const fr: Catalog = {
   'tab.noWarRoomInChannel':
     'Pas encore de cellule de crise dans ce canal. Ouvrez-en une ici avec « @War Room démarrer <titre> ».',
   'tab.incidents': 'Incidents',
+  'tab.incidents.newest':
+    'Les {shown} incidents les plus récents sur {total}. Dossiers les liste tous.',
   'tab.noIncidents': "Aucun incident enregistré. Un week-end calme jusqu'ici.",
   'tab.loading': 'Chargement…',
   'tab.loadFailed':

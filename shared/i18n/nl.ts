@@ -216,6 +216,7 @@ export const nl: Catalog = {
   'tab.noWarRoomInChannel':
     'Nog geen war room in dit kanaal. Start er hier een met "@War Room start <titel>".',
   'tab.incidents': 'Incidenten',
+  'tab.incidents.newest': 'De nieuwste {shown} van {total} incidenten. Dossiers toont ze allemaal.',
   'tab.noIncidents': 'Geen incidenten geregistreerd. Tot nu toe een rustig weekend.',
   'tab.loading': 'Laden…',
   'tab.loadFailed':

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startTestApp, type TestApp } from '../support/app';
+import { incident } from '../storage/fixtures';
 import { isLoopbackUrl, launchBrowser, type TestBrowser } from '../support/browser';
 
 const BUILT_TAB = path.resolve(__dirname, '../../dist/tab/index.html');
@@ -83,5 +84,29 @@ describe('the tab in a real browser', () => {
     expect(browser.blocked.every((url) => !isLoopbackUrl(url))).toBe(true);
     expect(finishedOffLoopback).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+  it('with more incidents than it lists, shows the newest first and says how many there are', async () => {
+    const { page } = browser;
+    const room = (await app.app.storage.transaction((tx) =>
+      tx.warRooms.findByChannel(app.tenantId, app.room.channelId),
+    ))!;
+    await app.app.storage.transaction(async (tx) => {
+      // INC-1 was logged through the bot; 2 … 120 straight into storage.
+      for (let n = 2; n <= 120; n++) {
+        await tx.incidents.insert(incident(room, n, { title: `Mailbox batch ${n} stalled` }));
+      }
+    });
+    await page.goto(`${app.baseUrl}/tab/`);
+    await page.getByTestId('warroom-panels').getByRole('tab', { name: 'Incidents' }).click();
+    await page.getByTestId('incidents-newest').waitFor();
+    await expect(page.getByTestId('incidents-newest').textContent()).resolves.toBe(
+      'The newest 100 of 120 incidents. Records lists them all.',
+    );
+    const refs = await page
+      .locator('[data-testid="incident-row"]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ref')));
+    expect(refs).toHaveLength(100);
+    expect(refs[0]).toBe('INC-120');
+    expect(refs.at(-1)).toBe('INC-21');
   });
 });

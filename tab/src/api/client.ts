@@ -1,13 +1,12 @@
 import type { z } from 'zod';
 import {
   apiErrorSchema,
-  incidentListSchema,
   meSchema,
   warRoomListSchema,
-  type IncidentListDto,
   type MeDto,
   type WarRoomListDto,
 } from '../../../shared/api/schemas';
+import { incidentPageSchema, type IncidentPageDto } from '../../../shared/api/incidents';
 import { streamTicketSchema, type StreamTicketDto } from '../../../shared/api/live';
 import {
   dashboardSchema,
@@ -38,7 +37,8 @@ export interface ApiClient {
    * channel (an empty list if it has none yet).
    */
   warRooms(channelId: string | null, signal?: AbortSignal): Promise<WarRoomListDto>;
-  incidents(warRoomId: string, signal?: AbortSignal): Promise<IncidentListDto>;
+  /** The newest `limit` incidents (newest first) and how many there are in all. */
+  latestIncidents(warRoomId: string, limit: number, signal?: AbortSignal): Promise<IncidentPageDto>;
   /** A one-minute ticket to open the war room's event stream (EventSource cannot send headers). */
   streamTicket(warRoomId: string): Promise<StreamTicketDto>;
   /** The event stream's URL for a ticket, resuming after `lastEventId` when given. */
@@ -113,10 +113,10 @@ export function createApiClient({ getToken, locale }: ApiClientOptions): ApiClie
         warRoomListSchema,
         signal,
       ),
-    incidents: (warRoomId, signal) =>
+    latestIncidents: (warRoomId, limit, signal) =>
       get(
-        `/api/v1/war-rooms/${encodeURIComponent(warRoomId)}/incidents`,
-        incidentListSchema,
+        `/api/v1/war-rooms/${encodeURIComponent(warRoomId)}/incidents/page?limit=${limit}`,
+        incidentPageSchema,
         signal,
       ),
     streamTicket: (warRoomId) =>

@@ -19,7 +19,7 @@ export interface IncidentTableProps {
   labelledBy: string;
 }
 
-/** The incidents of one war room, newest first as the API returns them. */
+/** Incidents of one war room, in the order given (the live view: newest first). */
 export function IncidentTable({ incidents, timeZone, labelledBy }: IncidentTableProps) {
   const { t, locale } = useT();
   const styles = useIncidentTableStyles();

@@ -19,15 +19,21 @@ export interface IncidentsPanelProps {
   onChange?: () => void;
 }
 
-/** The selected war room: its title and its incidents, live. */
+/** The most incidents the live view lists; the records view pages through all of them. */
+const SHOWN = 100;
+
+/** The selected war room: its title and its newest incidents, live. */
 export function IncidentsPanel({ api, summary, onChange }: IncidentsPanelProps) {
   const { t } = useT();
   const styles = useIncidentsPanelStyles();
   const titleId = useId();
   const headingId = useId();
-  const load = useCallback((id: string, signal: AbortSignal) => api.incidents(id, signal), [api]);
+  const load = useCallback(
+    (id: string, signal: AbortSignal) => api.latestIncidents(id, SHOWN, signal),
+    [api],
+  );
   const { data, error, loading, reload } = useResource(summary.id, load);
-  const warRoom = data?.warRoom ?? summary;
+  const warRoom = summary;
   const changed = useCallback(() => {
     reload();
     onChange?.();
@@ -53,6 +59,11 @@ export function IncidentsPanel({ api, summary, onChange }: IncidentsPanelProps) 
         <Text className={styles.empty} data-testid="no-incidents">
           {t('tab.noIncidents')}
         </Text>
+      )}
+      {data && data.total > data.incidents.length && (
+        <Caption1 data-testid="incidents-newest">
+          {t('tab.incidents.newest', { shown: data.incidents.length, total: data.total })}
+        </Caption1>
       )}
       {data && data.incidents.length > 0 && (
         <IncidentTable
