@@ -49,10 +49,7 @@ export function NewActionForm({ records, members, timeZone, onDone }: NewActionF
             ))}
           </Select>
         </Field>
-        <Field
-          label={t('records.action.due')}
-          hint={t('records.zoneHint', { zone: timeZone })}
-        >
+        <Field label={t('records.action.due')} hint={t('records.zoneHint', { zone: timeZone })}>
           <Input
             type="datetime-local"
             value={due}
