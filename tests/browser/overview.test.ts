@@ -237,6 +237,34 @@ describe('the overview in a real browser', () => {
     await expect(rows.count()).resolves.toBeLessThan(60);
   });
 
+  it('asks for the first page of items alongside the snapshot, not after its answer', async () => {
+    const { page } = browser;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const dashboard = `**/api/v1/war-rooms/${warRoomId}/dashboard`;
+    await page.route(dashboard, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      const itemsAsked = page.waitForRequest((r) =>
+        new URL(r.url()).pathname.endsWith('/migration/items'),
+      );
+      await page.goto(`${app.baseUrl}/tab/`);
+      // The snapshot is still held back: the items request went out without it.
+      await itemsAsked;
+      await expect(page.getByTestId('items').isVisible()).resolves.toBe(false);
+      await expect(page.getByTestId('tiles').count()).resolves.toBe(0);
+      release();
+      await page.getByTestId('tiles').waitFor();
+      await page.locator(`[data-testid="items-total"][data-total="${ITEMS}"]`).waitFor();
+      await page.getByTestId('item-row').first().waitFor();
+    } finally {
+      release();
+      await page.unroute(dashboard);
+    }
+  });
+
   it('passes axe in light, dark and high contrast, at desktop and mobile widths', async () => {
     const { page } = browser;
     await serveTeamsHost(page, app.baseUrl);

@@ -20,6 +20,10 @@ export const useOverviewStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     minWidth: 0,
   },
+  /** The items section while the snapshot loads (a class: `hidden` loses to `display`). */
+  waiting: {
+    display: 'none',
+  },
   title: {
     margin: 0,
   },
