@@ -17,7 +17,12 @@ export async function upnsOf(
   people: readonly Reachable[],
 ): Promise<string[]> {
   if (!warRoom.teamId || people.length === 0) return [];
-  const roster = await tx.roster.list(warRoom.tenantId, warRoom.teamId);
+  const roster = await tx.roster.findPeople(
+    warRoom.tenantId,
+    warRoom.teamId,
+    people.flatMap((p) => (p.id === undefined ? [] : [p.id])),
+    people.flatMap((p) => (p.aadObjectId === undefined ? [] : [p.aadObjectId])),
+  );
   return people.flatMap((p) => {
     const entry = roster.find(
       (m) =>

@@ -465,6 +465,16 @@ export interface RosterRepo {
   teamsOf(tenantId: string, aadObjectId: string): Promise<string[]>;
   /** In order of Teams user id. */
   list(tenantId: string, teamId: string): Promise<RosterEntry[]>;
+  /**
+   * The team's members with one of these Teams user ids or Entra object ids, in no order:
+   * a card names a few people, and a team may have thousands.
+   */
+  findPeople(
+    tenantId: string,
+    teamId: string,
+    teamsUserIds: readonly string[],
+    aadObjectIds: readonly string[],
+  ): Promise<RosterEntry[]>;
   /** The team's member with this Entra object id (what a card's people picker sends). */
   findByAadObjectId(
     tenantId: string,

@@ -51,6 +51,25 @@ describe.each(backends())('roster contract: $name', (backend: Backend) => {
     expect(listed[1199]).toEqual(entry(tenant, 'big-team', many[1199]!, at(0)));
   });
 
+  it('finds a few people of a team by Teams user id or Entra object id, no one else', async () => {
+    const tenant = newTenant();
+    await replace(tenant, 'team-a', [member('ann'), member('bo'), member('cy')], at(0));
+    await replace(tenant, 'team-b', [member('dee')], at(0));
+    const find = (ids: string[], aads: string[]) =>
+      read((tx) => tx.roster.findPeople(tenant, 'team-a', ids, aads));
+    const names = async (found: Promise<RosterEntry[]>) => (await found).map((m) => m.name).sort();
+    expect(await find(['29:ann'], ['aad-cy'])).toEqual(
+      expect.arrayContaining([
+        entry(tenant, 'team-a', member('ann'), at(0)),
+        entry(tenant, 'team-a', member('cy'), at(0)),
+      ]),
+    );
+    expect(await names(find(['29:ann'], ['aad-cy']))).toEqual(['Member ann', 'Member cy']);
+    expect(await names(find([], ['aad-bo']))).toEqual(['Member bo']);
+    expect(await names(find(['29:dee', '29:nobody'], ['aad-dee']))).toEqual([]);
+    expect(await find([], [])).toEqual([]);
+  });
+
   it('leaves nothing half-replaced when the transaction fails', async () => {
     const tenant = newTenant();
     await replace(tenant, 'team-a', [member('ann')], at(0));

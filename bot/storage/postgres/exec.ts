@@ -2,6 +2,7 @@ import type { Compilable } from 'kysely';
 import type { PoolClient } from 'pg';
 import { compileOnly } from '../sql/builder';
 import type { Exec } from '../sql/exec';
+import { shape } from '../sql/shape';
 import type { TxScope } from '../sql/txScope';
 import { toStorageError } from './failures';
 
@@ -16,6 +17,16 @@ export function numberPlaceholders(sql: string): string {
 
 /** Compiles PostgreSQL's dialect; stateless, so one serves every transaction. */
 const postgres = compileOnly('postgres');
+
+// Every audited write takes this lock first: compiled once, see sql/shape.ts.
+const lockShape = shape(['tenantId', 'warRoomId'], (db, p) =>
+  db
+    .selectFrom('war_rooms')
+    .select((eb) => eb.lit(1).as('locked'))
+    .where('tenant_id', '=', p.tenantId)
+    .where('id', '=', p.warRoomId)
+    .forNoKeyUpdate(),
+);
 
 /** Exec over the one pooled client that holds this transaction. */
 export function postgresExec(client: PoolClient, scope: TxScope): Exec {
@@ -36,14 +47,7 @@ export function postgresExec(client: PoolClient, scope: TxScope): Exec {
       // NO KEY UPDATE is the lock nextNumber's UPDATE takes: one lock per war room, so the
       // order of nextNumber and audit.head in a transaction cannot deadlock, and the KEY
       // SHARE locks of foreign-key checks (inserting incidents) do not conflict with it.
-      await query(
-        postgres
-          .selectFrom('war_rooms')
-          .select((eb) => eb.lit(1).as('locked'))
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', warRoomId)
-          .forNoKeyUpdate(),
-      );
+      await query(lockShape(postgres, { tenantId, warRoomId }));
     },
     decodeJson: (raw) => raw ?? null,
     skipLocked: (query) => query.forUpdate().skipLocked(),

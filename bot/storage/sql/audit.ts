@@ -4,6 +4,7 @@ import { StorageConflictError, type AuditRepo } from '../types';
 import { encodeJson, type Exec } from './exec';
 import { toIso } from './instant';
 import type { Database } from './schema';
+import { shape } from './shape';
 
 const COLUMNS = [
   'tenant_id',
@@ -60,6 +61,17 @@ function fromRow(r: AuditRow, decodeJson: (raw: unknown) => unknown): AuditEntry
   };
 }
 
+// Read before every audited write: compiled once, see shape.ts.
+const headShape = shape(['tenantId', 'warRoomId'], (db, p) =>
+  db
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .where('tenant_id', '=', p.tenantId)
+    .where('war_room_id', '=', p.warRoomId)
+    .orderBy('seq', 'desc')
+    .limit(1),
+);
+
 export function auditRepo(x: Exec): AuditRepo {
   const { db } = x;
   const chain = (tenantId: string, warRoomId: string) =>
@@ -72,9 +84,7 @@ export function auditRepo(x: Exec): AuditRepo {
       // Lock first, read after, in separate statements: in PostgreSQL a statement that waited
       // for the lock would still read with the snapshot it started with, i.e. a stale head.
       await x.lockWarRoom(tenantId, warRoomId);
-      const [row] = await x.all(
-        chain(tenantId, warRoomId).select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
-      );
+      const [row] = await x.all(headShape(db, { tenantId, warRoomId }));
       return row && { seq: row.seq, hash: row.hash };
     },
     async append(entry) {

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Compilable, Insertable, Selectable } from 'kysely';
 import {
   INCIDENT_STATUSES,
   SEVERITIES,
@@ -10,6 +10,7 @@ import { StorageConflictError, type IncidentRepo } from '../types';
 import { oneOf, type Exec } from './exec';
 import { toIso, toIsoOrNull } from './instant';
 import type { Database } from './schema';
+import { shape } from './shape';
 
 const COLUMNS = [
   'id',
@@ -103,11 +104,29 @@ function noteFromRow(
   };
 }
 
+// Read on every card click and card refresh: compiled once, see shape.ts.
+const byId = shape(['tenantId', 'id'], (db, p) =>
+  db
+    .selectFrom('incidents')
+    .select(COLUMNS)
+    .where('tenant_id', '=', p.tenantId)
+    .where('id', '=', p.id),
+);
+const notesOf = shape(['tenantId', 'incidentId'], (db, p) =>
+  db
+    .selectFrom('incident_notes')
+    .select(NOTE_COLUMNS)
+    .where('tenant_id', '=', p.tenantId)
+    .where('incident_id', '=', p.incidentId)
+    .orderBy('at')
+    .orderBy('id'),
+);
+
 export function incidentRepo(x: Exec): IncidentRepo {
   const { db } = x;
   const select = (tenantId: string) =>
     db.selectFrom('incidents').select(COLUMNS).where('tenant_id', '=', tenantId);
-  const one = async (query: ReturnType<typeof select>) => {
+  const one = async (query: Compilable<IncidentRow>) => {
     const [row] = await x.all(query);
     return row && fromRow(row);
   };
@@ -121,7 +140,7 @@ export function incidentRepo(x: Exec): IncidentRepo {
       );
       if (changed === 0) throw new StorageConflictError('incidents.number');
     },
-    findById: (tenantId, id) => one(select(tenantId).where('id', '=', id)),
+    findById: (tenantId, id) => one(byId(db, { tenantId, id })),
     findByNumber: (tenantId, warRoomId, number) =>
       one(select(tenantId).where('war_room_id', '=', warRoomId).where('number', '=', number)),
     async update(i, expectedVersion) {
@@ -177,15 +196,7 @@ export function incidentRepo(x: Exec): IncidentRepo {
       );
     },
     async listNotes(tenantId, incidentId) {
-      const rows = await x.all(
-        db
-          .selectFrom('incident_notes')
-          .select(NOTE_COLUMNS)
-          .where('tenant_id', '=', tenantId)
-          .where('incident_id', '=', incidentId)
-          .orderBy('at')
-          .orderBy('id'),
-      );
+      const rows = await x.all(notesOf(db, { tenantId, incidentId }));
       return rows.map(noteFromRow);
     },
     async listAfter(tenantId, warRoomId, after, limit) {

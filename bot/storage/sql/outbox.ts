@@ -10,6 +10,7 @@ import {
 import { encodeJson, oneOf, type Exec } from './exec';
 import { toIso } from './instant';
 import type { Database } from './schema';
+import { shape } from './shape';
 
 const STATES: readonly OutboxState[] = ['pending', 'sending', 'sent', 'unknown', 'failed'];
 const COLUMNS = [
@@ -68,6 +69,22 @@ function fromRow(r: OutboxRow): OutboxMessage {
 
 /** Error texts are for operators; keep a bounded amount. */
 const clip = (text: string) => text.slice(0, 1000);
+
+// Every card refresh asks where its card stands: compiled once, see shape.ts.
+const cardShape = shape(['tenantId', 'subject'], (db, p) =>
+  db
+    .selectFrom('outbox')
+    .select(['id', 'operation', 'state', 'target', 'sent_activity_id'])
+    .where('tenant_id', '=', p.tenantId)
+    .where('subject', '=', p.subject)
+    .where((eb) =>
+      eb.or([
+        eb('operation', '=', 'post'),
+        eb.and([eb('operation', '=', 'update'), eb('state', '=', 'pending')]),
+      ]),
+    )
+    .orderBy('seq', 'desc'),
+);
 
 export function outboxRepo(x: Exec): OutboxRepo {
   const { db } = x;
@@ -241,20 +258,7 @@ export function outboxRepo(x: Exec): OutboxRepo {
 
     async cardOf(tenantId, subject) {
       // Its posts and its edits not yet sent: a handful of rows, newest first.
-      const rows = await x.all(
-        db
-          .selectFrom('outbox')
-          .select(['id', 'operation', 'state', 'target', 'sent_activity_id'])
-          .where('tenant_id', '=', tenantId)
-          .where('subject', '=', subject)
-          .where((eb) =>
-            eb.or([
-              eb('operation', '=', 'post'),
-              eb.and([eb('operation', '=', 'update'), eb('state', '=', 'pending')]),
-            ]),
-          )
-          .orderBy('seq', 'desc'),
-      );
+      const rows = await x.all(cardShape(db, { tenantId, subject }));
       const post = rows.find((r) => r.operation === 'post');
       const pendingUpdateId = rows.find((r) => r.operation === 'update')?.id;
       return {

@@ -4,6 +4,7 @@ import type { RoleAssignment, RoleRepo } from '../types';
 import { oneOf, type Exec } from './exec';
 import { toIso } from './instant';
 import type { Database } from './schema';
+import { shape } from './shape';
 
 type RoleRow = Selectable<Database['war_room_roles']>;
 
@@ -20,6 +21,16 @@ function fromRow(r: RoleRow): RoleAssignment {
   };
 }
 
+// Every command and click asks for the actor's role: compiled once, see shape.ts.
+const roleOfPerson = shape(['tenantId', 'warRoomId', 'userId', 'teamsUserId'], (db, p) =>
+  db
+    .selectFrom('war_room_roles')
+    .selectAll()
+    .where('tenant_id', '=', p.tenantId)
+    .where('war_room_id', '=', p.warRoomId)
+    .where((eb) => eb.or([eb('user_id', '=', p.userId), eb('teams_user_id', '=', p.teamsUserId)])),
+);
+
 export function roleRepo(x: Exec): RoleRepo {
   const { db } = x;
   const inRoom = (tenantId: string, warRoomId: string) =>
@@ -31,11 +42,9 @@ export function roleRepo(x: Exec): RoleRepo {
   return {
     async find(tenantId, warRoomId, { userId, teamsUserId }) {
       const rows = await x.all(
-        inRoom(tenantId, warRoomId).where((eb) =>
-          teamsUserId
-            ? eb.or([eb('user_id', '=', userId), eb('teams_user_id', '=', teamsUserId)])
-            : eb('user_id', '=', userId),
-        ),
+        teamsUserId
+          ? roleOfPerson(db, { tenantId, warRoomId, userId, teamsUserId })
+          : inRoom(tenantId, warRoomId).where('user_id', '=', userId),
       );
       const [row] = rows.map(fromRow).sort((a, b) => b.assignedAt.localeCompare(a.assignedAt));
       return row;

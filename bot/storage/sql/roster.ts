@@ -107,6 +107,20 @@ export function rosterRepo(x: Exec): RosterRepo {
           a.teamsUserId < b.teamsUserId ? -1 : a.teamsUserId > b.teamsUserId ? 1 : 0,
         );
     },
+    async findPeople(tenantId, teamId, teamsUserIds, aadObjectIds) {
+      if (teamsUserIds.length === 0 && aadObjectIds.length === 0) return [];
+      const rows = await x.all(
+        ofTeam(tenantId, teamId)
+          .selectAll()
+          .where((eb) =>
+            eb.or([
+              ...(teamsUserIds.length > 0 ? [eb('teams_user_id', 'in', teamsUserIds)] : []),
+              ...(aadObjectIds.length > 0 ? [eb('aad_object_id', 'in', aadObjectIds)] : []),
+            ]),
+          ),
+      );
+      return rows.map(fromRow);
+    },
     async findByAadObjectId(tenantId, teamId, aadObjectId) {
       const [row] = await x.all(
         ofTeam(tenantId, teamId).selectAll().where('aad_object_id', '=', aadObjectId).limit(1),

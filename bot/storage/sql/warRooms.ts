@@ -1,10 +1,11 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Compilable, Insertable, Selectable } from 'kysely';
 import { PHASES, type WarRoom } from '../../../shared/domain/warRoom';
 import { LANGUAGES } from '../../../shared/i18n';
 import { StorageConflictError, type WarRoomRepo } from '../types';
 import { oneOf, type Exec } from './exec';
 import { toIso } from './instant';
 import type { Database } from './schema';
+import { shape } from './shape';
 
 const COLUMNS = [
   'id',
@@ -73,11 +74,35 @@ function fromRow(r: WarRoomRow): WarRoom {
   };
 }
 
+// Read on every turn (and twice on a card click): compiled once, see shape.ts.
+const byId = shape(['tenantId', 'id'], (db, p) =>
+  db
+    .selectFrom('war_rooms')
+    .select(COLUMNS)
+    .where('tenant_id', '=', p.tenantId)
+    .where('id', '=', p.id),
+);
+const byChannel = shape(['tenantId', 'channelId'], (db, p) =>
+  db
+    .selectFrom('war_rooms')
+    .select(COLUMNS)
+    .where('tenant_id', '=', p.tenantId)
+    .where('channel_id', '=', p.channelId),
+);
+const refreshUrl = shape(['tenantId', 'channelId', 'serviceUrl'], (db, p) =>
+  db
+    .updateTable('war_rooms')
+    .set({ service_url: p.serviceUrl })
+    .where('tenant_id', '=', p.tenantId)
+    .where('channel_id', '=', p.channelId)
+    .where('service_url', '<>', p.serviceUrl),
+);
+
 export function warRoomRepo(x: Exec): WarRoomRepo {
   const { db } = x;
   const select = (tenantId: string) =>
     db.selectFrom('war_rooms').select(COLUMNS).where('tenant_id', '=', tenantId);
-  const one = async (query: ReturnType<typeof select>) => {
+  const one = async (query: Compilable<WarRoomRow>) => {
     const [row] = await x.all(query);
     return row && fromRow(row);
   };
@@ -92,18 +117,10 @@ export function warRoomRepo(x: Exec): WarRoomRepo {
       );
       if (changed === 0) throw new StorageConflictError('war_rooms.channel');
     },
-    findById: (tenantId, id) => one(select(tenantId).where('id', '=', id)),
-    findByChannel: (tenantId, channelId) =>
-      one(select(tenantId).where('channel_id', '=', channelId)),
+    findById: (tenantId, id) => one(byId(db, { tenantId, id })),
+    findByChannel: (tenantId, channelId) => one(byChannel(db, { tenantId, channelId })),
     async refreshServiceUrl(tenantId, channelId, serviceUrl) {
-      const changed = await x.run(
-        db
-          .updateTable('war_rooms')
-          .set({ service_url: serviceUrl })
-          .where('tenant_id', '=', tenantId)
-          .where('channel_id', '=', channelId)
-          .where('service_url', '<>', serviceUrl),
-      );
+      const changed = await x.run(refreshUrl(db, { tenantId, channelId, serviceUrl }));
       return changed > 0;
     },
     async listByTenant(tenantId) {
