@@ -85,7 +85,7 @@ export function decisionJobs(deps: TimerDeps): JobKind[] {
     return deps.storage.transaction(async (tx) => {
       const found = await tx.decisions.findById(tenantId, decisionId);
       if (found) {
-        await tx.audit.head(tenantId, found.warRoomId); // the war room's write lock
+        await tx.warRooms.lock(tenantId, found.warRoomId); // the war room's write lock
         const d = await tx.decisions.findById(tenantId, decisionId);
         if (d?.status === 'pending') await fn(tx, d, now);
       }

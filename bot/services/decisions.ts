@@ -23,7 +23,7 @@ import { refreshCard } from './cardRefresh';
 import type { Clock, IdGenerator } from './clock';
 import { decisionTimers } from './decisionTimers';
 import { memberByAadObjectId } from './members';
-import { loadLocked, warRoomOf, type Origin } from './records';
+import { loadLocked, loadRecord, warRoomOf, type Origin } from './records';
 import { upnsOf } from './contacts';
 import { decisionSubject } from './subjects';
 import type { Effects } from './effects';
@@ -215,7 +215,7 @@ export class DecisionService {
     decisionId: string,
   ): Promise<WithRoom & { entries: AuditEntry[] }> {
     return this.deps.storage.transaction(async (tx) => {
-      const { decision, warRoom } = await load(tx, actor, { decisionId }, origin);
+      const { decision, warRoom } = await load(tx, actor, { decisionId }, origin, loadRecord);
       const entries = await tx.audit.search(actor.tenantId, warRoom.id, {
         subject: decisionSubject(decision.id),
         limit: HISTORY_LIMIT,
@@ -226,7 +226,7 @@ export class DecisionService {
 
   get(actor: Actor, origin: Origin | null, decisionId: string): Promise<WithRoom> {
     return this.deps.storage.transaction(async (tx) => {
-      const { decision, warRoom } = await load(tx, actor, { decisionId }, origin);
+      const { decision, warRoom } = await load(tx, actor, { decisionId }, origin, loadRecord);
       return withContacts(tx, decision, warRoom);
     });
   }
@@ -273,30 +273,31 @@ export class DecisionService {
   }
 }
 
-/**
- * The decision with its war room, read after taking the war room's write lock (the audit
- * chain's head), so two answers in flight are applied one after the other.
- */
+/** The decision with its war room and whom its card lets you call. */
 async function withContacts(tx: Tx, decision: Decision, warRoom: WarRoom): Promise<WithRoom> {
   return { decision, warRoom, upns: await upnsOf(tx, warRoom, decision.approvers) };
 }
 
+/**
+ * The decision with its war room, current after taking the war room's write lock, so two
+ * answers in flight are applied one after the other (or without the lock, to read).
+ */
 async function load(
   tx: Tx,
   actor: Actor,
   key: DecisionKey,
   origin: Origin | null,
+  /** `loadRecord` to read without the war room's lock. */
+  how = loadLocked,
 ): Promise<{ decision: Decision; warRoom: WarRoom }> {
   const by = 'decisionId' in key ? { id: key.decisionId } : key;
-  const { record, warRoom } = await loadLocked(
-    tx,
-    actor,
+  const { record, warRoom } = await how(tx, actor, {
     origin,
-    by,
-    tx.decisions,
-    'decision',
-    decisionRef,
-  );
+    key: by,
+    records: tx.decisions,
+    kind: 'decision',
+    ref: decisionRef,
+  });
   return { decision: record, warRoom };
 }
 

@@ -74,7 +74,7 @@ export class FreezeService {
       await authorize(tx, warRoom, actor, 'migration.configure');
       if (Date.parse(input.to) <= Date.parse(input.from)) throw invalid('freeze.endBeforeStart');
       if (Date.parse(input.to) <= Date.parse(now)) throw invalid('freeze.over');
-      await tx.audit.head(actor.tenantId, warRoom.id); // the war room's lock: one number each
+      await tx.warRooms.lock(actor.tenantId, warRoom.id); // the war room's lock: one number each
       const window: FreezeWindow = {
         id: this.deps.ids(),
         tenantId: actor.tenantId,
@@ -114,7 +114,7 @@ export class FreezeService {
       const warRoom = await tx.warRooms.findByChannel(actor.tenantId, origin.channelId);
       if (!warRoom) throw notFound('warroom.notStarted');
       await authorize(tx, warRoom, actor, 'decision.request');
-      await tx.audit.head(actor.tenantId, warRoom.id);
+      await tx.warRooms.lock(actor.tenantId, warRoom.id);
       const window = await tx.freezes.findByNumber(actor.tenantId, warRoom.id, number);
       if (!window) throw notFound('freeze.notFound', { ref: freezeRef(number) });
       if (window.status !== 'active' || Date.parse(window.to) <= Date.parse(now)) {

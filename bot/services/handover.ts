@@ -46,7 +46,7 @@ export class HandoverService {
     return change(this.deps, actor, effects, async (tx, now) => {
       const warRoom = await warRoomOf(tx, actor, origin);
       const { tenantId, id } = warRoom;
-      await tx.audit.head(tenantId, id); // one handover at a time per war room
+      await tx.warRooms.lock(tenantId, id); // one handover at a time per war room
       const incidents = (await tx.incidents.listByWarRoom(tenantId, id)).filter(
         (i) => i.status !== 'resolved',
       );

@@ -23,7 +23,7 @@ import type { Clock, IdGenerator } from './clock';
 import { upnsOf } from './contacts';
 import type { Effects } from './effects';
 import { memberByAadObjectId } from './members';
-import { loadLocked, warRoomOf, type Origin } from './records';
+import { loadLocked, loadRecord, warRoomOf, type Origin } from './records';
 import { incidentSubject } from './subjects';
 import { auditChange, change } from './unitOfWork';
 
@@ -214,7 +214,7 @@ export class IncidentService {
   /** The incident with what its card shows; `origin` (when given) must be its war room. */
   get(actor: Actor, origin: Origin | null, incidentId: string): Promise<IncidentDetail> {
     return this.deps.storage.transaction(async (tx) => {
-      const { incident, warRoom } = await load(tx, actor, { incidentId }, origin);
+      const { incident, warRoom } = await load(tx, actor, { incidentId }, origin, loadRecord);
       return detail(tx, incident, warRoom);
     });
   }
@@ -222,7 +222,7 @@ export class IncidentService {
   /** The incident with its notes and every audit entry about it, newest first (the tab). */
   history(actor: Actor, origin: Origin, incidentId: string): Promise<IncidentHistory> {
     return this.deps.storage.transaction(async (tx) => {
-      const { incident, warRoom } = await load(tx, actor, { incidentId }, origin);
+      const { incident, warRoom } = await load(tx, actor, { incidentId }, origin, loadRecord);
       const entries = await tx.audit.search(actor.tenantId, warRoom.id, {
         subject: incidentSubject(incident.id),
         limit: HISTORY_LIMIT,
@@ -344,25 +344,25 @@ export async function detail(
 }
 
 /**
- * The incident with its war room, read after taking the war room's write lock (the audit
- * chain's head), so two changes in flight are applied one after the other.
+ * The incident with its war room, current after taking the war room's write lock, so two
+ * changes in flight are applied one after the other (or without the lock, to read).
  */
 async function load(
   tx: Tx,
   actor: Actor,
   key: IncidentKey,
   origin: Origin | null,
+  /** `loadRecord` to read without the war room's lock. */
+  how = loadLocked,
 ): Promise<{ incident: Incident; warRoom: WarRoom }> {
   const by = 'incidentId' in key ? { id: key.incidentId } : key;
-  const { record, warRoom } = await loadLocked(
-    tx,
-    actor,
+  const { record, warRoom } = await how(tx, actor, {
     origin,
-    by,
-    tx.incidents,
-    'incident',
-    incidentRef,
-  );
+    key: by,
+    records: tx.incidents,
+    kind: 'incident',
+    ref: incidentRef,
+  });
   return { incident: record, warRoom };
 }
 

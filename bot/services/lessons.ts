@@ -57,8 +57,8 @@ export class LessonsService {
     return change(this.deps, viewer, effects, async (tx, now) => {
       const warRoom = await warRoomOf(tx, viewer, origin);
       if (!viewer.devIdentity) await authorize(tx, warRoom, viewer, 'report.lessons');
-      // Taking the chain's head first serialises two saves of the same war room.
-      await tx.audit.head(warRoom.tenantId, warRoom.id);
+      // The war room's lock first serialises two saves of the same war room.
+      await tx.warRooms.lock(warRoom.tenantId, warRoom.id);
       const before = await tx.lessons.find(warRoom.tenantId, warRoom.id);
       const stored = {
         tenantId: warRoom.tenantId,

@@ -193,7 +193,7 @@ export class LifecycleService {
       storage.transaction((tx) =>
         withEffects(tx, effects, now, ids, async () => {
           const warRoom = await warRoomOf(tx, actor, origin);
-          await tx.audit.head(warRoom.tenantId, warRoom.id); // the war room's lock
+          await tx.warRooms.lock(warRoom.tenantId, warRoom.id);
           const current = (await tx.warRooms.findById(warRoom.tenantId, warRoom.id)) ?? warRoom;
           if (permission === 'warroom.close' && current.phase === 'closed') {
             throw conflict('warroom.isClosed', { title: current.title });

@@ -109,7 +109,7 @@ export class PrivacyService {
     const report: ErasureReport = { pseudonym, warRooms: [], tenant: {} };
     for (const warRoom of await this.warRoomsOf(tenantId)) {
       const done = await storage.transaction(async (tx) => {
-        await tx.audit.head(tenantId, warRoom.id); // the war room's lock, before any change
+        await tx.warRooms.lock(tenantId, warRoom.id); // the war room's lock, before any change
         const records = await tx.privacy.pseudonymiseRows(
           tenantId,
           warRoom.id,

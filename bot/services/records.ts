@@ -25,37 +25,65 @@ interface Records<T> {
   findByNumber(tenantId: string, warRoomId: string, number: number): Promise<T | undefined>;
 }
 
+/** Which record: by id (a card) or by number in the war room of `origin` (`note INC-4`). */
+export interface RecordLookup<T> {
+  origin: Origin | null;
+  key: { id: string } | { number: number };
+  records: Records<T>;
+  kind: 'incident' | 'decision';
+  ref: (n: number) => string;
+}
+
 /**
  * A numbered record with its war room, by id (a card) or by number in the war room of
- * `origin` (`note INC-4`), read again after taking the war room's write lock (the audit
- * chain's head), so two changes in flight are applied one after the other. `origin`, when
- * given, must be the record's war room. Messages are `<kind>.notFound`, `.noSuchNumber`
- * and `.otherWarRoom`.
+ * `origin` (`note INC-4`), current after taking the war room's write lock, so two changes
+ * in flight are applied one after the other. `origin`, when given, must be the record's
+ * war room. Messages are `<kind>.notFound`, `.noSuchNumber` and `.otherWarRoom`.
  */
 export async function loadLocked<T extends { id: string; warRoomId: string }>(
   tx: Tx,
   actor: Actor,
-  origin: Origin | null,
-  key: { id: string } | { number: number },
-  records: Records<T>,
-  kind: 'incident' | 'decision',
-  ref: (n: number) => string,
+  lookup: RecordLookup<T>,
 ): Promise<{ record: T; warRoom: WarRoom }> {
+  const { record, warRoom } = await loadRecord(tx, actor, lookup);
+  const { earlierReadsCurrent } = await tx.warRooms.lock(actor.tenantId, warRoom.id);
+  if (earlierReadsCurrent) return { record, warRoom };
+  return { record: (await lookup.records.findById(actor.tenantId, record.id)) ?? record, warRoom };
+}
+
+/** As `loadLocked`, without the lock: to read the record, not to change it. */
+export async function loadRecord<T extends { id: string; warRoomId: string }>(
+  tx: Tx,
+  actor: Actor,
+  lookup: RecordLookup<T>,
+): Promise<{ record: T; warRoom: WarRoom }> {
+  const { origin, key, records, kind, ref } = lookup;
   let found: T | undefined;
+  let room: WarRoom | undefined;
   if ('id' in key) {
     found = await records.findById(actor.tenantId, key.id);
   } else {
     if (!origin) throw notFound(`${kind}.notFound`);
-    const room = await warRoomOf(tx, actor, origin);
+    room = await warRoomOf(tx, actor, origin);
     found = await records.findByNumber(actor.tenantId, room.id, key.number);
     if (!found) throw notFound(`${kind}.noSuchNumber`, { ref: ref(key.number) });
   }
   if (!found) throw notFound(`${kind}.notFound`);
-  const warRoom = await tx.warRooms.findById(actor.tenantId, found.warRoomId);
+  const warRoom =
+    room?.id === found.warRoomId
+      ? room
+      : await tx.warRooms.findById(actor.tenantId, found.warRoomId);
   if (!warRoom) throw notFound('warroom.notFound');
-  if (origin && (await warRoomOf(tx, actor, origin)).id !== warRoom.id) {
+  if (origin && !isOf(warRoom, origin)) {
+    await warRoomOf(tx, actor, origin); // a channel with no war room says so
     throw forbidden(`${kind}.otherWarRoom`);
   }
-  await tx.audit.head(actor.tenantId, warRoom.id);
-  return { record: (await records.findById(actor.tenantId, found.id)) ?? found, warRoom };
+  return { record: found, warRoom };
+}
+
+/** Whether `origin` names `warRoom` (one war room per channel; the tenant is the actor's). */
+function isOf(warRoom: WarRoom, origin: Origin): boolean {
+  return 'channelId' in origin
+    ? warRoom.channelId === origin.channelId
+    : warRoom.id === origin.warRoomId;
 }

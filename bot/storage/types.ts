@@ -86,6 +86,13 @@ export interface WarRoomRepo {
    * proactive messages must use the latest). Returns true when it changed.
    */
   refreshServiceUrl(tenantId: string, channelId: string, serviceUrl: string): Promise<boolean>;
+  /**
+   * Takes the war room's write lock until the transaction ends, so changes to its records
+   * and its audit chain apply one after the other. `earlierReadsCurrent` says whether rows
+   * read before the lock are still current (SQLite: the transaction has been alone since it
+   * began) or must be read again (PostgreSQL: another may have committed meanwhile).
+   */
+  lock(tenantId: string, warRoomId: string): Promise<{ earlierReadsCurrent: boolean }>;
   /** Atomically takes the next number of a per-war-room sequence (1, 2, 3…). */
   nextNumber(
     tenantId: string,

@@ -175,12 +175,29 @@ export function peopleMentioned(a: Activity): Person[] {
 const LOCALE = /^[a-z]{2,3}(?:-[a-z0-9]{1,8}){0,6}$/i;
 
 /**
+ * Locales seen, canonical. `Intl.getCanonicalLocales` was ~1% of a turn's CPU; a tenant's
+ * users send a handful of tags. Past this many, start afresh rather than grow.
+ */
+const canonical = new Map<string, string>();
+const CANONICAL_MAX = 256;
+
+/**
  * The activity's locale, canonical (`en-us`, `en_US` → `en-US`) so `Intl` accepts it;
  * `'en'` when it is missing or not a language tag.
  */
 export function localeOf(a: { locale?: unknown }): string {
   if (typeof a.locale !== 'string' || a.locale.length > 64) return 'en';
-  const locale = a.locale.replace(/_/g, '-');
+  let found = canonical.get(a.locale);
+  if (found === undefined) {
+    found = canonicalLocale(a.locale);
+    if (canonical.size >= CANONICAL_MAX) canonical.clear();
+    canonical.set(a.locale, found);
+  }
+  return found;
+}
+
+function canonicalLocale(raw: string): string {
+  const locale = raw.replace(/_/g, '-');
   if (!LOCALE.test(locale)) return 'en';
   try {
     return Intl.getCanonicalLocales(locale)[0] ?? 'en';

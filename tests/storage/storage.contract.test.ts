@@ -124,6 +124,31 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       });
     });
 
+    it('applies 12 changes read before the lock one after the other, none lost', async () => {
+      const room = await given();
+      const first = incident(room, 1);
+      await storage.transaction((tx) => tx.incidents.insert(first));
+      // Each reads, locks, reads again if the lock says so, and writes under the version read:
+      // a read the lock left stale would be refused as stale.
+      const updated = await Promise.all(
+        Array.from({ length: 12 }, (_, n) =>
+          storage.transaction(async (tx) => {
+            const before = await tx.incidents.findById(room.tenantId, first.id);
+            const { earlierReadsCurrent } = await tx.warRooms.lock(room.tenantId, room.id);
+            const current = earlierReadsCurrent
+              ? before
+              : await tx.incidents.findById(room.tenantId, first.id);
+            if (!current) throw new Error('the incident is gone');
+            const next = { ...current, title: `Change ${n}`, version: current.version + 1 };
+            return tx.incidents.update(next, current.version);
+          }),
+        ),
+      );
+      expect(updated).toEqual(Array.from({ length: 12 }, () => true));
+      const stored = await read((tx) => tx.incidents.findById(room.tenantId, first.id));
+      expect(stored?.version).toBe(13);
+    });
+
     it("refuses to count for another tenant's war room", async () => {
       const room = await given();
       await expect(

@@ -336,6 +336,16 @@ describe('localeOf: a language tag Intl accepts, or English', () => {
     expect(localeOf({ locale })).toBe(expected);
   });
 
+  test('answers the same for a tag seen before, among more tags than it remembers', () => {
+    const tags = Array.from(
+      { length: 600 },
+      (_, i) => [`en_x${i}`, 'en-US', 'da-dk', 'en-'][i % 4],
+    );
+    const first = tags.map((locale) => localeOf({ locale }));
+    expect(tags.map((locale) => localeOf({ locale }))).toEqual(first);
+    expect(first.slice(0, 4)).toEqual(['en', 'en-US', 'da-DK', 'en']);
+  });
+
   test('whatever it returns, Intl takes', () => {
     fc.assert(
       fc.property(

@@ -14,9 +14,17 @@ export interface Exec {
   run(query: Compilable): Promise<number>;
   /**
    * Locks a war room's row until the transaction ends, so counters and the audit chain of
-   * that war room have one writer at a time. A no-op where transactions are serialised.
+   * that war room have one writer at a time. A no-op where transactions are serialised, and
+   * once the transaction holds the lock (an earlier call, or `warRoomLocked`).
    */
   lockWarRoom(tenantId: string, warRoomId: string): Promise<void>;
+  /** A statement of this transaction (an UPDATE of the row) took the war room's lock. */
+  warRoomLocked(tenantId: string, warRoomId: string): void;
+  /**
+   * True where transactions run one at a time from their first statement (SQLite's
+   * `BEGIN IMMEDIATE`): what a transaction read before a lock is still current after it.
+   */
+  readonly serialised: boolean;
   /** A `json` column as the driver returns it → the JS value (SQLite: text; pg: parsed). */
   decodeJson(raw: unknown): unknown;
   /**

@@ -135,6 +135,10 @@ export function warRoomRepo(x: Exec): WarRoomRepo {
       );
       return rows.map(fromRow);
     },
+    async lock(tenantId, warRoomId) {
+      await x.lockWarRoom(tenantId, warRoomId);
+      return { earlierReadsCurrent: x.serialised };
+    },
     async nextNumber(tenantId, warRoomId, sequence) {
       const column = SEQUENCE_COLUMN[sequence];
       // The UPDATE's row lock is what serialises concurrent takers in PostgreSQL.
@@ -147,6 +151,7 @@ export function warRoomRepo(x: Exec): WarRoomRepo {
           .returning(`${column} as n`),
       );
       if (!row) throw new Error(`no war room ${warRoomId} in this tenant`);
+      x.warRoomLocked(tenantId, warRoomId);
       return row.n;
     },
   };

@@ -76,6 +76,8 @@ export function sqliteExec(statements: StatementCache, scope: TxScope): Exec {
     all: <R>(query: Compilable<R>) => call(query, (s, params) => s.all(...params) as R[]),
     run: (query) => call(query, (s, params) => s.run(...params).changes),
     lockWarRoom: () => Promise.resolve(),
+    warRoomLocked: () => undefined,
+    serialised: true,
     decodeJson: (raw) => (typeof raw === 'string' ? JSON.parse(raw) : null),
     skipLocked: (query) => query,
   };

@@ -11,6 +11,7 @@ import { isDomainError, notFound } from '../../../shared/domain/errors';
 import { messageFor, t } from '../../../shared/i18n';
 import { actionCard } from '../../cards/actionCard';
 import { actionFormCard } from '../../cards/actionForm';
+import type { ActionWithRoom } from '../../services/actions';
 import { sentenceCard } from '../../cards/sentenceCard';
 import { actionPost } from '../commands/action';
 import { readDeadline } from '../commands/deadline';
@@ -35,7 +36,7 @@ export const ACTION_CARD_ACTIONS = [
             { actionId, status, expectedVersion: version },
             { delivery },
           ),
-        (notice) => render(context, actionId, notice),
+        (notice, changed) => render(context, actionId, notice, changed),
       ),
   }),
   cardAction({
@@ -55,7 +56,7 @@ export const ACTION_CARD_ACTIONS = [
             },
             { delivery },
           ),
-        (notice) => render(context, data.actionId, notice),
+        (notice, changed) => render(context, data.actionId, notice, changed),
       ),
   }),
   cardAction({ verb: VERBS.actionCreate, schema: actionCreateData, handle: create }),
@@ -126,8 +127,10 @@ async function render(
   { deps, actor, origin }: CardActionContext,
   actionId: string,
   notice?: Notice,
+  /** The record as the change left it; read afresh when absent. */
+  known?: ActionWithRoom,
 ) {
-  const { action, warRoom } = await deps.actions.get(actor, origin, actionId);
+  const { action, warRoom } = known ?? (await deps.actions.get(actor, origin, actionId));
   const language = warRoom.language;
   return cardResponse(
     actionCard({

@@ -12,6 +12,7 @@ import { messageFor, t } from '../../../shared/i18n';
 import { decisionCard } from '../../cards/decisionCard';
 import { decisionFormCard } from '../../cards/decisionFormCard';
 import { sentenceCard } from '../../cards/sentenceCard';
+import type { WithRoom } from '../../services/decisions';
 import type { Outbound } from '../../services/effects';
 import { localeOf } from '../activity';
 import { readDeadline } from '../commands/deadline';
@@ -42,7 +43,7 @@ export const DECISION_CARD_ACTIONS = [
             { decisionId, verdict, comment: comment ?? '' },
             { delivery },
           ),
-        (notice) => render(context, decisionId, notice),
+        (notice, changed) => render(context, decisionId, notice, changed),
       ),
   }),
   cardAction({
@@ -58,7 +59,7 @@ export const DECISION_CARD_ACTIONS = [
             { decisionId },
             { delivery },
           ),
-        (notice) => render(context, decisionId, notice),
+        (notice, changed) => render(context, decisionId, notice, changed),
       ),
   }),
   cardAction({
@@ -78,7 +79,7 @@ export const DECISION_CARD_ACTIONS = [
             { decisionId, verdict, comment: comment ?? '', recorded: { onBehalfOf, how } },
             { delivery },
           ),
-        (notice) => render(context, decisionId, notice),
+        (notice, changed) => render(context, decisionId, notice, changed),
       );
     },
   }),
@@ -148,8 +149,11 @@ async function render(
   { deps, actor, origin }: CardActionContext,
   decisionId: string,
   notice?: Notice,
+  /** The record as the change left it; read afresh when absent. */
+  known?: WithRoom,
 ) {
-  const { decision, warRoom, upns } = await deps.decisions.get(actor, origin, decisionId);
+  const { decision, warRoom, upns } =
+    known ?? (await deps.decisions.get(actor, origin, decisionId));
   const language = warRoom.language;
   // A named approver's own view has the buttons; everyone else's is read-only.
   const view = decision.approvers.some((a) => isApprover(a, actor)) ? 'approver' : 'everyone';

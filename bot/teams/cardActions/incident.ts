@@ -6,6 +6,7 @@ import {
   VERBS,
 } from '../../../shared/cards/actions';
 import { incidentCard } from '../../cards/incidentCard';
+import type { IncidentDetail } from '../../services/incidents';
 import { cardResponse } from '../invokeResponse';
 import { cardAction, changeThenRender, type CardActionContext, type Notice } from './types';
 
@@ -24,7 +25,7 @@ export const INCIDENT_CARD_ACTIONS = [
             { incidentId, status, expectedVersion: version },
             { delivery },
           ),
-        (notice) => render(context, incidentId, notice),
+        (notice, changed) => render(context, incidentId, notice, changed),
       ),
   }),
   cardAction({
@@ -41,7 +42,7 @@ export const INCIDENT_CARD_ACTIONS = [
             { aadObjectId: ownerId },
             { delivery },
           ),
-        (notice) => render(context, incidentId, notice),
+        (notice, changed) => render(context, incidentId, notice, changed),
       ),
   }),
   cardAction({
@@ -54,7 +55,7 @@ export const INCIDENT_CARD_ACTIONS = [
           context.deps.incidents.addNote(context.actor, context.origin, { incidentId }, note, {
             delivery,
           }),
-        (notice) => render(context, incidentId, notice),
+        (notice, changed) => render(context, incidentId, notice, changed),
       ),
   }),
   cardAction({
@@ -69,8 +70,10 @@ async function render(
   incidentId: string,
   /** Why the click did not apply, in the card's language. */
   notice?: Notice,
+  /** The record as the change left it; read afresh when absent. */
+  known?: IncidentDetail,
 ) {
-  const shown = await deps.incidents.get(actor, origin, incidentId);
+  const shown = known ?? (await deps.incidents.get(actor, origin, incidentId));
   // The refreshed card replaces the one everyone sees: the war room's language, as posted.
   const language = shown.warRoom.language;
   return cardResponse(

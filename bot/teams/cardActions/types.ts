@@ -34,20 +34,20 @@ export const cardAction = <S extends z.ZodType>(action: CardAction<S>): CardActi
 export type Notice = (language: string, timeZone: string) => string;
 
 /**
- * A change from a card, then the card as it now stands (`render`). A click that came too
- * late (changed meanwhile, decided already) or asked what cannot be done shows the card
- * with why, in the card's language. A redelivered click that was handled before changes
- * nothing.
+ * A change from a card, then the card as it now stands (`render`, given what the change
+ * returned, so the card is not read again). A click that came too late (changed meanwhile,
+ * decided already) or asked what cannot be done shows the card with why, in the card's
+ * language, read afresh. A redelivered click that was handled before changes nothing.
  */
-export async function changeThenRender<R>(
+export async function changeThenRender<T, R>(
   context: CardActionContext,
-  work: (delivery: Delivery) => Promise<unknown>,
-  render: (notice?: Notice) => Promise<R>,
+  work: (delivery: Delivery) => Promise<T>,
+  render: (notice?: Notice, changed?: T) => Promise<R>,
 ): Promise<R> {
   if (!context.delivery) return render();
   try {
-    await work(context.delivery);
-    return render();
+    const changed = await work(context.delivery);
+    return render(undefined, changed);
   } catch (e) {
     if (isDomainError(e) && (e.kind === 'conflict' || e.kind === 'invalid')) {
       return render((language, timeZone) => messageFor(language, e, { timeZone }));
