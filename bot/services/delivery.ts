@@ -152,10 +152,14 @@ export class DeliveryService {
     const leaseUntil = new Date(now.getTime() + this.options.leaseMs).toISOString();
     // Kicks come with every turn; dead leases are looked for at most once a poll.
     const checkLeases = now.getTime() - this.leasesCheckedAt >= this.options.pollMs;
-    const [expired, due] = await storage.transaction(async (tx) => [
-      checkLeases ? await tx.outbox.expireLeases(now.toISOString()) : [],
-      await tx.outbox.claimDue(now.toISOString(), leaseUntil, CLAIM_BATCH),
-    ]);
+    const claim = (tx: Tx) => tx.outbox.claimDue(now.toISOString(), leaseUntil, CLAIM_BATCH);
+    // The claim alone is one statement: no transaction around it (two round trips fewer).
+    const [expired, due] = checkLeases
+      ? await storage.transaction(async (tx) => [
+          await tx.outbox.expireLeases(now.toISOString()),
+          await claim(tx),
+        ])
+      : [[], await storage.single(claim)];
     if (checkLeases) this.leasesCheckedAt = now.getTime();
     for (const m of expired.filter((e) => e.state === 'unknown')) {
       this.deps.logger.warn('outbox: a post may or may not have arrived (sender stopped)', {

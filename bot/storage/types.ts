@@ -35,6 +35,12 @@ export interface Storage {
    * PostgreSQL locks the war-room row for counters and the audit chain).
    */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn`, which runs exactly one statement, committed on its own: atomic as any single
+   * statement is, without BEGIN and COMMIT (two round trips on PostgreSQL). A second
+   * statement throws (a mistake of the caller's: the first has committed).
+   */
+  single<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Rejects unless the database answers a trivial query (for health checks). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -242,6 +242,24 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       });
     });
 
+    it('commits a single statement on its own, and refuses a second one', async () => {
+      const room = await given();
+      expect(
+        await storage.single((tx) => tx.warRooms.nextNumber(room.tenantId, room.id, 'incident')),
+      ).toBe(1);
+      const twice = storage.single(async (tx) => {
+        await tx.warRooms.nextNumber(room.tenantId, room.id, 'incident');
+        return tx.warRooms.nextNumber(room.tenantId, room.id, 'incident');
+      });
+      await expect(twice).rejects.toThrow(/one statement/);
+      // Each statement committed by itself; the connection is free for what follows.
+      expect(
+        await storage.transaction((tx) =>
+          tx.warRooms.nextNumber(room.tenantId, room.id, 'incident'),
+        ),
+      ).toBe(3);
+    });
+
     it('refuses a nested transaction and a Tx used after its transaction', async () => {
       let kept: Tx | undefined;
       await expect(

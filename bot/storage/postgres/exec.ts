@@ -33,7 +33,7 @@ export function postgresExec(client: PoolClient, scope: TxScope): Exec {
   /** War rooms whose row this transaction has locked. */
   const held = new Set<string>();
   const query = async <R>(compilable: Compilable<R>) => {
-    scope.assertOpen();
+    scope.admit();
     const { sql, parameters } = compilable.compile();
     try {
       return await client.query<R & object>(sql, [...parameters]);

@@ -47,24 +47,33 @@ export class PostgresStorage implements Storage {
     this.listener = new AuditListener(url, this.auditSignals, { onError: onListenError });
   }
 
-  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.run(fn, false);
+  }
+
+  single<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.run(fn, true);
+  }
+
+  private async run<T>(fn: (tx: Tx) => Promise<T>, single: boolean): Promise<T> {
     assertNotNested();
     if (this.closed) throw new StorageUnavailableError('storage is closed');
     const client = await this.pools.main.connect().catch((e: unknown) => {
       throw toStorageError(e);
     });
-    const scope = new TxScope();
+    const scope = new TxScope(single ? 1 : Infinity);
     let discard: Error | undefined;
     try {
-      await client.query('BEGIN');
+      if (!single) await client.query('BEGIN');
       const result = await runInScope(scope, () => fn(sqlTx(postgresExec(client, scope))));
-      await client.query('COMMIT');
+      if (!single) await client.query('COMMIT');
       return result;
     } catch (e) {
       const error = toStorageError(e);
       // A lost or hung connection is dropped, not rolled back: a ROLLBACK would wait on the
       // same dead socket, and the server rolls back a transaction whose connection ends.
-      discard = error instanceof StorageUnavailableError ? error : await rollback(client);
+      if (error instanceof StorageUnavailableError) discard = error;
+      else if (!single) discard = await rollback(client);
       throw error;
     } finally {
       scope.end();

@@ -6,6 +6,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  */
 export class TxScope {
   private open = true;
+  private statements = 0;
+
+  /** `maxStatements`: 1 for a statement committed on its own (`Storage.single`). */
+  constructor(private readonly maxStatements = Infinity) {}
 
   get isOpen(): boolean {
     return this.open;
@@ -17,6 +21,14 @@ export class TxScope {
 
   assertOpen(): void {
     if (!this.open) throw new Error('storage transaction already finished');
+  }
+
+  /** Before each statement: the scope is open, and a single statement is the only one. */
+  admit(): void {
+    this.assertOpen();
+    if (++this.statements > this.maxStatements) {
+      throw new Error('Storage.single runs one statement: use a transaction for more');
+    }
   }
 }
 

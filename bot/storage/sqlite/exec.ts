@@ -64,7 +64,7 @@ const sqlite = compileOnly('sqlite');
 export function sqliteExec(statements: StatementCache, scope: TxScope): Exec {
   const call = <T>(query: Compilable, use: (stmt: Statement, params: unknown[]) => T) => {
     try {
-      scope.assertOpen();
+      scope.admit();
       const { sql, parameters } = query.compile();
       return Promise.resolve(use(statements.get(sql), [...parameters]));
     } catch (e) {

@@ -35,13 +35,32 @@ export class SqliteStorage implements Storage {
   }
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.queued(() => this.run(fn));
+  }
+
+  single<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.queued(async () => {
+      // One statement is its own transaction in SQLite: no BEGIN, no COMMIT.
+      const scope = new TxScope(1);
+      try {
+        return await runInScope(scope, () => fn(sqlTx(sqliteExec(this.statements, scope))));
+      } catch (e) {
+        throw toStorageError(e);
+      } finally {
+        scope.end();
+      }
+    });
+  }
+
+  /** `job` after the work queued before it; refused at once if nested or closed. */
+  private queued<T>(job: () => Promise<T>): Promise<T> {
     try {
       assertNotNested();
       if (this.closed) throw new StorageUnavailableError('storage is closed');
     } catch (e) {
       return Promise.reject(e);
     }
-    return this.queue.run(() => this.run(fn));
+    return this.queue.run(job);
   }
 
   private async run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
