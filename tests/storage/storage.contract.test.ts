@@ -149,6 +149,36 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       expect(stored?.version).toBe(13);
     });
 
+    it('skips writing a service URL it knows is stored, and learns nothing from a rollback', async () => {
+      const room = await given();
+      const refresh = (on: Storage, url: string) =>
+        on.transaction((tx) => tx.warRooms.refreshServiceUrl(room.tenantId, room.channelId, url));
+      const stored = async () =>
+        (await read((tx) => tx.warRooms.findById(room.tenantId, room.id)))?.serviceUrl;
+      const moved = 'https://smba.trafficmanager.net/amer/';
+      // Another instance moves it; this one, knowing its insert stored the first URL, trusts
+      // that for a while (KnownServiceUrls.TRUST_MS) and does not write.
+      const other = await openStorage(location);
+      try {
+        expect(await refresh(other, moved)).toBe(true);
+      } finally {
+        await other.close();
+      }
+      expect(await refresh(storage, room.serviceUrl)).toBe(false);
+      expect(await stored()).toBe(moved);
+      // A write that rolled back is not known stored: the next turn writes it.
+      const back = 'https://smba.trafficmanager.net/apac/';
+      await expect(
+        storage.transaction(async (tx) => {
+          await tx.warRooms.refreshServiceUrl(room.tenantId, room.channelId, back);
+          throw new Error('the turn failed');
+        }),
+      ).rejects.toThrow('the turn failed');
+      expect(await stored()).toBe(moved);
+      expect(await refresh(storage, back)).toBe(true);
+      expect(await stored()).toBe(back);
+    });
+
     it("refuses to count for another tenant's war room", async () => {
       const room = await given();
       await expect(

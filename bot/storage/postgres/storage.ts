@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import { AuditSignalHub } from '../auditSignals';
 import { StorageUnavailableError } from '../errors';
 import type { Storage, Tx } from '../types';
+import { KnownServiceUrls } from '../sql/knownServiceUrls';
 import { sqlTx } from '../sql/tx';
 import { assertNotNested, runInScope, TxScope } from '../sql/txScope';
 import { postgresExec } from './exec';
@@ -34,6 +35,7 @@ export class PostgresStorage implements Storage {
   private readonly listener: AuditListener;
   /** Appends of every instance (NOTIFY from audit_log's trigger); listens from the first subscriber. */
   readonly auditSignals: AuditSignalHub;
+  private readonly serviceUrls = new KnownServiceUrls();
 
   constructor(
     private readonly pools: Pools,
@@ -65,8 +67,10 @@ export class PostgresStorage implements Storage {
     let discard: Error | undefined;
     try {
       if (!single) await client.query('BEGIN');
-      const result = await runInScope(scope, () => fn(sqlTx(postgresExec(client, scope))));
+      const urls = this.serviceUrls.forTransaction();
+      const result = await runInScope(scope, () => fn(sqlTx(postgresExec(client, scope), urls)));
       if (!single) await client.query('COMMIT');
+      urls.commit();
       return result;
     } catch (e) {
       const error = toStorageError(e);

@@ -9,6 +9,7 @@ import type { Exec } from './exec';
 import { incidentRepo } from './incidents';
 import { inboxRepo } from './inbox';
 import { jobRepo } from './jobs';
+import type { TxServiceUrls } from './knownServiceUrls';
 import { migrationImportRepo, migrationSettingsRepo } from './migrationImports';
 import { migrationItemRepo } from './migrationItems';
 import { migrationTotalsRepo } from './migrationTotals';
@@ -22,10 +23,13 @@ import { signingKeyRepo } from './signingKeys';
 import { handoverRepo, lessonsRepo } from './reportNotes';
 import { warRoomRepo } from './warRooms';
 
-/** The repositories of one transaction, written once for both dialects. */
-export function sqlTx(x: Exec): Tx {
+/**
+ * The repositories of one transaction, written once for both dialects. `serviceUrls`:
+ * what the storage knows of stored service URLs (docs/decisions/026).
+ */
+export function sqlTx(x: Exec, serviceUrls?: TxServiceUrls): Tx {
   return {
-    warRooms: warRoomRepo(x),
+    warRooms: warRoomRepo(x, serviceUrls),
     incidents: incidentRepo(x),
     audit: auditRepo(x),
     inbox: inboxRepo(x),

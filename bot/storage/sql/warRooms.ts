@@ -4,6 +4,7 @@ import { LANGUAGES } from '../../../shared/i18n';
 import { StorageConflictError, type WarRoomRepo } from '../types';
 import { oneOf, type Exec } from './exec';
 import { toIso } from './instant';
+import type { TxServiceUrls } from './knownServiceUrls';
 import type { Database } from './schema';
 import { shape } from './shape';
 
@@ -98,7 +99,8 @@ const refreshUrl = shape(['tenantId', 'channelId', 'serviceUrl'], (db, p) =>
     .where('service_url', '<>', p.serviceUrl),
 );
 
-export function warRoomRepo(x: Exec): WarRoomRepo {
+/** `serviceUrls`: what the transaction knows of stored service URLs (none: always write). */
+export function warRoomRepo(x: Exec, serviceUrls?: TxServiceUrls): WarRoomRepo {
   const { db } = x;
   const select = (tenantId: string) =>
     db.selectFrom('war_rooms').select(COLUMNS).where('tenant_id', '=', tenantId);
@@ -116,11 +118,14 @@ export function warRoomRepo(x: Exec): WarRoomRepo {
           .onConflict((oc) => oc.columns(['tenant_id', 'channel_id']).doNothing()),
       );
       if (changed === 0) throw new StorageConflictError('war_rooms.channel');
+      serviceUrls?.stored(warRoom.tenantId, warRoom.channelId, warRoom.serviceUrl);
     },
     findById: (tenantId, id) => one(byId(db, { tenantId, id })),
     findByChannel: (tenantId, channelId) => one(byChannel(db, { tenantId, channelId })),
     async refreshServiceUrl(tenantId, channelId, serviceUrl) {
+      if (serviceUrls?.isStored(tenantId, channelId, serviceUrl)) return false;
       const changed = await x.run(refreshUrl(db, { tenantId, channelId, serviceUrl }));
+      serviceUrls?.stored(tenantId, channelId, serviceUrl);
       return changed > 0;
     },
     async listByTenant(tenantId) {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { AuditSignalHub } from '../auditSignals';
 import { StorageUnavailableError } from '../errors';
 import type { AuditSignal, Storage, Tx } from '../types';
+import { KnownServiceUrls } from '../sql/knownServiceUrls';
 import { sqlTx } from '../sql/tx';
 import { assertNotNested, runInScope, TxScope } from '../sql/txScope';
 import { sqliteExec, StatementCache, toStorageError } from './exec';
@@ -26,6 +27,7 @@ export class SqliteStorage implements Storage {
   readonly kind = 'sqlite';
   private readonly queue = new SerialQueue();
   private readonly statements: StatementCache;
+  private readonly serviceUrls = new KnownServiceUrls();
   private closed = false;
   /** Appends of this process, after their COMMIT (one instance per SQLite file). */
   readonly auditSignals = new AuditSignalHub();
@@ -69,9 +71,11 @@ export class SqliteStorage implements Storage {
       // IMMEDIATE takes the write lock up front, so another process cannot slip in between.
       this.db.exec('BEGIN IMMEDIATE');
       const appended = new Map<string, number>();
-      const tx = withAppendsNoted(sqlTx(sqliteExec(this.statements, scope)), appended);
+      const urls = this.serviceUrls.forTransaction();
+      const tx = withAppendsNoted(sqlTx(sqliteExec(this.statements, scope), urls), appended);
       const result = await runInScope(scope, () => fn(tx));
       this.db.exec('COMMIT');
+      urls.commit();
       for (const [warRoomId, seq] of appended) {
         this.auditSignals.emit({ kind: 'appended', warRoomId, seq } satisfies AuditSignal);
       }
