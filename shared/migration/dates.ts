@@ -1,4 +1,5 @@
 import { Temporal } from '@js-temporal/polyfill';
+import { written, type Written } from './written';
 
 /** How to read `a/b/yyyy` when nothing in the file tells: month first (en-US) or day first. */
 export type SlashOrder = 'mdy' | 'dmy';
@@ -10,76 +11,9 @@ export interface ReadDatesOptions {
   slashOrder?: SlashOrder;
 }
 
-/**
- * PowerShell writes a date in the exporting machine's culture, without a zone:
- * `11/29/2026 10:15:00 PM` (en-US), `29-11-2026 22:15:00` (da, nl), `29.11.2026 22:15`
- * (de), `29/11/2026 22:15:00` (fr, en-GB), `2026-11-29 22:15:00` (sv, ISO). Danish .NET
- * has also written `22.15.00`. Seconds and fractions are optional, as is the time.
- */
-const CULTURE =
-  /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,]\d+)?(?:\s*([ap])\.?m\.?)?)?$/i;
-const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i;
-const OFFSET = /^([+-])(\d{2}):?(\d{2})?$/;
-
-/** A date as written; `a` and `b` are day and month in an order still to be settled. */
-interface Written {
-  slash: boolean;
-  a: number;
-  b: number;
-  year: number;
-  hour: number;
-  minute: number;
-  second: number;
-  ms: number;
-  /** Minutes east of UTC when the text said (ISO with `Z` or an offset). */
-  offset: number | undefined;
-}
-
-const num = (s: string | undefined) => (s === undefined ? 0 : Number(s));
-
-/** The 24-hour hour, or -1 for an hour that does not go with am/pm (`13 PM`, `0 AM`). */
-function hour24(h: string | undefined, ampm: string | undefined): number {
-  const hour = num(h);
-  if (ampm === undefined) return hour;
-  if (hour < 1 || hour > 12) return -1;
-  return (hour % 12) + (ampm === 'p' || ampm === 'P' ? 12 : 0);
-}
-
-function written(raw: string): Written | undefined {
-  const text = raw.trim();
-  const iso = ISO.exec(text);
-  if (iso) {
-    const [, y, mo, d, h, mi, s, frac, zone] = iso;
-    let offset: number | undefined;
-    if (zone !== undefined) {
-      const z = OFFSET.exec(zone);
-      offset = z ? (z[1] === '-' ? -1 : 1) * (num(z[2]) * 60 + num(z[3])) : 0;
-    }
-    const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
-    const [a, b, year, hour, minute, second] = [num(d), num(mo), num(y), num(h), num(mi), num(s)];
-    return { slash: false, a, b, year, hour, minute, second, ms, offset };
-  }
-  const culture = CULTURE.exec(text);
-  if (!culture) return undefined;
-  const [, a, sep, b, y, h, mi, s, ampm] = culture;
-  return {
-    // Only the month-first cultures (en-US and kin) write `/`; `-` and `.` are day first.
-    slash: sep === '/',
-    a: num(a),
-    b: num(b),
-    year: num(y),
-    hour: hour24(h, ampm),
-    minute: num(mi),
-    second: num(s),
-    ms: 0,
-    offset: undefined,
-  };
-}
-
 function daysIn(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 type HourStart = (year: number, month: number, day: number, hour: number) => number;
@@ -122,7 +56,10 @@ export function readDates(
   options: ReadDatesOptions,
 ): { values: (string | null)[]; unread: number } {
   const timeZone = knownZone(options.timeZone);
-  const parsed = raws.map((raw) => (raw === null || raw.trim() === '' ? null : written(raw)));
+  const parsed = raws.map((raw) => {
+    const text = raw === null ? '' : raw.trim();
+    return text === '' ? null : written(text);
+  });
   let dayFirstSeen = false;
   let monthFirstSeen = false;
   for (const w of parsed) {
