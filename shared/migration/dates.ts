@@ -1,5 +1,6 @@
 import { Temporal } from '@js-temporal/polyfill';
 import { written, type Written } from './written';
+import { hourStarts, type HourStart } from './zoneHours';
 
 /** How to read `a/b/yyyy` when nothing in the file tells: month first (en-US) or day first. */
 export type SlashOrder = 'mdy' | 'dmy';
@@ -15,8 +16,6 @@ function daysIn(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
-
-type HourStart = (year: number, month: number, day: number, hour: number) => number;
 
 /** Epoch milliseconds of a written time, or undefined when it names no real date and time. */
 function epochOf(w: Written, dayFirst: boolean, hourStart: HourStart): number | undefined {
@@ -42,6 +41,12 @@ function knownZone(timeZone: string): string {
   }
 }
 
+/** A last-sync time as written: null when absent, undefined when no date we know. */
+function readingOf(raw: string | null): Written | null | undefined {
+  const text = raw === null ? '' : raw.trim();
+  return text === '' ? null : written(text);
+}
+
 /**
  * Reads the last-sync times of one file, as UTC instants. The order of `a/b/yyyy` is
  * settled for the whole file: a first number over 12 proves day first, a second over 12
@@ -56,13 +61,12 @@ export function readDates(
   options: ReadDatesOptions,
 ): { values: (string | null)[]; unread: number } {
   const timeZone = knownZone(options.timeZone);
-  const parsed = raws.map((raw) => {
-    const text = raw === null ? '' : raw.trim();
-    return text === '' ? null : written(text);
-  });
+  // Read twice rather than keep 100,000 readings between the passes: reading is cheaper
+  // than what keeping them costs the collector.
   let dayFirstSeen = false;
   let monthFirstSeen = false;
-  for (const w of parsed) {
+  for (const raw of raws) {
+    const w = readingOf(raw);
     if (!w?.slash) continue;
     if (w.a > 12) dayFirstSeen = true;
     if (w.b > 12) monthFirstSeen = true;
@@ -70,22 +74,11 @@ export function readDates(
   const conflicting = dayFirstSeen && monthFirstSeen;
   const slashDayFirst = dayFirstSeen || (!monthFirstSeen && options.slashOrder === 'dmy');
 
-  // Converting a wall time through Temporal takes ~0.1 ms; a file has few distinct hours.
-  const hourStarts = new Map<number, number>();
-  const hourStart: HourStart = (year, month, day, hour) => {
-    const key = ((year * 13 + month) * 32 + day) * 24 + hour;
-    let start = hourStarts.get(key);
-    if (start === undefined) {
-      start = Temporal.PlainDateTime.from({ year, month, day, hour }).toZonedDateTime(timeZone, {
-        disambiguation: 'compatible',
-      }).epochMilliseconds;
-      hourStarts.set(key, start);
-    }
-    return start;
-  };
+  const hourStart = hourStarts(timeZone);
 
   let unread = 0;
-  const values = parsed.map((w) => {
+  const values = raws.map((raw) => {
+    const w = readingOf(raw);
     if (w === null) return null;
     const epoch =
       w === undefined || (w.slash && conflicting)

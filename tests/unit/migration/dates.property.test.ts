@@ -2,6 +2,7 @@ import { Temporal } from '@js-temporal/polyfill';
 import fc from 'fast-check';
 import { readDates, type ReadDatesOptions } from '../../../shared/migration/dates';
 import { writtenByPattern, writtenFast } from '../../../shared/migration/written';
+import { hourStartByTemporal, hourStarts } from '../../../shared/migration/zoneHours';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
@@ -179,7 +180,56 @@ describe('property: a wall time in Europe/Copenhagen, both sides of a clock chan
           expect(unread).toBe(0);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 200 },
+    );
+  });
+});
+
+/** Zones with clock changes of an hour, half an hour, two hours, a whole day; and none. */
+const ZONES = [
+  'Europe/Copenhagen',
+  'America/New_York',
+  'America/Santiago',
+  'Australia/Lord_Howe',
+  'Antarctica/Troll',
+  'Pacific/Apia',
+  'Pacific/Chatham',
+  'Africa/Casablanca',
+  'Asia/Kolkata',
+  'UTC',
+];
+
+/**
+ * The hours of one file: many within a day or so of one of its zone's changes (skipped and
+ * repeated hours too), in any order, and a few anywhere.
+ */
+const oneFile = fc
+  .record({
+    zone: fc.constantFrom(...ZONES),
+    year: fc.integer({ min: 1970, max: 2090 }),
+    day: fc.integer({ min: 0, max: 364 }),
+    around: fc.array(fc.integer({ min: -30, max: 30 }), { minLength: 1, maxLength: 40 }),
+    far: fc.array(wallTime, { maxLength: 5 }),
+  })
+  .map(({ zone, year, day, around, far }) => {
+    const from = Temporal.PlainDate.from({ year, month: 1, day: 1 })
+      .add({ days: day })
+      .toZonedDateTime(zone);
+    const change = (from.getTimeZoneTransition('next') ?? from).toPlainDateTime();
+    return { zone, hours: [...far, ...around.map((hours) => change.add({ hours }))] };
+  });
+
+describe('property: hour starts remembered by stretches of one offset', () => {
+  test("are Temporal's, for any hours in any order, around changes or not", () => {
+    fc.assert(
+      fc.property(oneFile, ({ zone, hours }) => {
+        const remembered = hourStarts(zone);
+        const temporal = hourStartByTemporal(zone);
+        for (const { year, month, day, hour } of [...hours, ...hours]) {
+          expect(remembered(year, month, day, hour)).toBe(temporal(year, month, day, hour));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
