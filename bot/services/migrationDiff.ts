@@ -54,30 +54,50 @@ function sameState(a: MigrationItem, b: MigrationItem): boolean {
 /**
  * The item after an import row: the row's values for the fields its source has, the
  * stored ones for the rest (a new item: empty). The status always comes from the row.
+ * Written out field by field: it runs once a row, and makes the one object kept per item.
  */
 function merge(
   before: MigrationItem | undefined,
   { row, fields }: Incoming,
   ids: { tenantId: string; warRoomId: string },
   now: string,
-): MigrationItem {
-  const pick = <K extends keyof MigrationItem>(field: Field, key: K, value: MigrationItem[K]) =>
-    fields.has(field) || !before ? value : before[key];
+  fingerprint: string,
+): MigrationItem & { fingerprint: string } {
+  if (before === undefined) {
+    return {
+      tenantId: ids.tenantId,
+      warRoomId: ids.warRoomId,
+      identity: row.identity,
+      batch: row.batch,
+      rawStatus: row.rawStatus,
+      status: row.status,
+      itemsSynced: row.itemsSynced,
+      itemsSkipped: row.itemsSkipped,
+      error: row.error,
+      lastSyncAt: row.lastSyncAt,
+      tags: row.tags,
+      firstSeenAt: now,
+      statusChangedAt: now,
+      updatedAt: now,
+      fingerprint,
+    };
+  }
   return {
     tenantId: ids.tenantId,
     warRoomId: ids.warRoomId,
     identity: row.identity,
-    batch: pick('batch', 'batch', row.batch),
+    batch: fields.has('batch') ? row.batch : before.batch,
     rawStatus: row.rawStatus,
     status: row.status,
-    itemsSynced: pick('itemsSynced', 'itemsSynced', row.itemsSynced),
-    itemsSkipped: pick('itemsSkipped', 'itemsSkipped', row.itemsSkipped),
-    error: pick('error', 'error', row.error),
-    lastSyncAt: pick('lastSync', 'lastSyncAt', row.lastSyncAt),
-    tags: pick('tags', 'tags', row.tags),
-    firstSeenAt: before?.firstSeenAt ?? now,
-    statusChangedAt: before && before.status === row.status ? before.statusChangedAt : now,
+    itemsSynced: fields.has('itemsSynced') ? row.itemsSynced : before.itemsSynced,
+    itemsSkipped: fields.has('itemsSkipped') ? row.itemsSkipped : before.itemsSkipped,
+    error: fields.has('error') ? row.error : before.error,
+    lastSyncAt: fields.has('lastSync') ? row.lastSyncAt : before.lastSyncAt,
+    tags: fields.has('tags') ? row.tags : before.tags,
+    firstSeenAt: before.firstSeenAt,
+    statusChangedAt: before.status === row.status ? before.statusChangedAt : now,
     updatedAt: now,
+    fingerprint,
   };
 }
 
@@ -98,18 +118,18 @@ function fieldsKey(fields: ReadonlySet<Field>): string {
  * one, since merge() keeps the stored values of every field the row does not have.
  */
 export function fingerprintOf({ row, fields }: Incoming): string {
-  const said = <T>(field: Field, value: T) => (fields.has(field) ? value : 0);
+  // A field the source does not have is 0, which no field's value can be.
   const canonical = JSON.stringify([
     FINGERPRINT_VERSION,
     fieldsKey(fields),
     row.rawStatus,
     row.status,
-    said('batch', row.batch),
-    said('itemsSynced', row.itemsSynced),
-    said('itemsSkipped', row.itemsSkipped),
-    said('error', row.error),
-    said('lastSync', row.lastSyncAt),
-    said('tags', row.tags),
+    fields.has('batch') ? row.batch : 0,
+    fields.has('itemsSynced') ? row.itemsSynced : 0,
+    fields.has('itemsSkipped') ? row.itemsSkipped : 0,
+    fields.has('error') ? row.error : 0,
+    fields.has('lastSync') ? row.lastSyncAt : 0,
+    fields.has('tags') ? row.tags : 0,
   ]);
   return hash('sha1', canonical, 'base64');
 }
@@ -150,7 +170,7 @@ export function diffImport(
   const diff: Diff = { changes: [], created: 0, updated: 0, unchanged };
   for (const { entry, fingerprint } of toCompare) {
     const before = byIdentity.get(entry.row.identity);
-    const after = { ...merge(before, entry, ids, now), fingerprint };
+    const after = merge(before, entry, ids, now, fingerprint);
     if (!before) diff.created++;
     else if (sameState(before, after)) {
       // Unchanged, but its stored fingerprint is not this row's (none yet, or another

@@ -5,7 +5,7 @@ import { readDates, type ReadDatesOptions } from './dates';
 import { planColumns } from './formats';
 import { csvBytes, detectDelimiter, headerLine } from './input';
 import { eachRecord } from './records';
-import { isRejection, readRow } from './row';
+import { isRejection, readRow, repeatedValues, type RowReading } from './row';
 import { statusReader, type StatusValues } from './status';
 import { LIMITS, type MigrationParseResult, type MigrationRow, type RejectedRow } from './types';
 
@@ -50,7 +50,7 @@ export function parseMigrationCsv(
   const readStatus = statusReader(options.statusValues);
 
   let header: ReturnType<typeof planColumns> | undefined;
-  let width = 0;
+  let reading: RowReading | undefined;
   /** Where the record being read starts: records are counted, not csv-parse's `lines`. */
   let line: number = fromLine;
   let rowsRead = 0;
@@ -65,13 +65,13 @@ export function parseMigrationCsv(
     const start = line;
     line += lineBreaksIn(record) + 1;
     if (isBlank(record)) return;
-    if (header === undefined) {
+    if (reading === undefined) {
       header = planColumns(record, options.mapping);
-      width = record.length;
+      reading = { plan: header.plan, width: record.length, readStatus, repeated: repeatedValues() };
       return;
     }
     if (++rowsRead > LIMITS.rows) throw invalid('migration.file.tooManyRows', { max: LIMITS.rows });
-    const draft = readRow(record, start, header.plan, readStatus, width);
+    const draft = readRow(record, start, reading);
     if (isRejection(draft)) {
       rejected.push({ line: start, reason: draft });
       return;

@@ -1,5 +1,6 @@
 import { invalid } from '../domain/errors';
 import { LIMITS } from './types';
+import { isWellFormedUtf8 } from './utf8';
 
 export type Delimiter = ',' | ';' | '\t';
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
@@ -32,27 +33,34 @@ export function decodeInput(input: string | Uint8Array): string {
 const HEAD_CHARS = 256 * 1024;
 
 /**
+ * Bytes of UTF-8 that hold at least HEAD_CHARS characters after a byte order mark: at most
+ * 3 bytes a character, and a sequence cut at the end spoils only what comes after them.
+ */
+const HEAD_BYTES = 3 + 3 * HEAD_CHARS + 3;
+
+/**
  * The export as UTF-8 bytes for the CSV parser, and the text of its start (to find the
- * header and delimiter). Read as `decodeInput` reads it (which also proves UTF-8 valid), but
- * UTF-8 bytes, the usual case, are passed on as they are: encoding the text back for the
- * parser cost a tenth of reading an export.
+ * header and delimiter), read as `decodeInput` reads it. UTF-8 bytes, the usual case, are
+ * passed on as they are and only their start is decoded: decoding the whole file (to
+ * prove it UTF-8) and encoding it back for the parser cost a tenth of reading an export.
  */
 export function csvBytes(input: string | Uint8Array): { bytes: Buffer; head: string } {
   if (input.length > LIMITS.bytes) {
     throw invalid('migration.file.tooLarge', { maxMb: LIMITS.bytes / 1024 / 1024 });
   }
-  const text = decodeInput(input);
-  const head = text.slice(0, HEAD_CHARS);
   if (typeof input !== 'string') {
     const view = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
     const [b0, b1, b2] = view;
     const utf8Bom = b0 === 0xef && b1 === 0xbb && b2 === 0xbf;
-    // Bytes that decoded as UTF-8 (not UTF-16, not the Windows-1252 fallback) go as they are.
-    if (utf8Bom) return { bytes: view.subarray(3), head };
     const utf16 = (b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff);
-    if (!utf16 && view.length === Buffer.byteLength(text, 'utf8')) return { bytes: view, head };
+    // As decodeInput: a UTF-8 mark says UTF-8; without a mark, valid UTF-8 is UTF-8.
+    if (utf8Bom || (!utf16 && isWellFormedUtf8(view))) {
+      const start = new TextDecoder('utf-8').decode(view.subarray(0, HEAD_BYTES));
+      return { bytes: utf8Bom ? view.subarray(3) : view, head: start.slice(0, HEAD_CHARS) };
+    }
   }
-  return { bytes: Buffer.from(text, 'utf8'), head };
+  const text = decodeInput(input);
+  return { bytes: Buffer.from(text, 'utf8'), head: text.slice(0, HEAD_CHARS) };
 }
 
 /**

@@ -17,87 +17,127 @@ const reject = <C extends RejectReason['code']>(
   params: Extract<RejectReason, { code: C }>['params'],
 ) => ({ code, params }) as Extract<RejectReason, { code: C }>;
 
+/** The first non-blank cell of a field's columns, or '' (no column, or all blank). */
+function cellOf(record: readonly string[], plan: ColumnPlan, field: Field): string {
+  const indexes = plan[field]?.indexes;
+  if (indexes === undefined) return '';
+  for (const i of indexes) {
+    const value = record[i];
+    if (value !== undefined && value.trim() !== '') return value;
+  }
+  return '';
+}
+
+/** A field's column as the file names it, for messages. */
+const headerOf = (plan: ColumnPlan, field: Field) => plan[field]?.header ?? field;
+
 /**
- * Reads one CSV record by the file's column plan. `width` is the number of header
- * columns: a record with another count has a field split or lost (an unquoted separator)
- * and its columns cannot be trusted, so it is refused rather than read shifted.
+ * One file's values that repeat row after row (batches, raw statuses), one string each:
+ * 100,000 rows then keep a handful of strings, not 100,000 copies for the collector.
+ */
+export function repeatedValues(): (value: string) => string {
+  const seen = new Map<string, string>();
+  return (value) => {
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    if (seen.size < 1000) seen.set(value, value);
+    return value;
+  };
+}
+
+/** How one file's records are read: its column plan and width, and its status words. */
+export interface RowReading {
+  plan: ColumnPlan;
+  /** The number of header columns. */
+  width: number;
+  readStatus: StatusReader;
+  repeated: (value: string) => string;
+}
+
+/**
+ * Reads one CSV record by the file's column plan. A record with another count of columns
+ * than the header has a field split or lost (an unquoted separator) and its columns cannot
+ * be trusted, so it is refused rather than read shifted.
  */
 export function readRow(
   record: readonly string[],
   line: number,
-  plan: ColumnPlan,
-  readStatus: StatusReader,
-  width: number,
+  { plan, width, readStatus, repeated }: RowReading,
 ): DraftRow | RejectReason {
   if (record.length !== width) {
     return reject('migration.row.columnCount', { expected: width, actual: record.length });
   }
-  const cell = (field: Field): string => {
-    for (const i of plan[field]?.indexes ?? []) {
-      const value = record[i];
-      if (value !== undefined && value.trim() !== '') return value;
-    }
-    return '';
-  };
-  const header = (field: Field) => plan[field]?.header ?? field;
 
-  const identity = readIdentity(cell('identity'));
+  const identityCell = cellOf(record, plan, 'identity');
+  const identity = readIdentity(identityCell);
   if (identity.kind === 'missing') return reject('migration.row.missingIdentity', {});
   if (identity.kind === 'tooLong') {
     return reject('migration.row.tooLong', {
-      column: header('identity'),
+      column: headerOf(plan, 'identity'),
       max: LIMITS.identityChars,
     });
   }
   if (identity.kind === 'invalid') {
-    return reject('migration.row.invalidIdentity', { value: quoted(cell('identity')) });
+    return reject('migration.row.invalidIdentity', { value: quoted(identityCell) });
   }
 
-  const rawStatus = oneLine(cell('status'));
+  const rawStatus = oneLine(cellOf(record, plan, 'status'));
   if (rawStatus === '') return reject('migration.row.missingStatus', {});
   if (rawStatus.length > LIMITS.statusChars) {
-    return reject('migration.row.tooLong', { column: header('status'), max: LIMITS.statusChars });
+    return reject('migration.row.tooLong', {
+      column: headerOf(plan, 'status'),
+      max: LIMITS.statusChars,
+    });
   }
   const status = readStatus(rawStatus);
   if (status === undefined) return reject('migration.row.unknownStatus', { value: rawStatus });
 
-  const batch = oneLine(cell('batch'));
+  const batch = oneLine(cellOf(record, plan, 'batch'));
   if (batch.length > LIMITS.batchChars) {
-    return reject('migration.row.tooLong', { column: header('batch'), max: LIMITS.batchChars });
+    return reject('migration.row.tooLong', {
+      column: headerOf(plan, 'batch'),
+      max: LIMITS.batchChars,
+    });
   }
 
-  const counts: Partial<Record<'itemsSynced' | 'itemsSkipped', number | null>> = {};
-  for (const field of ['itemsSynced', 'itemsSkipped'] as const) {
-    const count = readCount(cell(field));
-    if (count === undefined) {
-      return reject('migration.row.invalidCount', {
-        column: header(field),
-        value: quoted(cell(field)),
-      });
-    }
-    counts[field] = count;
-  }
+  const itemsSynced = readCount(cellOf(record, plan, 'itemsSynced'));
+  if (itemsSynced === undefined) return invalidCount(record, plan, 'itemsSynced');
+  const itemsSkipped = readCount(cellOf(record, plan, 'itemsSkipped'));
+  if (itemsSkipped === undefined) return invalidCount(record, plan, 'itemsSkipped');
 
-  const tags = readTags(cell('tags'));
+  const tags = readTags(cellOf(record, plan, 'tags'));
   if (tags === undefined) {
-    return reject('migration.row.tooLong', { column: header('tags'), max: LIMITS.tagChars });
+    return reject('migration.row.tooLong', {
+      column: headerOf(plan, 'tags'),
+      max: LIMITS.tagChars,
+    });
   }
 
-  const lastSync = cell('lastSync');
+  const lastSync = cellOf(record, plan, 'lastSync');
   const row: MigrationRow = {
     line,
     identity: identity.identity,
-    batch: batch === '' ? null : batch,
-    rawStatus,
+    batch: batch === '' ? null : repeated(batch),
+    rawStatus: repeated(rawStatus),
     status,
-    itemsSynced: counts.itemsSynced ?? null,
-    itemsSkipped: counts.itemsSkipped ?? null,
-    error: readErrorText(cell('error')),
+    itemsSynced,
+    itemsSkipped,
+    error: readErrorText(cellOf(record, plan, 'error')),
     lastSyncAt: null,
     tags,
   };
   return { row, lastSyncRaw: lastSync === '' ? null : lastSync };
 }
+
+const invalidCount = (
+  record: readonly string[],
+  plan: ColumnPlan,
+  field: 'itemsSynced' | 'itemsSkipped',
+) =>
+  reject('migration.row.invalidCount', {
+    column: headerOf(plan, field),
+    value: quoted(cellOf(record, plan, field)),
+  });
 
 export function isRejection(row: DraftRow | RejectReason): row is RejectReason {
   return 'code' in row;
