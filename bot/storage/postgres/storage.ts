@@ -69,8 +69,10 @@ export class PostgresStorage implements Storage {
       if (!single) await client.query('BEGIN');
       const urls = this.serviceUrls.forTransaction();
       const result = await runInScope(scope, () => fn(sqlTx(postgresExec(client, scope), urls)));
-      if (!single) await client.query('COMMIT');
-      urls.commit();
+      // A transaction that a failed statement aborted (its error caught in `fn`) ends in
+      // ROLLBACK however it is asked to end: it stored nothing, so it teaches nothing.
+      const ended = single ? 'COMMIT' : (await client.query('COMMIT')).command;
+      if (ended === 'COMMIT') urls.commit();
       return result;
     } catch (e) {
       const error = toStorageError(e);
