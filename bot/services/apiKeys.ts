@@ -114,7 +114,10 @@ export class ApiKeyService {
       if (!found) return { ok: false, reason: 'unknown' };
       if (found.revokedAt !== null) return { ok: false, reason: 'revoked' };
       const notBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS).toISOString();
-      await tx.apiKeys.markUsed(found.tenantId, found.id, now.toISOString(), notBefore);
+      // Used within the minute already: the update would match nothing; spare its round trip.
+      if (found.lastUsedAt === null || found.lastUsedAt < notBefore) {
+        await tx.apiKeys.markUsed(found.tenantId, found.id, now.toISOString(), notBefore);
+      }
       const caller: KeyCaller = {
         tenantId: found.tenantId,
         userId: `apikey:${found.id}`,
