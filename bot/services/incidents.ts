@@ -245,7 +245,7 @@ export class IncidentService {
 
   /**
    * The legacy list's page: incidents numbered after `after`, oldest first, at most `limit`,
-   * with their war room (if the viewer may see it) and its open count, in one transaction.
+   * with their war room (if the viewer may see it) and its open count, read together.
    */
   listAfter(
     viewer: Viewer,
@@ -253,7 +253,7 @@ export class IncidentService {
     after: number,
     limit: number,
   ): Promise<{ warRoom: WarRoom; openIncidents: number; incidents: Incident[] }> {
-    return this.deps.storage.transaction(async (tx) => {
+    return this.deps.storage.read(async (tx) => {
       const warRoom = await getVisibleIn(tx, viewer, warRoomId);
       const { tenantId, id } = warRoom;
       const incidents = await tx.incidents.listAfter(tenantId, id, after, limit);

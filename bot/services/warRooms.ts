@@ -88,7 +88,7 @@ export class WarRoomService {
 
   /** A war room the viewer may see; not found otherwise, so its existence does not leak. */
   async getVisible(viewer: Viewer, id: string): Promise<WarRoom> {
-    return this.deps.storage.transaction((tx) => getVisibleIn(tx, viewer, id));
+    return this.deps.storage.read((tx) => getVisibleIn(tx, viewer, id));
   }
 
   /**
@@ -99,7 +99,7 @@ export class WarRoomService {
     viewer: Viewer,
     channelId: string | undefined,
   ): Promise<{ warRoom: WarRoom; openIncidents: number }[]> {
-    return this.deps.storage.transaction(async (tx) => {
+    return this.deps.storage.read(async (tx) => {
       const found =
         channelId === undefined
           ? await tx.warRooms.listByTenant(viewer.tenantId)

@@ -1,7 +1,7 @@
 import type { Compilable } from 'kysely';
 import type { PoolClient } from 'pg';
 import { compileOnly } from '../sql/builder';
-import type { Exec } from '../sql/exec';
+import { assertReadOnly, type Exec } from '../sql/exec';
 import { shape } from '../sql/shape';
 import type { TxScope } from '../sql/txScope';
 import { toStorageError } from './failures';
@@ -28,11 +28,12 @@ const lockShape = shape(['tenantId', 'warRoomId'], (db, p) =>
     .forNoKeyUpdate(),
 );
 
-/** Exec over the one pooled client that holds this transaction. */
-export function postgresExec(client: PoolClient, scope: TxScope): Exec {
+/** Exec over the one pooled client that holds this transaction (or `Storage.read`'s reads). */
+export function postgresExec(client: PoolClient, scope: TxScope, readOnly = false): Exec {
   const query = async <R>(compilable: Compilable<R>) => {
     scope.assertOpen();
     const { sql, parameters } = compilable.compile();
+    if (readOnly) assertReadOnly(sql);
     try {
       return await client.query<R & object>(sql, [...parameters]);
     } catch (e) {

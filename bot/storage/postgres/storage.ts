@@ -72,6 +72,27 @@ export class PostgresStorage implements Storage {
     }
   }
 
+  async read<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    assertNotNested();
+    if (this.closed) throw new StorageUnavailableError('storage is closed');
+    const client = await this.pools.main.connect().catch((e: unknown) => {
+      throw toStorageError(e);
+    });
+    const scope = new TxScope();
+    let discard: Error | undefined;
+    try {
+      // No BEGIN/COMMIT: each statement commits alone, and none of them writes.
+      return await runInScope(scope, () => fn(sqlTx(postgresExec(client, scope, true))));
+    } catch (e) {
+      const error = toStorageError(e);
+      if (error instanceof StorageUnavailableError) discard = error;
+      throw error;
+    } finally {
+      scope.end();
+      client.release(discard);
+    }
+  }
+
   /** Rejects with `StorageUnavailableError` within `pingTimeoutMs` unless `SELECT 1` answers. */
   async ping(): Promise<void> {
     if (this.closed) throw new StorageUnavailableError('storage is closed');
