@@ -75,16 +75,8 @@ export function mountApi(server: Server, deps: ApiDeps): void {
     route(async (req, actor) => {
       // A channel tab asks for its own channel's war room; elsewhere, all the caller may see
       // (their teams', theirs, their roles'; everything for the local development identity).
-      const channelId = channelQuery(req);
-      const rooms =
-        channelId === undefined
-          ? await deps.warRooms.listVisible(actor)
-          : [await deps.warRooms.findVisibleByChannel(actor, channelId)].filter(
-              (w): w is WarRoom => !!w,
-            );
-      // One COUNT per war room, not every incident of every war room.
-      const open = await deps.dashboard.openIncidentCounts(rooms);
-      return { warRooms: rooms.map((w) => summary(w, open.get(w.id) ?? 0)) };
+      const rooms = await deps.warRooms.listWithOpenCounts(actor, channelQuery(req));
+      return { warRooms: rooms.map((r) => summary(r.warRoom, r.openIncidents)) };
     }),
   );
 
@@ -93,13 +85,15 @@ export function mountApi(server: Server, deps: ApiDeps): void {
     route(async (req, actor) => {
       const id = idParam(req);
       const { after, limit } = listQuery(req);
-      const warRoom = await deps.warRooms.getVisible(actor, id);
       // One page by number and an indexed count, not every incident of the war room.
-      const incidents = await deps.incidents.listAfter(actor, id, after, limit + 1);
-      const open = (await deps.dashboard.openIncidentCounts([warRoom])).get(warRoom.id) ?? 0;
-      const shown = incidents.slice(0, limit);
-      const next = incidents.length > limit ? (shown[shown.length - 1]?.number ?? null) : null;
-      return { warRoom: summary(warRoom, open), incidents: shown.map(incidentDto), next };
+      const page = await deps.incidents.listAfter(actor, id, after, limit + 1);
+      const shown = page.incidents.slice(0, limit);
+      const next = page.incidents.length > limit ? (shown[shown.length - 1]?.number ?? null) : null;
+      return {
+        warRoom: summary(page.warRoom, page.openIncidents),
+        incidents: shown.map(incidentDto),
+        next,
+      };
     }),
   );
 

@@ -109,20 +109,23 @@ export class ApiKeyService {
   async authenticate(key: string): Promise<Authentication> {
     if (!KEY_SHAPE.test(key)) return { ok: false, reason: 'malformed' };
     const now = this.deps.clock.now();
-    return this.deps.storage.transaction(async (tx) => {
-      const found = await tx.apiKeys.findByHash(hashApiKey(key));
-      if (!found) return { ok: false, reason: 'unknown' };
-      if (found.revokedAt !== null) return { ok: false, reason: 'revoked' };
-      const notBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS).toISOString();
-      await tx.apiKeys.markUsed(found.tenantId, found.id, now.toISOString(), notBefore);
-      const caller: KeyCaller = {
-        tenantId: found.tenantId,
-        userId: `apikey:${found.id}`,
-        name: found.name,
-        apiKey: { id: found.id, warRoomId: found.warRoomId },
-      };
-      return { ok: true, caller };
-    });
+    const found = await this.deps.storage.read((tx) => tx.apiKeys.findByHash(hashApiKey(key)));
+    if (!found) return { ok: false, reason: 'unknown' };
+    if (found.revokedAt !== null) return { ok: false, reason: 'revoked' };
+    const notBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS).toISOString();
+    // Used within the minute already: the update would match nothing; spare its round trips.
+    if (found.lastUsedAt === null || found.lastUsedAt < notBefore) {
+      await this.deps.storage.transaction((tx) =>
+        tx.apiKeys.markUsed(found.tenantId, found.id, now.toISOString(), notBefore),
+      );
+    }
+    const caller: KeyCaller = {
+      tenantId: found.tenantId,
+      userId: `apikey:${found.id}`,
+      name: found.name,
+      apiKey: { id: found.id, warRoomId: found.warRoomId },
+    };
+    return { ok: true, caller };
   }
 
   /** The war room, if the actor (a person, never a key) may manage its keys. */

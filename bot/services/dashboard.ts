@@ -137,17 +137,6 @@ export class DashboardService {
     }
     return { buckets, truncated: startedHour < firstHour };
   }
-
-  /** Open incidents of each war room, one COUNT per war room (the war-room list). */
-  openIncidentCounts(warRooms: readonly WarRoom[]): Promise<Map<string, number>> {
-    return this.deps.storage.transaction(async (tx) => {
-      const counts = new Map<string, number>();
-      for (const w of warRooms) {
-        counts.set(w.id, await tx.dashboard.openIncidentCount(w.tenantId, w.id));
-      }
-      return counts;
-    });
-  }
 }
 
 function summaryOf(w: WarRoom): DashboardDto['warRoom'] {

@@ -26,6 +26,7 @@ import { memberByAadObjectId } from './members';
 import { loadLocked, loadRecord, warRoomOf, type Origin } from './records';
 import { incidentSubject } from './subjects';
 import { auditChange, change } from './unitOfWork';
+import { getVisibleIn, type Viewer } from './warRooms';
 
 export { incidentSubject } from './subjects';
 
@@ -242,11 +243,26 @@ export class IncidentService {
     );
   }
 
-  /** Incidents numbered after `after`, oldest first, at most `limit` (the legacy list's pages). */
-  listAfter(actor: Actor, warRoomId: string, after: number, limit: number): Promise<Incident[]> {
-    return this.deps.storage.transaction((tx) =>
-      tx.incidents.listAfter(actor.tenantId, warRoomId, after, limit),
-    );
+  /**
+   * The legacy list's page: incidents numbered after `after`, oldest first, at most `limit`,
+   * with their war room (if the viewer may see it) and its open count, read together.
+   */
+  listAfter(
+    viewer: Viewer,
+    warRoomId: string,
+    after: number,
+    limit: number,
+  ): Promise<{ warRoom: WarRoom; openIncidents: number; incidents: Incident[] }> {
+    return this.deps.storage.read(async (tx) => {
+      const warRoom = await getVisibleIn(tx, viewer, warRoomId);
+      const { tenantId, id } = warRoom;
+      const incidents = await tx.incidents.listAfter(tenantId, id, after, limit);
+      return {
+        warRoom,
+        openIncidents: await tx.dashboard.openIncidentCount(tenantId, id),
+        incidents,
+      };
+    });
   }
 
   list(actor: Actor, warRoomId: string): Promise<Incident[]> {

@@ -168,7 +168,7 @@ export class MigrationService {
   /** Items per normalised status and per batch, counted by the database, and the last import. */
   totals(actor: Actor, warRoomId: string): Promise<MigrationTotals> {
     return recordingRefusals(this.deps, actor, () =>
-      this.deps.storage.transaction(async (tx) => {
+      this.deps.storage.read(async (tx) => {
         const warRoom = await admit(tx, actor, warRoomId, 'warroom.read');
         const counts = await tx.migrationTotals.counts(warRoom.tenantId, warRoom.id);
         const [last] = await tx.migrationImports.listRecent(warRoom.tenantId, warRoom.id, 1);

@@ -86,30 +86,43 @@ export class WarRoomService {
     return this.deps.storage.transaction((tx) => tx.warRooms.findByChannel(tenantId, channelId));
   }
 
-  /** The war rooms of the viewer's tenant that the viewer may see (`visibleTo`), newest first. */
-  listVisible(viewer: Viewer): Promise<WarRoom[]> {
-    return this.deps.storage.transaction(async (tx) =>
-      visibleTo(tx, viewer, await tx.warRooms.listByTenant(viewer.tenantId)),
-    );
-  }
-
-  /** The war room of a channel, if there is one and the viewer may see it. */
-  findVisibleByChannel(viewer: Viewer, channelId: string): Promise<WarRoom | undefined> {
-    return this.deps.storage.transaction(async (tx) => {
-      const found = await tx.warRooms.findByChannel(viewer.tenantId, channelId);
-      return found && (await visibleTo(tx, viewer, [found]))[0];
-    });
-  }
-
   /** A war room the viewer may see; not found otherwise, so its existence does not leak. */
   async getVisible(viewer: Viewer, id: string): Promise<WarRoom> {
-    const found = await this.deps.storage.transaction(async (tx) => {
-      const warRoom = await tx.warRooms.findById(viewer.tenantId, id);
-      return warRoom && (await visibleTo(tx, viewer, [warRoom]))[0];
-    });
-    if (!found) throw notFound('warroom.notFound');
-    return found;
+    return this.deps.storage.read((tx) => getVisibleIn(tx, viewer, id));
   }
+
+  /**
+   * The tab's war-room list: the war rooms the viewer may see (only the channel's when
+   * `channelId` is given), each with its open incidents, read in one transaction.
+   */
+  listWithOpenCounts(
+    viewer: Viewer,
+    channelId: string | undefined,
+  ): Promise<{ warRoom: WarRoom; openIncidents: number }[]> {
+    return this.deps.storage.read(async (tx) => {
+      const found =
+        channelId === undefined
+          ? await tx.warRooms.listByTenant(viewer.tenantId)
+          : [await tx.warRooms.findByChannel(viewer.tenantId, channelId)].filter(
+              (w): w is WarRoom => !!w,
+            );
+      const list: { warRoom: WarRoom; openIncidents: number }[] = [];
+      // One COUNT per war room over an index, not every incident of every war room.
+      for (const warRoom of await visibleTo(tx, viewer, found)) {
+        const openIncidents = await tx.dashboard.openIncidentCount(warRoom.tenantId, warRoom.id);
+        list.push({ warRoom, openIncidents });
+      }
+      return list;
+    });
+  }
+}
+
+/** `getVisible` within a transaction the caller already holds. */
+export async function getVisibleIn(tx: Tx, viewer: Viewer, id: string): Promise<WarRoom> {
+  const warRoom = await tx.warRooms.findById(viewer.tenantId, id);
+  const found = warRoom && (await visibleTo(tx, viewer, [warRoom]))[0];
+  if (!found) throw notFound('warroom.notFound');
+  return found;
 }
 
 /**

@@ -41,6 +41,12 @@ export interface Storage {
    * statement throws (a mistake of the caller's: the first has committed).
    */
   single<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn`, which only reads, like `transaction`. PostgreSQL runs its statements without
+   * BEGIN and COMMIT, two round trips fewer: at READ COMMITTED each statement takes its own
+   * snapshot inside a transaction too. A statement that is not a SELECT is refused.
+   */
+  read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Rejects unless the database answers a trivial query (for health checks). */
   ping(): Promise<void>;
   close(): Promise<void>;

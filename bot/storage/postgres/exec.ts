@@ -1,7 +1,7 @@
 import type { Compilable } from 'kysely';
 import type { PoolClient } from 'pg';
 import { compileOnly } from '../sql/builder';
-import type { Exec } from '../sql/exec';
+import { assertReadOnly, type Exec } from '../sql/exec';
 import { shape } from '../sql/shape';
 import type { TxScope } from '../sql/txScope';
 import { toStorageError } from './failures';
@@ -28,13 +28,14 @@ const lockShape = shape(['tenantId', 'warRoomId'], (db, p) =>
     .forNoKeyUpdate(),
 );
 
-/** Exec over the one pooled client that holds this transaction. */
-export function postgresExec(client: PoolClient, scope: TxScope): Exec {
+/** Exec over the one pooled client that holds this transaction (or `Storage.read`'s reads). */
+export function postgresExec(client: PoolClient, scope: TxScope, readOnly = false): Exec {
   /** War rooms whose row this transaction has locked. */
   const held = new Set<string>();
   const query = async <R>(compilable: Compilable<R>) => {
     scope.admit();
     const { sql, parameters } = compilable.compile();
+    if (readOnly) assertReadOnly(sql);
     try {
       return await client.query<R & object>(sql, [...parameters]);
     } catch (e) {

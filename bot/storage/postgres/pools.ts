@@ -1,4 +1,5 @@
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import { pgTypes } from './instants';
 
 export interface PostgresOptions {
   /** Pool size per instance. */
@@ -50,6 +51,8 @@ export function createPools(url: string, options: PostgresOptions): Pools {
     // Notices a peer that vanished without closing (host down, network cut) while idle.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
+    // Instants come back as ISO text, not Dates (instants.ts).
+    types: pgTypes,
   };
   const timed: PoolConfig = {
     ...base,

@@ -29,6 +29,9 @@ async function rollback(client: PoolClient): Promise<Error | undefined> {
  * cannot be reached surfaces as `StorageUnavailableError`; the pool reconnects by itself
  * once the server is back.
  */
+/** How `run` holds its statements together. */
+type Mode = 'transaction' | 'single' | 'read';
+
 export class PostgresStorage implements Storage {
   readonly kind = 'postgres';
   private closed = false;
@@ -50,28 +53,38 @@ export class PostgresStorage implements Storage {
   }
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.run(fn, false);
+    return this.run(fn, 'transaction');
   }
 
   single<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.run(fn, true);
+    return this.run(fn, 'single');
   }
 
-  private async run<T>(fn: (tx: Tx) => Promise<T>, single: boolean): Promise<T> {
+  read<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.run(fn, 'read');
+  }
+
+  /**
+   * `fn` on a pooled client: in BEGIN … COMMIT (`transaction`), or without them, each
+   * statement committing alone: one statement (`single`) or any number that only read (`read`).
+   */
+  private async run<T>(fn: (tx: Tx) => Promise<T>, mode: Mode): Promise<T> {
     assertNotNested();
     if (this.closed) throw new StorageUnavailableError('storage is closed');
     const client = await this.pools.main.connect().catch((e: unknown) => {
       throw toStorageError(e);
     });
-    const scope = new TxScope(single ? 1 : Infinity);
+    const inTransaction = mode === 'transaction';
+    const scope = new TxScope(mode === 'single' ? 1 : Infinity);
     let discard: Error | undefined;
     try {
-      if (!single) await client.query('BEGIN');
+      if (inTransaction) await client.query('BEGIN');
       const urls = this.serviceUrls.forTransaction();
-      const result = await runInScope(scope, () => fn(sqlTx(postgresExec(client, scope), urls)));
+      const exec = postgresExec(client, scope, mode === 'read');
+      const result = await runInScope(scope, () => fn(sqlTx(exec, urls)));
       // A transaction that a failed statement aborted (its error caught in `fn`) ends in
       // ROLLBACK however it is asked to end: it stored nothing, so it teaches nothing.
-      const ended = single ? 'COMMIT' : (await client.query('COMMIT')).command;
+      const ended = inTransaction ? (await client.query('COMMIT')).command : 'COMMIT';
       if (ended === 'COMMIT') urls.commit();
       return result;
     } catch (e) {
@@ -79,7 +92,7 @@ export class PostgresStorage implements Storage {
       // A lost or hung connection is dropped, not rolled back: a ROLLBACK would wait on the
       // same dead socket, and the server rolls back a transaction whose connection ends.
       if (error instanceof StorageUnavailableError) discard = error;
-      else if (!single) discard = await rollback(client);
+      else if (inTransaction) discard = await rollback(client);
       throw error;
     } finally {
       scope.end();

@@ -47,3 +47,10 @@ export function oneOf<T extends string>(allowed: readonly T[], value: string, co
   if (found === undefined) throw new Error(`unexpected ${column} in storage: ${value}`);
   return found;
 }
+
+/** Refuses a statement that may write or lock, in `Storage.read` (the SQL as compiled). */
+export function assertReadOnly(sql: string): void {
+  if (!/^select\s/i.test(sql) || /\sfor\s+(no\s+key\s+)?(update|share)\b/i.test(sql)) {
+    throw new Error(`a read-only storage call ran a statement that writes or locks: ${sql}`);
+  }
+}

@@ -3,7 +3,7 @@ import type { Compilable } from 'kysely';
 import { StorageUnavailableError } from '../errors';
 import { StorageConflictError } from '../types';
 import { compileOnly } from '../sql/builder';
-import type { Exec } from '../sql/exec';
+import { assertReadOnly, type Exec } from '../sql/exec';
 import type { TxScope } from '../sql/txScope';
 
 type Statement = Database.Statement<unknown[], unknown>;
@@ -61,11 +61,12 @@ export function toStorageError(e: unknown): unknown {
 const sqlite = compileOnly('sqlite');
 
 /** Exec over the single connection; the queue has already serialised transactions. */
-export function sqliteExec(statements: StatementCache, scope: TxScope): Exec {
+export function sqliteExec(statements: StatementCache, scope: TxScope, readOnly = false): Exec {
   const call = <T>(query: Compilable, use: (stmt: Statement, params: unknown[]) => T) => {
     try {
       scope.admit();
       const { sql, parameters } = query.compile();
+      if (readOnly) assertReadOnly(sql);
       return Promise.resolve(use(statements.get(sql), [...parameters]));
     } catch (e) {
       return Promise.reject(toStorageError(e));
