@@ -1,24 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Action } from '../../shared/domain/action';
-import { openStorage } from '../../bot/storage/open';
-import type { Storage, Tx } from '../../bot/storage/types';
-import { backends, type Backend } from './backends';
+import type { Tx } from '../../bot/storage/types';
+import { backends, suiteStorage, type Backend } from './backends';
 import { at, newTenant, warRoom } from './fixtures';
 
 const JONAS = { id: '29:jonas', aadObjectId: 'aad-jonas', name: 'Jonas «Ops» & Co' };
 
 /** Actions and personal chats on every engine: the services must not tell them apart. */
 describe.each(backends())('action contract: $name', (backend: Backend) => {
-  let storage: Storage;
-  beforeAll(async () => {
-    await backend.start();
-    storage = await openStorage(await backend.fresh());
-  });
-  afterAll(async () => {
-    await storage?.close();
-    await backend.stop();
-  });
-  const tx = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage.transaction(fn);
+  const storage = suiteStorage(backend);
+  const tx = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage().transaction(fn);
 
   async function newRoom() {
     const room = warRoom(newTenant());

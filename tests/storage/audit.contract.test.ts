@@ -1,39 +1,30 @@
 import { auditPages, verifyStoredChain } from '../../bot/services/auditChain';
 import { appendAudit } from '../../bot/services/auditTrail';
 import { openStorage } from '../../bot/storage/open';
-import type { Storage, Tx } from '../../bot/storage/types';
+import type { Tx } from '../../bot/storage/types';
 import type { WarRoom } from '../../shared/domain/warRoom';
-import { backends, type Backend } from './backends';
+import { backends, suiteStorage, type Backend } from './backends';
 import { at, newTenant, nextAudit, warRoom } from './fixtures';
 
 /** Reading long audit chains page by page, and finding every war room, on every engine. */
 describe.each(backends())('audit paging contract: $name', (backend: Backend) => {
-  let storage: Storage;
+  const storage = suiteStorage(backend);
 
-  beforeAll(async () => {
-    await backend.start();
-    storage = await openStorage(await backend.fresh());
-  });
-  afterAll(async () => {
-    await storage?.close();
-    await backend.stop();
-  });
-
-  const read = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage.transaction(fn);
+  const read = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage().transaction(fn);
   const given = async (room: WarRoom = warRoom(newTenant())): Promise<WarRoom> => {
-    await storage.transaction((tx) => tx.warRooms.insert(room));
+    await storage().transaction((tx) => tx.warRooms.insert(room));
     return room;
   };
   /** `seqs` appended as given (gaps allowed: the port does not check contiguity). */
   const withEntries = async (room: WarRoom, seqs: number[]) => {
-    await storage.transaction(async (tx) => {
+    await storage().transaction(async (tx) => {
       for (const seq of seqs) await tx.audit.append(nextAudit(room, undefined, { seq }));
     });
   };
   /** Entries written the way services write them: real hashes over what the engine stores. */
   const realChain = async (room: WarRoom, length: number) => {
     for (let n = 1; n <= length; n++) {
-      await storage.transaction((tx) =>
+      await storage().transaction((tx) =>
         appendAudit(tx, {
           tenantId: room.tenantId,
           warRoomId: room.id,
@@ -67,7 +58,7 @@ describe.each(backends())('audit paging contract: $name', (backend: Backend) => 
     const room = await given();
     await withEntries(room, [1, 2, 7, 8]);
     const seqs = [];
-    for await (const p of auditPages(storage, room.tenantId, room.id, { pageSize: 2 })) {
+    for await (const p of auditPages(storage(), room.tenantId, room.id, { pageSize: 2 })) {
       seqs.push(p.map((e) => e.seq));
     }
     expect(seqs).toEqual([
@@ -93,7 +84,7 @@ describe.each(backends())('audit paging contract: $name', (backend: Backend) => 
   it('gives back what services hashed: a real chain verifies across pages', async () => {
     const room = await given();
     await realChain(room, 23);
-    const report = await verifyStoredChain(storage, room.tenantId, room.id, { pageSize: 5 });
+    const report = await verifyStoredChain(storage(), room.tenantId, room.id, { pageSize: 5 });
     const head = await read((tx) => tx.audit.head(room.tenantId, room.id));
     expect(report).toEqual({
       verified: true,
@@ -106,7 +97,7 @@ describe.each(backends())('audit paging contract: $name', (backend: Backend) => 
 
   it('reports an empty chain as verified with no seq range', async () => {
     const room = await given();
-    expect(await verifyStoredChain(storage, room.tenantId, room.id)).toEqual({
+    expect(await verifyStoredChain(storage(), room.tenantId, room.id)).toEqual({
       verified: true,
       entries: 0,
       firstSeq: null,

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { StorageLocation } from '../../bot/storage/open';
+import { openStorage, type StorageLocation } from '../../bot/storage/open';
+import type { Storage } from '../../bot/storage/types';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 
 /** A database engine the contract runs against. */
@@ -55,3 +56,23 @@ export const backends = (): Backend[] => [sqliteBackend(), postgresBackend()];
  */
 export const onPostgres = (backend: Backend): typeof it =>
   backend.name === 'postgres' ? it : ((() => undefined) as unknown as typeof it);
+
+/**
+ * A fresh database of `backend` for the suite: the engine started and the storage opened
+ * before its cases, both closed after them. Call the result inside a case for the storage.
+ */
+export function suiteStorage(backend: Backend): () => Storage {
+  let storage: Storage | undefined;
+  beforeAll(async () => {
+    await backend.start();
+    storage = await openStorage(await backend.fresh());
+  });
+  afterAll(async () => {
+    await storage?.close();
+    await backend.stop();
+  });
+  return () => {
+    if (!storage) throw new Error('the suite storage is not open (outside a case?)');
+    return storage;
+  };
+}

@@ -3,25 +3,15 @@ import type { Action } from '../../shared/domain/action';
 import type { Decision } from '../../shared/domain/decision';
 import type { MigrationItem } from '../../shared/domain/migration';
 import type { WarRoom } from '../../shared/domain/warRoom';
-import { openStorage } from '../../bot/storage/open';
-import type { ItemPageQuery, Storage, Tx } from '../../bot/storage/types';
-import { backends, type Backend } from './backends';
+import type { ItemPageQuery, Tx } from '../../bot/storage/types';
+import { backends, suiteStorage, type Backend } from './backends';
 import { at, incident, newTenant, warRoom } from './fixtures';
 
 /** The dashboard's counts and pages on every engine: same numbers, same order. */
 describe.each(backends())('dashboard contract: $name', (backend: Backend) => {
-  let storage: Storage;
+  const storage = suiteStorage(backend);
 
-  beforeAll(async () => {
-    await backend.start();
-    storage = await openStorage(await backend.fresh());
-  });
-  afterAll(async () => {
-    await storage?.close();
-    await backend.stop();
-  });
-
-  const tx = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage.transaction(fn);
+  const tx = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage().transaction(fn);
   const room = async (tenantId = newTenant()): Promise<WarRoom> => {
     const w = warRoom(tenantId);
     await tx((t) => t.warRooms.insert(w));

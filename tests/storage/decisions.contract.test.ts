@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { respond, type Decision } from '../../shared/domain/decision';
-import { openStorage } from '../../bot/storage/open';
-import type { Storage, Tx } from '../../bot/storage/types';
-import { backends, type Backend } from './backends';
+import type { Tx } from '../../bot/storage/types';
+import { backends, suiteStorage, type Backend } from './backends';
 import { at, newTenant, warRoom } from './fixtures';
 
 const ANNA = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna «Board» & Co' };
@@ -10,16 +9,8 @@ const BEN = { id: '29:ben', name: 'Ben CFO' };
 
 /** Decision requests on every engine: the decision service must not tell them apart. */
 describe.each(backends())('decision contract: $name', (backend: Backend) => {
-  let storage: Storage;
-  beforeAll(async () => {
-    await backend.start();
-    storage = await openStorage(await backend.fresh());
-  });
-  afterAll(async () => {
-    await storage?.close();
-    await backend.stop();
-  });
-  const tx = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage.transaction(fn);
+  const storage = suiteStorage(backend);
+  const tx = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage().transaction(fn);
 
   async function newRequest(overrides: Partial<Decision> = {}) {
     const room = warRoom(newTenant());

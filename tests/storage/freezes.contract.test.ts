@@ -1,22 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FreezeWindow } from '../../shared/domain/freeze';
-import { openStorage } from '../../bot/storage/open';
-import { StorageConflictError, type Storage, type Tx } from '../../bot/storage/types';
-import { backends, type Backend } from './backends';
+import { StorageConflictError, type Tx } from '../../bot/storage/types';
+import { backends, suiteStorage, type Backend } from './backends';
 import { at, newTenant, warRoom } from './fixtures';
 
 /** Freeze windows and their violations on every engine. */
 describe.each(backends())('freeze contract: $name', (backend: Backend) => {
-  let storage: Storage;
-  beforeAll(async () => {
-    await backend.start();
-    storage = await openStorage(await backend.fresh());
-  });
-  afterAll(async () => {
-    await storage?.close();
-    await backend.stop();
-  });
-  const tx = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage.transaction(fn);
+  const storage = suiteStorage(backend);
+  const tx = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage().transaction(fn);
 
   async function newRoom() {
     const room = warRoom(newTenant());

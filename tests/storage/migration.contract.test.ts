@@ -2,25 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { ApiKey } from '../../shared/domain/apiKey';
 import type { MigrationImport, MigrationItem } from '../../shared/domain/migration';
 import type { WarRoom } from '../../shared/domain/warRoom';
-import { openStorage } from '../../bot/storage/open';
-import type { Storage, Tx } from '../../bot/storage/types';
-import { backends, type Backend } from './backends';
+import type { Tx } from '../../bot/storage/types';
+import { backends, suiteStorage, type Backend } from './backends';
 import { at, newTenant, warRoom } from './fixtures';
 
 /** Migration items, imports, settings and API keys on every engine. */
 describe.each(backends())('migration contract: $name', (backend: Backend) => {
-  let storage: Storage;
+  const storage = suiteStorage(backend);
 
-  beforeAll(async () => {
-    await backend.start();
-    storage = await openStorage(await backend.fresh());
-  });
-  afterAll(async () => {
-    await storage?.close();
-    await backend.stop();
-  });
-
-  const read = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage.transaction(fn);
+  const read = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage().transaction(fn);
   const room = async (tenantId = newTenant()): Promise<WarRoom> => {
     const w = warRoom(tenantId);
     await read((tx) => tx.warRooms.insert(w));

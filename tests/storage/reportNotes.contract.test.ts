@@ -1,20 +1,11 @@
-import { openStorage } from '../../bot/storage/open';
-import type { Handover, Storage, StoredLessons, Tx } from '../../bot/storage/types';
-import { backends, type Backend } from './backends';
+import type { Handover, StoredLessons, Tx } from '../../bot/storage/types';
+import { backends, suiteStorage, type Backend } from './backends';
 import { newTenant, warRoom } from './fixtures';
 
 /** Lessons learned and shift handovers on every engine. */
 describe.each(backends())('report notes contract: $name', (backend: Backend) => {
-  let storage: Storage;
-  beforeAll(async () => {
-    await backend.start();
-    storage = await openStorage(await backend.fresh());
-  });
-  afterAll(async () => {
-    await storage?.close();
-    await backend.stop();
-  });
-  const tx = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage.transaction(fn);
+  const storage = suiteStorage(backend);
+  const tx = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage().transaction(fn);
   async function newRoom() {
     const room = warRoom(newTenant());
     await tx((t) => t.warRooms.insert(room));

@@ -1,22 +1,12 @@
-import { openStorage } from '../../bot/storage/open';
-import type { RosterEntry, Storage, TeamMember, Tx } from '../../bot/storage/types';
-import { backends, type Backend } from './backends';
+import type { RosterEntry, TeamMember, Tx } from '../../bot/storage/types';
+import { backends, suiteStorage, type Backend } from './backends';
 import { at, newTenant } from './fixtures';
 
 /** Team rosters on every engine: the roster service must not be able to tell them apart. */
 describe.each(backends())('roster contract: $name', (backend: Backend) => {
-  let storage: Storage;
+  const storage = suiteStorage(backend);
 
-  beforeAll(async () => {
-    await backend.start();
-    storage = await openStorage(await backend.fresh());
-  });
-  afterAll(async () => {
-    await storage?.close();
-    await backend.stop();
-  });
-
-  const read = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage.transaction(fn);
+  const read = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage().transaction(fn);
   const member = (n: string, overrides: Partial<TeamMember> = {}): TeamMember => ({
     teamsUserId: `29:${n}`,
     aadObjectId: `aad-${n}`,
@@ -28,7 +18,7 @@ describe.each(backends())('roster contract: $name', (backend: Backend) => {
   const entry = (tenantId: string, teamId: string, m: TeamMember, refreshedAt: string) =>
     ({ ...m, tenantId, teamId, refreshedAt }) satisfies RosterEntry;
   const replace = (tenantId: string, teamId: string, members: TeamMember[], when: string) =>
-    storage.transaction((tx) => tx.roster.replaceTeam(tenantId, teamId, members, when));
+    storage().transaction((tx) => tx.roster.replaceTeam(tenantId, teamId, members, when));
 
   it('replaces a team’s roster as a whole, and lists it by Teams user id', async () => {
     const tenant = newTenant();
@@ -73,7 +63,7 @@ describe.each(backends())('roster contract: $name', (backend: Backend) => {
   it('leaves nothing half-replaced when the transaction fails', async () => {
     const tenant = newTenant();
     await replace(tenant, 'team-a', [member('ann')], at(0));
-    const failing = storage.transaction(async (tx) => {
+    const failing = storage().transaction(async (tx) => {
       await tx.roster.replaceTeam(tenant, 'team-a', [member('bo')], at(1));
       throw new Error('fetch of page 2 failed');
     });
