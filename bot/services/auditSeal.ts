@@ -15,6 +15,9 @@ export { personalPointers } from '../../shared/domain/privacy';
  */
 export const SEALED_SCHEME = 2;
 
+/** Each personal field's salt: 128 random bits. */
+const SALT_BYTES = 16;
+
 function parsePointer(pointer: string): string[] {
   return pointer
     .split('/')
@@ -59,10 +62,13 @@ export function commitment(salt: string, pointer: string, value: unknown): strin
  * names someone, free text included (a title or a comment may hold a name: decision 028).
  */
 export function sealPersonal(entry: object): AuditPersonal {
+  const pointers = [...personalPointers(entry), ...freeTextPointers(entry)];
+  // One draw for all the salts: each randomBytes call is a system call of its own.
+  const salts = randomBytes(SALT_BYTES * pointers.length).toString('hex');
   const fields: Record<string, SealedField> = {};
-  for (const p of [...personalPointers(entry), ...freeTextPointers(entry)]) {
-    fields[p] = { salt: randomBytes(16).toString('hex') };
-  }
+  pointers.forEach((p, i) => {
+    fields[p] = { salt: salts.slice(i * SALT_BYTES * 2, (i + 1) * SALT_BYTES * 2) };
+  });
   return { scheme: SEALED_SCHEME, fields };
 }
 

@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import { compileOnly } from '../../bot/storage/sql/builder';
-import { shape } from '../../bot/storage/sql/shape';
+import { rowShape, shape } from '../../bot/storage/sql/shape';
 
 /** A query shape compiled once must give what Kysely compiles afresh, with each call's values. */
 describe.each(['sqlite', 'postgres'] as const)('query shapes: %s', (dialect) => {
@@ -44,6 +45,40 @@ describe.each(['sqlite', 'postgres'] as const)('query shapes: %s', (dialect) => 
       'https://a',
       'https://a',
     ]);
+  });
+
+  it('writes a row as Kysely would, for each set of columns and any primitive values', () => {
+    type Row = { id: string; number: number; title: string | null; card_activity_id?: string };
+    const build = (d: typeof db, row: Row) =>
+      d
+        .insertInto('incidents')
+        .values(row as never)
+        .onConflict((oc) => oc.columns(['war_room_id', 'number']).doNothing());
+    const insert = rowShape(build);
+    const rows: Row[] = [
+      { id: 'i-1', number: 1, title: 'Mail flow stopped', card_activity_id: 'a-1' },
+      { id: 'i-2', number: 2, title: null, card_activity_id: undefined },
+      { id: 'i-3', number: 3, title: 'Queue stuck' },
+      { id: 'i-4', number: 4, title: 'Again', card_activity_id: 'a-4' },
+    ];
+    for (const row of rows) {
+      const { sql, parameters } = insert(db, row).compile();
+      const expected = build(db, row).compile();
+      expect({ sql, parameters }).toEqual({ sql: expected.sql, parameters: expected.parameters });
+    }
+  });
+
+  it('builds a row holding an expression afresh instead of binding it in a slot', () => {
+    const insert = rowShape((d, row: { id: string; title: unknown }) =>
+      d.insertInto('incidents').values(row as never),
+    );
+    insert(db, { id: 'i-1', title: 'plain' }).compile();
+    const { sql: text, parameters } = insert(db, {
+      id: 'i-2',
+      title: sql`upper(${'x'})`,
+    }).compile();
+    expect(text).toContain('upper(');
+    expect(parameters).toEqual(['i-2', 'x']);
   });
 
   it('refuses a shape that does not bind a value as a parameter of its own', () => {

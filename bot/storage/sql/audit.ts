@@ -4,7 +4,7 @@ import { StorageConflictError, type AuditRepo } from '../types';
 import { encodeJson, type Exec } from './exec';
 import { toIso } from './instant';
 import type { Database } from './schema';
-import { shape } from './shape';
+import { rowShape, shape } from './shape';
 
 const COLUMNS = [
   'tenant_id',
@@ -72,6 +72,14 @@ const headShape = shape(['tenantId', 'warRoomId'], (db, p) =>
     .limit(1),
 );
 
+// Written by every audited change: compiled once per set of columns, see shape.ts.
+const appendShape = rowShape((db, row: Insertable<Database['audit_log']>) =>
+  db
+    .insertInto('audit_log')
+    .values(row)
+    .onConflict((oc) => oc.columns(['war_room_id', 'seq']).doNothing()),
+);
+
 export function auditRepo(x: Exec): AuditRepo {
   const { db } = x;
   const chain = (tenantId: string, warRoomId: string) =>
@@ -89,12 +97,7 @@ export function auditRepo(x: Exec): AuditRepo {
     },
     async append(entry) {
       // A second entry with the same seq would fork the chain.
-      const changed = await x.run(
-        db
-          .insertInto('audit_log')
-          .values(toRow(entry))
-          .onConflict((oc) => oc.columns(['war_room_id', 'seq']).doNothing()),
-      );
+      const changed = await x.run(appendShape(db, toRow(entry)));
       if (changed === 0) throw new StorageConflictError('audit_log.seq');
     },
     async list(tenantId, warRoomId) {

@@ -10,7 +10,7 @@ import { StorageConflictError, type IncidentRepo } from '../types';
 import { oneOf, type Exec } from './exec';
 import { toIso, toIsoOrNull } from './instant';
 import type { Database } from './schema';
-import { shape } from './shape';
+import { rowShape, shape } from './shape';
 
 const COLUMNS = [
   'id',
@@ -105,6 +105,14 @@ function noteFromRow(
 }
 
 // Read on every card click and card refresh: compiled once, see shape.ts.
+// Written by every incident logged: compiled once per set of columns, see shape.ts.
+const insertShape = rowShape((db, row: Insertable<Database['incidents']>) =>
+  db
+    .insertInto('incidents')
+    .values(row)
+    .onConflict((oc) => oc.columns(['war_room_id', 'number']).doNothing()),
+);
+
 const byId = shape(['tenantId', 'id'], (db, p) =>
   db
     .selectFrom('incidents')
@@ -132,12 +140,7 @@ export function incidentRepo(x: Exec): IncidentRepo {
   };
   return {
     async insert(incident) {
-      const changed = await x.run(
-        db
-          .insertInto('incidents')
-          .values(toRow(incident))
-          .onConflict((oc) => oc.columns(['war_room_id', 'number']).doNothing()),
-      );
+      const changed = await x.run(insertShape(db, toRow(incident)));
       if (changed === 0) throw new StorageConflictError('incidents.number');
     },
     findById: (tenantId, id) => one(byId(db, { tenantId, id })),

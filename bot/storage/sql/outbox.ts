@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import {
   conversationKey,
   type NewOutboxMessage,
@@ -10,7 +10,7 @@ import {
 import { encodeJson, oneOf, type Exec } from './exec';
 import { toIso } from './instant';
 import type { Database } from './schema';
-import { shape } from './shape';
+import { rowShape, shape } from './shape';
 
 const STATES: readonly OutboxState[] = ['pending', 'sending', 'sent', 'unknown', 'failed'];
 const COLUMNS = [
@@ -70,6 +70,11 @@ function fromRow(r: OutboxRow): OutboxMessage {
 /** Error texts are for operators; keep a bounded amount. */
 const clip = (text: string) => text.slice(0, 1000);
 
+// Written for every card sent: compiled once per set of columns, see shape.ts.
+const enqueueShape = rowShape((db, row: Insertable<Database['outbox']>) =>
+  db.insertInto('outbox').values(row),
+);
+
 // Every card refresh asks where its card stands: compiled once, see shape.ts.
 const cardShape = shape(['tenantId', 'subject'], (db, p) =>
   db
@@ -95,7 +100,7 @@ export function outboxRepo(x: Exec): OutboxRepo {
     async enqueue(m: NewOutboxMessage) {
       const at = toIso(m.createdAt);
       await x.run(
-        db.insertInto('outbox').values({
+        enqueueShape(db, {
           id: m.id,
           seq: nextSeq(at),
           tenant_id: m.tenantId,

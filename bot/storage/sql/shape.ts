@@ -12,6 +12,37 @@ interface Compiled {
 /** The placeholder value a shape is built with for parameter `name`. */
 const marker = (name: string) => `\u0000shape:${name}\u0000`;
 
+/** Builds the query once with a marker for each name, and finds where each one is bound. */
+function compileShape<P extends string>(
+  db: Kysely<Database>,
+  names: readonly P[],
+  build: (db: Kysely<Database>, p: Readonly<Record<P, string>>) => Compilable<unknown>,
+): Compiled {
+  const markers = Object.fromEntries(names.map((n) => [n, marker(n)])) as Record<P, string>;
+  const byMarker = new Map<unknown, string>(names.map((n) => [marker(n), n]));
+  const query = build(db, markers).compile();
+  const slots: Slot[] = query.parameters.map((v) => {
+    const name = byMarker.get(v);
+    return name === undefined ? { value: v } : { name };
+  });
+  const bound = new Set(slots.flatMap((s) => ('name' in s ? [s.name] : [])));
+  const mixed = slots.some((s) => 'value' in s && String(s.value).includes('\u0000shape:'));
+  if (mixed || query.sql.includes('\u0000') || names.some((n) => !bound.has(n))) {
+    throw new Error(`a query shape must bind each of ${names.join(', ')} as a parameter`);
+  }
+  return { query, slots };
+}
+
+/** The compiled query with this call's values in its slots. */
+function bind<R>({ query, slots }: Compiled, values: Readonly<Record<string, unknown>>) {
+  return {
+    compile: () => ({
+      ...query,
+      parameters: slots.map((s) => ('name' in s ? values[s.name] : s.value)),
+    }),
+  } as Compilable<R>;
+}
+
 /**
  * A query built and compiled once per dialect, then re-bound with each call's values:
  * Kysely builds an operation tree and compiles it anew for every statement, which was ~8%
@@ -25,30 +56,42 @@ export function shape<P extends string, R>(
   build: (db: Kysely<Database>, p: Readonly<Record<P, string>>) => Compilable<R>,
 ): (db: Kysely<Database>, values: Readonly<Record<P, string>>) => Compilable<R> {
   const compiled = new WeakMap<Kysely<Database>, Compiled>();
-  const compile = (db: Kysely<Database>): Compiled => {
-    const markers = Object.fromEntries(names.map((n) => [n, marker(n)])) as Record<P, string>;
-    const byMarker = new Map<unknown, string>(names.map((n) => [marker(n), n]));
-    const query = build(db, markers).compile();
-    const slots: Slot[] = query.parameters.map((v) => {
-      const name = byMarker.get(v);
-      return name === undefined ? { value: v } : { name };
-    });
-    const bound = new Set(slots.flatMap((s) => ('name' in s ? [s.name] : [])));
-    const mixed = slots.some((s) => 'value' in s && String(s.value).includes('\u0000shape:'));
-    if (mixed || query.sql.includes('\u0000') || names.some((n) => !bound.has(n))) {
-      throw new Error(`a query shape must bind each of ${names.join(', ')} as a parameter`);
-    }
-    const done = { query, slots };
-    compiled.set(db, done);
-    return done;
-  };
   return (db, values) => {
-    const { query, slots } = compiled.get(db) ?? compile(db);
-    return {
-      compile: () => ({
-        ...query,
-        parameters: slots.map((s) => ('name' in s ? values[s.name as P] : s.value)),
-      }),
-    };
+    let done = compiled.get(db);
+    if (!done) compiled.set(db, (done = compileShape(db, names, build)));
+    return bind<R>(done, values);
+  };
+}
+
+/**
+ * A statement writing one row (an INSERT of `row`, say), compiled once per dialect and set
+ * of columns, then re-bound with each row's values: the hot writes of a bot turn (incident,
+ * audit entry, outbox message) are rows of the same columns every time. Kysely leaves out
+ * a column whose value is undefined, and so does the set of columns here. A row holding an
+ * object (a Buffer, a Kysely expression) is built as usual: only strings, numbers, booleans
+ * and null are sure to reach the query as one parameter each, the way a marker does.
+ */
+export function rowShape<Row extends object, R>(
+  build: (db: Kysely<Database>, row: Row) => Compilable<R>,
+): (db: Kysely<Database>, row: Row) => Compilable<R> {
+  const compiled = new WeakMap<Kysely<Database>, Map<string, Compiled>>();
+  return (db, row) => {
+    const values: Record<string, unknown> = {};
+    const names: string[] = [];
+    for (const [name, value] of Object.entries(row)) {
+      if (value === undefined) continue;
+      if (value !== null && typeof value === 'object') return build(db, row);
+      values[name] = value;
+      names.push(name);
+    }
+    let byColumns = compiled.get(db);
+    if (!byColumns) compiled.set(db, (byColumns = new Map()));
+    const columns = names.join(',');
+    let done = byColumns.get(columns);
+    if (!done) {
+      done = compileShape(db, names, (d, markers) => build(d, markers as unknown as Row));
+      byColumns.set(columns, done);
+    }
+    return bind<R>(done, values);
   };
 }

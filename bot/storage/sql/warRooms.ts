@@ -90,6 +90,21 @@ const byChannel = shape(['tenantId', 'channelId'], (db, p) =>
     .where('tenant_id', '=', p.tenantId)
     .where('channel_id', '=', p.channelId),
 );
+// Taken by every incident, decision and action created: compiled once, see shape.ts.
+const numberShape = (column: (typeof SEQUENCE_COLUMN)[keyof typeof SEQUENCE_COLUMN]) =>
+  shape(['tenantId', 'warRoomId'], (db, p) =>
+    db
+      .updateTable('war_rooms')
+      .set((eb) => ({ [column]: eb(column, '+', 1) }))
+      .where('tenant_id', '=', p.tenantId)
+      .where('id', '=', p.warRoomId)
+      .returning(`${column} as n`),
+  );
+const takeNumber = {
+  incident: numberShape(SEQUENCE_COLUMN.incident),
+  decision: numberShape(SEQUENCE_COLUMN.decision),
+  action: numberShape(SEQUENCE_COLUMN.action),
+};
 const refreshUrl = shape(['tenantId', 'channelId', 'serviceUrl'], (db, p) =>
   db
     .updateTable('war_rooms')
@@ -145,16 +160,8 @@ export function warRoomRepo(x: Exec, serviceUrls?: TxServiceUrls): WarRoomRepo {
       return { earlierReadsCurrent: x.serialised };
     },
     async nextNumber(tenantId, warRoomId, sequence) {
-      const column = SEQUENCE_COLUMN[sequence];
       // The UPDATE's row lock is what serialises concurrent takers in PostgreSQL.
-      const [row] = await x.all(
-        db
-          .updateTable('war_rooms')
-          .set((eb) => ({ [column]: eb(column, '+', 1) }))
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', warRoomId)
-          .returning(`${column} as n`),
-      );
+      const [row] = await x.all(takeNumber[sequence](db, { tenantId, warRoomId }));
       if (!row) throw new Error(`no war room ${warRoomId} in this tenant`);
       x.warRoomLocked(tenantId, warRoomId);
       return row.n;
