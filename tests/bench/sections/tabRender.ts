@@ -15,6 +15,7 @@ import { benchWarRoom } from '../lib/warRoom';
 import { LARGE_ROOM, seedLargeWarRoom } from './api';
 
 const RUNS = 5;
+const COLD_RUNS = 3;
 const TAB = path.resolve(__dirname, '../../../../dist/tab/index.html');
 
 export async function tabRenderSection(engines: Engines): Promise<Row[]> {
@@ -26,31 +27,38 @@ export async function tabRenderSection(engines: Engines): Promise<Row[]> {
       ...(await engines.env(engine, 'tab_render')),
       WARROOM_TAB_DIR: path.dirname(TAB),
     });
-    const browser = await launchBrowser();
     try {
       await benchWarRoom(t, LARGE_ROOM, 'Large war room');
       await seedLargeWarRoom(t);
-      const { page } = browser;
-      const samples: number[] = [];
-      // Per API call of the warm runs: when it was asked (from navigation) and how long it took.
-      const calls = new Map<string, { asked: number[]; took: number[] }>();
-      for (let run = 0; run <= RUNS; run++) {
-        await page.goto('about:blank');
-        const start = performance.now();
-        await page.goto(`${t.baseUrl}/tab/?warRoom=${LARGE_ROOM}`);
-        await page.getByTestId('tiles').waitFor();
-        await page.locator('[data-testid="items-total"][data-total="100000"]').waitFor();
-        await page.getByTestId('item-row').first().waitFor();
-        // The first visit compiles the scripts cold: reported apart from the others.
-        if (run === 0) {
-          rows.push({
-            section: 'tab',
-            case: 'first render, cold browser cache (100,000 items)',
-            engine,
-            figures: { ms: round(performance.now() - start, 0) },
-          });
-        } else {
-          samples.push(performance.now() - start);
+      // A cold visit compiles the scripts with nothing cached: each in a browser of its own,
+      // several of them, since one sample on a shared machine says little.
+      const cold: number[] = [];
+      for (let run = 0; run < COLD_RUNS; run++) {
+        const browser = await launchBrowser();
+        try {
+          cold.push(await firstRender(browser.page, `${t.baseUrl}/tab/?warRoom=${LARGE_ROOM}`));
+          assertLoopbackOnly(browser.blocked);
+        } finally {
+          await browser.close();
+        }
+      }
+      const c = percentiles(cold);
+      rows.push({
+        section: 'tab',
+        case: `first render, cold browser cache (100,000 items), ${COLD_RUNS} browsers`,
+        engine,
+        figures: { 'p50 ms': round(c.p50, 0), 'max ms': round(Math.max(...cold), 0) },
+      });
+      const browser = await launchBrowser();
+      try {
+        const { page } = browser;
+        const samples: number[] = [];
+        // Per API call of the warm runs: when it was asked (from navigation) and how long it took.
+        const calls = new Map<string, { asked: number[]; took: number[] }>();
+        // The first visit of this browser fills its cache: not counted.
+        await firstRender(page, `${t.baseUrl}/tab/?warRoom=${LARGE_ROOM}`);
+        for (let run = 1; run <= RUNS; run++) {
+          samples.push(await firstRender(page, `${t.baseUrl}/tab/?warRoom=${LARGE_ROOM}`));
           for (const call of await apiTimings(page)) {
             const c = calls.get(call.path) ?? { asked: [], took: [] };
             c.asked.push(call.asked);
@@ -58,34 +66,51 @@ export async function tabRenderSection(engines: Engines): Promise<Row[]> {
             calls.set(call.path, c);
           }
         }
-      }
-      const p = percentiles(samples);
-      rows.push({
-        section: 'tab',
-        case: `first render, warm (100,000 items), ${RUNS} runs`,
-        engine,
-        figures: { 'p50 ms': round(p.p50, 0), 'max ms': round(Math.max(...samples), 0) },
-      });
-      for (const [call, c] of calls) {
+        const p = percentiles(samples);
         rows.push({
           section: 'tab',
-          case: `  ${call}: asked at, took (warm p50)`,
+          case: `first render, warm (100,000 items), ${RUNS} runs`,
           engine,
-          figures: {
-            'asked ms': round(percentiles(c.asked).p50, 0),
-            'took ms': round(percentiles(c.took).p50, 0),
-          },
+          figures: { 'p50 ms': round(p.p50, 0), 'max ms': round(Math.max(...samples), 0) },
         });
-      }
-      if (browser.blocked.some((url) => !url.includes('res.cdn.office.net'))) {
-        throw new Error(`requests left the machine: ${browser.blocked.join(', ')}`);
+        for (const [call, c] of calls) {
+          rows.push({
+            section: 'tab',
+            case: `  ${call}: asked at, took (warm p50)`,
+            engine,
+            figures: {
+              'asked ms': round(percentiles(c.asked).p50, 0),
+              'took ms': round(percentiles(c.took).p50, 0),
+            },
+          });
+        }
+        assertLoopbackOnly(browser.blocked);
+      } finally {
+        await browser.close();
       }
     } finally {
-      await browser.close();
       await t.stop();
     }
   }
   return rows;
+}
+
+/** Milliseconds from navigation to the tiles and the items table's first rows on screen. */
+async function firstRender(page: Page, url: string): Promise<number> {
+  await page.goto('about:blank');
+  const start = performance.now();
+  await page.goto(url);
+  await page.getByTestId('tiles').waitFor();
+  await page.locator('[data-testid="items-total"][data-total="100000"]').waitFor();
+  await page.getByTestId('item-row').first().waitFor();
+  return performance.now() - start;
+}
+
+/** The Teams SDK's script is the one request allowed to be refused; nothing else leaves. */
+function assertLoopbackOnly(blocked: string[]): void {
+  if (blocked.some((url) => !url.includes('res.cdn.office.net'))) {
+    throw new Error(`requests left the machine: ${blocked.join(', ')}`);
+  }
 }
 
 /** The API calls the page made so far (Resource Timing), paths with the war room's id cut. */
