@@ -61,8 +61,8 @@ function fromRow(r: AuditRow, decodeJson: (raw: unknown) => unknown): AuditEntry
   };
 }
 
-// Read before every audited write: compiled once, see shape.ts.
-const headShape = shape(['tenantId', 'warRoomId'], (db, p) =>
+// Read before every audited write: compiled once, see shape.ts (and its plan in tests).
+export const headShape = shape(['tenantId', 'warRoomId'], (db, p) =>
   db
     .selectFrom('audit_log')
     .select(['seq', 'hash'])

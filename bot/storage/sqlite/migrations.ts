@@ -529,4 +529,15 @@ GROUP BY tenant_id, war_room_id, batch, status;
     name: 'outbox_by_subject',
     sql: `CREATE INDEX outbox_by_subject ON outbox (tenant_id, subject, seq) WHERE subject IS NOT NULL;`,
   },
+  {
+    // The audit chain's head (seq, hash) is read before every audited write. audit_log is
+    // WITHOUT ROWID and its rows (before/after JSON) overflow their pages, so reading `hash`
+    // from the row walked the overflow chain: the covering index answers from itself
+    // (decision 026). It takes the place of the index it extends. PostgreSQL keeps its rows
+    // in a heap (large values apart, in TOAST): its head read does not need this.
+    version: 26,
+    name: 'audit_log head index',
+    sql: `CREATE INDEX audit_log_head ON audit_log (tenant_id, war_room_id, seq, hash);
+DROP INDEX audit_log_by_tenant;`,
+  },
 ];
