@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { appendAudit } from '../../bot/services/auditTrail';
-import { openStorage, sqliteFile, type StorageLocation } from '../../bot/storage/open';
+import { sqliteFile } from '../../bot/storage/open';
 import { headShape } from '../../bot/storage/sql/audit';
 import { compileOnly } from '../../bot/storage/sql/builder';
-import type { Storage } from '../../bot/storage/types';
-import { backends, type Backend } from './backends';
+import { backends, suiteDatabase, type Backend } from './backends';
 import { newTenant, warRoom } from './fixtures';
 
 /**
@@ -14,23 +13,13 @@ import { newTenant, warRoom } from './fixtures';
  * an index that holds seq and hash, in order, without reading the rows (decision 026).
  */
 describe.each(backends())('audit chain head: $name', (backend: Backend) => {
-  let storage: Storage;
-  let location: StorageLocation;
-  beforeAll(async () => {
-    await backend.start();
-    location = await backend.fresh();
-    storage = await openStorage(location);
-  });
-  afterAll(async () => {
-    await storage?.close();
-    await backend.stop();
-  });
+  const suite = suiteDatabase(backend);
 
   test('is the newest entry of the war room, among large entries of two war rooms', async () => {
     const tenantId = newTenant();
     const rooms = [warRoom(tenantId), warRoom(tenantId)];
     const big = 'Mailbox batch 7 failed: '.repeat(200);
-    await storage.transaction(async (tx) => {
+    await suite.storage().transaction(async (tx) => {
       for (const room of rooms) await tx.warRooms.insert(room);
       for (let n = 0; n < 60; n++) {
         const room = rooms[n % 3 === 0 ? 1 : 0]!;
@@ -48,13 +37,13 @@ describe.each(backends())('audit chain head: $name', (backend: Backend) => {
       }
     });
     for (const room of rooms) {
-      const entries = await storage.transaction((tx) => tx.audit.list(tenantId, room.id));
-      const head = await storage.transaction((tx) => tx.audit.head(tenantId, room.id));
+      const entries = await suite.storage().transaction((tx) => tx.audit.list(tenantId, room.id));
+      const head = await suite.storage().transaction((tx) => tx.audit.head(tenantId, room.id));
       expect(head).toEqual({ seq: entries.at(-1)!.seq, hash: entries.at(-1)!.hash });
     }
-    expect(await storage.transaction((tx) => tx.audit.head(newTenant(), rooms[0]!.id))).toBe(
-      undefined,
-    );
+    expect(
+      await suite.storage().transaction((tx) => tx.audit.head(newTenant(), rooms[0]!.id)),
+    ).toBe(undefined);
   });
 
   test('is read from the index alone', async () => {
@@ -63,7 +52,7 @@ describe.each(backends())('audit chain head: $name', (backend: Backend) => {
       warRoomId: 'w',
     }).compile();
     if (backend.name === 'sqlite') {
-      const db = new Database(sqliteFile(location.dataDir), { readonly: true });
+      const db = new Database(sqliteFile(suite.location().dataDir), { readonly: true });
       try {
         const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('t', 'w', 1) as {
           detail: string;
@@ -73,7 +62,7 @@ describe.each(backends())('audit chain head: $name', (backend: Backend) => {
         db.close();
       }
     } else {
-      const client = new Client({ connectionString: location.databaseUrl });
+      const client = new Client({ connectionString: suite.location().databaseUrl });
       await client.connect();
       try {
         await client.query('SET enable_seqscan = off');

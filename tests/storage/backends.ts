@@ -57,22 +57,36 @@ export const backends = (): Backend[] => [sqliteBackend(), postgresBackend()];
 export const onPostgres = (backend: Backend): typeof it =>
   backend.name === 'postgres' ? it : ((() => undefined) as unknown as typeof it);
 
+/** The suite's database: its storage, and where it lives (to open it a second way). */
+export interface SuiteDatabase {
+  storage(): Storage;
+  location(): StorageLocation;
+}
+
 /**
  * A fresh database of `backend` for the suite: the engine started and the storage opened
  * before its cases, both closed after them. Call the result inside a case for the storage.
  */
 export function suiteStorage(backend: Backend): () => Storage {
+  return suiteDatabase(backend).storage;
+}
+
+/** As suiteStorage, with the database's location too. */
+export function suiteDatabase(backend: Backend): SuiteDatabase {
   let storage: Storage | undefined;
+  let location: StorageLocation | undefined;
   beforeAll(async () => {
     await backend.start();
-    storage = await openStorage(await backend.fresh());
+    location = await backend.fresh();
+    storage = await openStorage(location);
   });
   afterAll(async () => {
     await storage?.close();
     await backend.stop();
   });
-  return () => {
-    if (!storage) throw new Error('the suite storage is not open (outside a case?)');
-    return storage;
+  const open = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the suite storage is not open (outside a case?)');
+    return value;
   };
+  return { storage: () => open(storage), location: () => open(location) };
 }
