@@ -214,7 +214,8 @@ export class DecisionService {
     origin: Origin,
     decisionId: string,
   ): Promise<WithRoom & { entries: AuditEntry[] }> {
-    return this.deps.storage.transaction(async (tx) => {
+    // One snapshot: the history is never newer than the record shown with it.
+    return this.deps.storage.snapshot(async (tx) => {
       const { decision, warRoom } = await load(tx, actor, { decisionId }, origin, loadRecord);
       const entries = await tx.audit.search(actor.tenantId, warRoom.id, {
         subject: decisionSubject(decision.id),

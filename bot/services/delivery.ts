@@ -59,7 +59,8 @@ export interface DeliveryDeps {
   pacer: Pacer;
   /**
    * Called once a post with a subject is sent (e.g. to remember the incident's card), in
-   * the transaction that records it as sent. A rejection is logged; the post stays sent.
+   * the transaction that records it as sent. A rejection is logged and undoes what it
+   * wrote; the post is still recorded as sent, with its activity id.
    */
   onPosted?: (tx: Tx, message: OutboxMessage, activityId: string) => Promise<void>;
   options?: Partial<DeliveryOptions>;
@@ -305,45 +306,59 @@ export class DeliveryService {
     const now = clock.now().toISOString();
     const person = message.target.personal;
     const fields = { messageId: message.id, subject: message.subject, outcome: outcome?.kind };
-    await storage.transaction(async (tx) => {
-      const settled = await tx.outbox.settle(message.id, settlement, now);
-      if (
-        settlement.state === 'sent' &&
-        message.operation === 'post' &&
-        message.subject &&
-        settlement.activityId
-      ) {
-        // In the same transaction: one commit per sent card rather than two.
-        await this.deps.onPosted?.(tx, message, settlement.activityId).catch((error: unknown) => {
-          logger.error('outbox: could not record a posted message', { ...fields, error });
-        });
-      }
-      if (!settled) return;
-      if (person && outcome?.kind === 'sent' && outcome.openedChat) {
-        await tx.personalChats.put({
-          tenantId: message.tenantId,
-          teamsUserId: person.teamsUserId,
-          serviceUrl: message.target.serviceUrl,
-          conversationId: outcome.openedChat.conversationId,
-          openedAt: now,
-        });
-      }
-      if (settlement.state !== 'failed') return;
-      // A remembered chat that refuses (the app was removed) is opened afresh next time.
-      if (person && message.target.conversationId) {
-        await tx.personalChats.forget(message.tenantId, person.teamsUserId);
-      }
-      if (message.failureNotice) {
-        await tx.outbox.enqueue(
-          outboxMessage(
-            // A personal chat that cannot be reached: say it where everyone can see it.
-            { target: person?.fallback ?? message.target, activity: message.failureNotice },
-            message.tenantId,
-            now,
-            ids,
-          ),
-        );
-      }
+    let postFailure: { error: unknown } | undefined;
+    const record = (withOnPosted: boolean) =>
+      storage.transaction(async (tx) => {
+        const settled = await tx.outbox.settle(message.id, settlement, now);
+        if (
+          withOnPosted &&
+          settlement.state === 'sent' &&
+          message.operation === 'post' &&
+          message.subject &&
+          settlement.activityId
+        ) {
+          // In the same transaction: one commit per sent card rather than two.
+          await this.deps.onPosted?.(tx, message, settlement.activityId).catch((error: unknown) => {
+            postFailure = { error };
+            throw error;
+          });
+        }
+        if (!settled) return;
+        if (person && outcome?.kind === 'sent' && outcome.openedChat) {
+          await tx.personalChats.put({
+            tenantId: message.tenantId,
+            teamsUserId: person.teamsUserId,
+            serviceUrl: message.target.serviceUrl,
+            conversationId: outcome.openedChat.conversationId,
+            openedAt: now,
+          });
+        }
+        if (settlement.state !== 'failed') return;
+        // A remembered chat that refuses (the app was removed) is opened afresh next time.
+        if (person && message.target.conversationId) {
+          await tx.personalChats.forget(message.tenantId, person.teamsUserId);
+        }
+        if (message.failureNotice) {
+          await tx.outbox.enqueue(
+            outboxMessage(
+              // A personal chat that cannot be reached: say it where everyone can see it.
+              { target: person?.fallback ?? message.target, activity: message.failureNotice },
+              message.tenantId,
+              now,
+              ids,
+            ),
+          );
+        }
+      });
+    // A failed onPosted rolls its transaction back whole (on PostgreSQL a failed statement
+    // has aborted it anyway): the outcome is recorded again without it (docs/decisions/029).
+    await record(true).catch(async (error: unknown) => {
+      if (!postFailure) throw error;
+      logger.error('outbox: could not record a posted message', {
+        ...fields,
+        error: postFailure.error,
+      });
+      await record(false);
     });
     if (settlement.state === 'pending') this.wakeAt(settlement.notBefore);
     if (settlement.state === 'failed') {

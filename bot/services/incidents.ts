@@ -222,7 +222,8 @@ export class IncidentService {
 
   /** The incident with its notes and every audit entry about it, newest first (the tab). */
   history(actor: Actor, origin: Origin, incidentId: string): Promise<IncidentHistory> {
-    return this.deps.storage.transaction(async (tx) => {
+    // One snapshot: the history is never newer than the record shown with it.
+    return this.deps.storage.snapshot(async (tx) => {
       const { incident, warRoom } = await load(tx, actor, { incidentId }, origin, loadRecord);
       const entries = await tx.audit.search(actor.tenantId, warRoom.id, {
         subject: incidentSubject(incident.id),

@@ -47,6 +47,12 @@ export interface Storage {
    * snapshot inside a transaction too. A statement that is not a SELECT is refused.
    */
   read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * As `read`, and every statement sees the database as one moment left it: a record read
+   * first cannot be older than its history read after it (docs/decisions/029). PostgreSQL:
+   * one REPEATABLE READ, READ ONLY transaction (BEGIN and COMMIT again); SQLite: `read`.
+   */
+  snapshot<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Rejects unless the database answers a trivial query (for health checks). */
   ping(): Promise<void>;
   close(): Promise<void>;

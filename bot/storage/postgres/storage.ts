@@ -30,7 +30,14 @@ async function rollback(client: PoolClient): Promise<Error | undefined> {
  * once the server is back.
  */
 /** How `run` holds its statements together. */
-type Mode = 'transaction' | 'single' | 'read';
+type Mode = 'transaction' | 'single' | 'read' | 'snapshot';
+
+/** What opens each mode's transaction (none: statements commit on their own). */
+const BEGIN: Partial<Record<Mode, string>> = {
+  transaction: 'BEGIN',
+  // At READ COMMITTED each statement takes its own snapshot; here the first one's is kept.
+  snapshot: 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY',
+};
 
 export class PostgresStorage implements Storage {
   readonly kind = 'postgres';
@@ -64,8 +71,13 @@ export class PostgresStorage implements Storage {
     return this.run(fn, 'read');
   }
 
+  snapshot<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.run(fn, 'snapshot');
+  }
+
   /**
-   * `fn` on a pooled client: in BEGIN … COMMIT (`transaction`), or without them, each
+   * `fn` on a pooled client: in BEGIN … COMMIT (`transaction`; `snapshot`, one snapshot and
+   * only reads), or without them, each
    * statement committing alone: one statement (`single`) or any number that only read (`read`).
    */
   private async run<T>(fn: (tx: Tx) => Promise<T>, mode: Mode): Promise<T> {
@@ -74,13 +86,14 @@ export class PostgresStorage implements Storage {
     const client = await this.pools.main.connect().catch((e: unknown) => {
       throw toStorageError(e);
     });
-    const inTransaction = mode === 'transaction';
+    const begin = BEGIN[mode];
+    const inTransaction = begin !== undefined;
     const scope = new TxScope(mode === 'single' ? 1 : Infinity);
     let discard: Error | undefined;
     try {
-      if (inTransaction) await client.query('BEGIN');
+      if (begin) await client.query(begin);
       const urls = this.serviceUrls.forTransaction();
-      const exec = postgresExec(client, scope, mode === 'read');
+      const exec = postgresExec(client, scope, mode === 'read' || mode === 'snapshot');
       const result = await runInScope(scope, () => fn(sqlTx(exec, urls)));
       // A transaction that a failed statement aborted (its error caught in `fn`) ends in
       // ROLLBACK however it is asked to end: it stored nothing, so it teaches nothing.

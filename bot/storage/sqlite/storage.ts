@@ -45,6 +45,11 @@ export class SqliteStorage implements Storage {
     return this.queued(() => this.run(fn, true));
   }
 
+  /** Transactions here run one at a time: a read sees one state throughout already. */
+  snapshot<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.read(fn);
+  }
+
   single<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.queued(async () => {
       // One statement is its own transaction in SQLite: no BEGIN, no COMMIT.
