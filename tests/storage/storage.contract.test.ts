@@ -1,8 +1,9 @@
 import { openStorage, type StorageLocation } from '../../bot/storage/open';
 import { tamperWithAudit } from '../../bot/storage/testing';
+import { TransactionAbortedError } from '../../bot/storage/errors';
 import { StorageConflictError, type Storage, type Tx } from '../../bot/storage/types';
 import type { WarRoom } from '../../shared/domain/warRoom';
-import { backends, onPostgres, type Backend } from './backends';
+import { backends, type Backend } from './backends';
 import { createVersion1Database } from './legacy';
 import { at, incident, newTenant, nextAudit, warRoom } from './fixtures';
 
@@ -179,28 +180,29 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       expect(await stored()).toBe(back);
     });
 
-    onPostgres(backend)(
-      'learns no service URL from a transaction a caught error aborted',
-      async () => {
-        const room = await given();
-        const moved = 'https://smba.trafficmanager.net/amer/';
-        // No such war room: the insert breaks a foreign key, which no repository absorbs.
-        const orphan = incident(warRoom(room.tenantId), 1);
-        await storage.transaction(async (tx) => {
+    it('refuses to commit a transaction whose failed statement was caught, and learns nothing from it', async () => {
+      const room = await given();
+      const moved = 'https://smba.trafficmanager.net/amer/';
+      // No such war room: the insert breaks a foreign key, which no repository absorbs.
+      const orphan = incident(warRoom(room.tenantId), 1);
+      await expect(
+        storage.transaction(async (tx) => {
           await tx.warRooms.refreshServiceUrl(room.tenantId, room.channelId, moved);
-          // It fails; PostgreSQL aborts the transaction, and its COMMIT rolls back.
+          // It fails, and the error is swallowed: PostgreSQL has aborted the transaction,
+          // SQLite would commit the half before it. Neither may report it stored.
           await tx.incidents.insert(orphan).catch(() => undefined);
-        });
-        expect((await read((tx) => tx.warRooms.findById(room.tenantId, room.id)))?.serviceUrl).toBe(
-          room.serviceUrl,
-        );
-        expect(
-          await storage.transaction((tx) =>
-            tx.warRooms.refreshServiceUrl(room.tenantId, room.channelId, moved),
-          ),
-        ).toBe(true);
-      },
-    );
+          return 'done';
+        }),
+      ).rejects.toThrow(TransactionAbortedError);
+      expect((await read((tx) => tx.warRooms.findById(room.tenantId, room.id)))?.serviceUrl).toBe(
+        room.serviceUrl,
+      );
+      expect(
+        await storage.transaction((tx) =>
+          tx.warRooms.refreshServiceUrl(room.tenantId, room.channelId, moved),
+        ),
+      ).toBe(true);
+    });
 
     it("refuses to count for another tenant's war room", async () => {
       const room = await given();

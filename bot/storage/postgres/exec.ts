@@ -39,6 +39,7 @@ export function postgresExec(client: PoolClient, scope: TxScope, readOnly = fals
     try {
       return await client.query<R & object>(sql, [...parameters]);
     } catch (e) {
+      scope.statementFailed(e);
       throw toStorageError(e);
     }
   };

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { AuditSignalHub } from '../auditSignals';
-import { StorageUnavailableError } from '../errors';
+import { StorageUnavailableError, TransactionAbortedError } from '../errors';
 import type { Storage, Tx } from '../types';
 import { KnownServiceUrls } from '../sql/knownServiceUrls';
 import { sqlTx } from '../sql/tx';
@@ -95,9 +95,14 @@ export class PostgresStorage implements Storage {
       const urls = this.serviceUrls.forTransaction();
       const exec = postgresExec(client, scope, mode === 'read' || mode === 'snapshot');
       const result = await runInScope(scope, () => fn(sqlTx(exec, urls)));
-      // A transaction that a failed statement aborted (its error caught in `fn`) ends in
-      // ROLLBACK however it is asked to end: it stored nothing, so it teaches nothing.
+      // Reads store nothing: a failed one whose error was caught loses nothing.
+      if (mode === 'transaction') scope.assertCommittable();
       const ended = inTransaction ? (await client.query('COMMIT')).command : 'COMMIT';
+      // An aborted transaction ends in ROLLBACK however it is asked to end: a writing one
+      // stored nothing and must not return as if it had; a reading one teaches nothing.
+      if (ended !== 'COMMIT' && mode === 'transaction') {
+        throw new TransactionAbortedError(`the transaction ended in ${ended}, not COMMIT`);
+      }
       if (ended === 'COMMIT') urls.commit();
       return result;
     } catch (e) {

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { TransactionAbortedError } from '../errors';
 
 /**
  * The lifetime of one transaction. Statements check it, so a `Tx` kept past its callback
@@ -7,6 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export class TxScope {
   private open = true;
   private statements = 0;
+  private failure: unknown;
 
   /** `maxStatements`: 1 for a statement committed on its own (`Storage.single`). */
   constructor(private readonly maxStatements = Infinity) {}
@@ -21,6 +23,25 @@ export class TxScope {
 
   assertOpen(): void {
     if (!this.open) throw new Error('storage transaction already finished');
+  }
+
+  /** A statement of this transaction failed: whatever else it did, it must not commit. */
+  statementFailed(error: unknown): void {
+    this.failure ??= error;
+  }
+
+  /**
+   * Before COMMIT. A failed statement whose error was caught inside the transaction leaves
+   * PostgreSQL's transaction aborted (its COMMIT only rolls back) and SQLite's half done:
+   * the transaction fails on both engines, rather than report as stored what was not.
+   */
+  assertCommittable(): void {
+    if (this.failure !== undefined) {
+      throw new TransactionAbortedError(
+        'a statement of this transaction failed and its error was caught inside it: nothing was stored',
+        { cause: this.failure },
+      );
+    }
   }
 
   /** Before each statement: the scope is open, and a single statement is the only one. */

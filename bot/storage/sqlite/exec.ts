@@ -67,7 +67,13 @@ export function sqliteExec(statements: StatementCache, scope: TxScope, readOnly 
       scope.admit();
       const { sql, parameters } = query.compile();
       if (readOnly) assertReadOnly(sql);
-      return Promise.resolve(use(statements.get(sql), [...parameters]));
+      const stmt = statements.get(sql);
+      try {
+        return Promise.resolve(use(stmt, [...parameters]));
+      } catch (e) {
+        scope.statementFailed(e);
+        throw e;
+      }
     } catch (e) {
       return Promise.reject(toStorageError(e));
     }

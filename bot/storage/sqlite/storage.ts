@@ -85,6 +85,8 @@ export class SqliteStorage implements Storage {
       const exec = sqliteExec(this.statements, scope, readOnly);
       const tx = withAppendsNoted(sqlTx(exec, urls), appended);
       const result = await runInScope(scope, () => fn(tx));
+      // Reads store nothing: a failed one whose error was caught loses nothing.
+      if (!readOnly) scope.assertCommittable();
       this.db.exec('COMMIT');
       urls.commit();
       for (const [warRoomId, seq] of appended) {
