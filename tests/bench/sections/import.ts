@@ -49,12 +49,13 @@ export async function importSection(engines: Engines): Promise<Row[]> {
         ...(await engines.env(engine, 'import')),
       };
       server = await ServerProcess.start({ env, entry: SERVER_ENTRY });
-      const url = server.url;
+      const { url, pid } = server;
+      if (!pid) throw new Error('import: the server has no process id');
       const room = await startWarRoomAt(url, connector.url, 'Import bench');
       const key = await apiKeyAt(url, room);
       for (const [label, newer] of IMPORTS) {
         const body = new Uint8Array(exportOf(ROWS, newer)); // built before the clock starts
-        const run = await timedIn(server.pid ?? 0, async () => {
+        const run = await timedIn(pid, async () => {
           const res = await fetch(`${url}/api/v1/war-rooms/${room}/migration/imports`, {
             method: 'POST',
             headers: { 'content-type': 'text/csv', authorization: `Bearer ${key}` },
@@ -63,7 +64,8 @@ export async function importSection(engines: Engines): Promise<Row[]> {
           if (res.status !== 200 && res.status !== 201) {
             throw new Error(`import: ${res.status} ${await res.text()}`);
           }
-          await res.arrayBuffer();
+          const { rowsRead } = (await res.json()) as { rowsRead?: number };
+          if (rowsRead !== ROWS) throw new Error(`import: read ${rowsRead} rows, not ${ROWS}`);
         });
         const row = figures(label, engine, run);
         row.figures['rss growth MB'] = mb(run.rssGrowth);
