@@ -1,72 +1,81 @@
 /**
  * (2) A 100,000-row Get-MigrationUser export imported through the API (HTTP, parse, diff,
- * upsert, audit, status card), against the storage floor: the same rows written by the
- * same batched upsert straight into a fresh war room, in the same run. Then the same export
- * again (unchanged) and a newer one (1 row in 10 changed).
+ * upsert, audit, status card) of the built server in its own process, as in production:
+ * wall time here, CPU and RSS growth of the server's process. Against the storage floor:
+ * the same rows written by the same batched upsert in this process, on the same engine, in
+ * the same run (decision 027). Then the same export again (unchanged) and a newer one
+ * (1 row in 10 changed).
  */
-import type { MigrationItem } from '../../../shared/domain/migration';
-import { parseMigrationCsv } from '../../../shared/migration/csv';
-import { startTestApp } from '../../support/app';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FakeConnector } from '../../support/fakeConnector';
+import { ServerProcess } from '../../support/serverProcess';
 import type { Engines } from '../lib/engines';
 import { exportOf } from '../lib/exports';
+import { storageFloor } from '../lib/importFloor';
+import { timedIn } from '../lib/proc';
 import { mb, round, type Row } from '../lib/report';
-import { apiKeyOf, benchWarRoom, rssGrowth, timed } from '../lib/warRoom';
+import { apiKeyAt, startWarRoomAt } from '../lib/warRoom';
 
 const ROWS = 100_000;
-const ROOM = '7e0f6a52-1b1c-4c55-9e55-3a3b7d1f0001';
-const FLOOR_ROOM = '7e0f6a52-1b1c-4c55-9e55-3a3b7d1f0002';
+/** The built server beside this file's build (dist/bot/index.js). */
+const SERVER_ENTRY = path.resolve(__dirname, '../../../bot/index.js');
+/** Case, and which export: 0 the first, 1 the newer one (exportOf). */
+const IMPORTS = [
+  ['import: first (100,000 new)', 0],
+  ['import: same export again', 0],
+  ['import: newer (1 in 10 changed)', 1],
+] as const;
 
 export async function importSection(engines: Engines): Promise<Row[]> {
   const rows: Row[] = [];
-  const first = exportOf(ROWS, 0);
-  const newer = exportOf(ROWS, 1);
   for (const engine of engines.list) {
-    const t = await startTestApp({ ...(await engines.env(engine, 'import')) });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warroom-bench-'));
+    const connector = await new FakeConnector().start();
+    let server: ServerProcess | undefined;
     try {
-      await benchWarRoom(t, ROOM, 'Import bench');
-      await benchWarRoom(t, FLOOR_ROOM, 'Import floor');
-      const key = await apiKeyOf(t, ROOM);
-      const now = new Date().toISOString();
-      const items: MigrationItem[] = parseMigrationCsv(first, {
-        timeZone: 'Europe/Copenhagen',
-      }).items.map((row) => ({
-        ...row,
-        tenantId: t.app.config.devIdentity.tenantId,
-        warRoomId: FLOOR_ROOM,
-        firstSeenAt: now,
-        statusChangedAt: now,
-        updatedAt: now,
-      }));
-      const floor = await timed(() =>
-        t.app.storage.transaction((tx) => tx.migrationItems.upsert(items)),
-      );
+      // Before the server starts, so the two do not share the machine's cores.
+      const floorEnv = await engines.env(engine, 'import_floor');
+      const floorDir = path.join(dir, 'floor');
+      fs.mkdirSync(floorDir);
+      const location = { databaseUrl: floorEnv.DATABASE_URL, dataDir: floorDir };
+      const floor = await storageFloor(location, exportOf(ROWS, 0));
       rows.push(figures('storage floor: batched upsert of the rows', engine, floor));
 
-      const post = (body: Buffer) => async () => {
-        const res = await fetch(`${t.baseUrl}/api/v1/war-rooms/${ROOM}/migration/imports`, {
-          method: 'POST',
-          headers: { 'content-type': 'text/csv', authorization: `Bearer ${key}` },
-          body: new Uint8Array(body),
-        });
-        if (res.status !== 200 && res.status !== 201) {
-          throw new Error(`import: ${res.status} ${await res.text()}`);
-        }
-        return (await res.json()) as { created: number; updated: number; unchanged: number };
+      const env = {
+        WARROOM_DATA_DIR: dir,
+        LOG_LEVEL: 'error',
+        ...(await engines.env(engine, 'import')),
       };
-      for (const [label, body] of [
-        ['import: first (100,000 new)', first],
-        ['import: same export again', first],
-        ['import: newer (1 in 10 changed)', newer],
-      ] as const) {
-        const growth = rssGrowth();
-        const run = await timed(post(body));
+      server = await ServerProcess.start({ env, entry: SERVER_ENTRY });
+      const { url, pid } = server;
+      if (!pid) throw new Error('import: the server has no process id');
+      const room = await startWarRoomAt(url, connector.url, 'Import bench');
+      const key = await apiKeyAt(url, room);
+      for (const [label, newer] of IMPORTS) {
+        const body = new Uint8Array(exportOf(ROWS, newer)); // built before the clock starts
+        const run = await timedIn(pid, async () => {
+          const res = await fetch(`${url}/api/v1/war-rooms/${room}/migration/imports`, {
+            method: 'POST',
+            headers: { 'content-type': 'text/csv', authorization: `Bearer ${key}` },
+            body,
+          });
+          if (res.status !== 200 && res.status !== 201) {
+            throw new Error(`import: ${res.status} ${await res.text()}`);
+          }
+          const { rowsRead } = (await res.json()) as { rowsRead?: number };
+          if (rowsRead !== ROWS) throw new Error(`import: read ${rowsRead} rows, not ${ROWS}`);
+        });
         const row = figures(label, engine, run);
-        row.figures['rss growth MB'] = mb(growth());
+        row.figures['rss growth MB'] = mb(run.rssGrowth);
         row.figures['× floor'] = round(run.ms / floor.ms, 1);
         rows.push(row);
       }
     } finally {
-      await t.stop();
+      await server?.stop();
+      await connector.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   }
   return rows;
