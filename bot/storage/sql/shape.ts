@@ -56,7 +56,11 @@ export function shape<
     if (mixed || query.sql.includes('\u0000') || names.some((n) => !bound.has(n))) {
       throw new Error(`a query shape must bind each of ${names.join(', ')} as a parameter`);
     }
-    if (!prepared.has(query.sql)) prepared.set(query.sql, `war_room_shape_${prepared.size + 1}`);
+    // Not `*`: a column added by a later migration would change a prepared statement's
+    // result type, which PostgreSQL refuses ("cached plan must not change result type").
+    if (!prepared.has(query.sql) && !/\b(select|returning) \*/i.test(query.sql)) {
+      prepared.set(query.sql, `war_room_shape_${prepared.size + 1}`);
+    }
     const done = { query, slots };
     compiled.set(db, done);
     return done;
