@@ -6,7 +6,7 @@ import {
   incidentListQuerySchema,
 } from '../../shared/api/schemas';
 import { invalid, notFound } from '../../shared/domain/errors';
-import { incidentRef, type Incident } from '../../shared/domain/incident';
+import { incidentRef, type IncidentListing } from '../../shared/domain/incident';
 import type { WarRoom } from '../../shared/domain/warRoom';
 import type { Logger } from '../logger';
 import type { AuditLogService } from '../services/auditLog';
@@ -136,7 +136,7 @@ function summary(w: WarRoom, openIncidents: number): WarRoomSummaryDto {
   };
 }
 
-function incidentDto(i: Incident): IncidentDto {
+function incidentDto(i: IncidentListing): IncidentDto {
   return {
     id: i.id,
     ref: incidentRef(i.number),

@@ -7,6 +7,7 @@ import {
   NOTE_MAX,
   timestampFieldFor,
   type Incident,
+  type IncidentListing,
   type IncidentNote,
   type IncidentStatus,
   type Severity,
@@ -26,7 +27,7 @@ import { memberByAadObjectId } from './members';
 import { loadLocked, loadRecord, warRoomOf, type Origin } from './records';
 import { incidentSubject } from './subjects';
 import { auditChange, change } from './unitOfWork';
-import { getVisibleIn, type Viewer } from './warRooms';
+import { getVisibleWithOpenIncidents, type Viewer } from './warRooms';
 
 export { incidentSubject } from './subjects';
 
@@ -253,16 +254,11 @@ export class IncidentService {
     warRoomId: string,
     after: number,
     limit: number,
-  ): Promise<{ warRoom: WarRoom; openIncidents: number; incidents: Incident[] }> {
+  ): Promise<{ warRoom: WarRoom; openIncidents: number; incidents: IncidentListing[] }> {
     return this.deps.storage.read(async (tx) => {
-      const warRoom = await getVisibleIn(tx, viewer, warRoomId);
-      const { tenantId, id } = warRoom;
-      const incidents = await tx.incidents.listAfter(tenantId, id, after, limit);
-      return {
-        warRoom,
-        openIncidents: await tx.dashboard.openIncidentCount(tenantId, id),
-        incidents,
-      };
+      const { warRoom, openIncidents } = await getVisibleWithOpenIncidents(tx, viewer, warRoomId);
+      const incidents = await tx.incidents.listAfter(warRoom.tenantId, warRoom.id, after, limit);
+      return { warRoom, openIncidents, incidents };
     });
   }
 

@@ -125,6 +125,19 @@ export async function getVisibleIn(tx: Tx, viewer: Viewer, id: string): Promise<
   return found;
 }
 
+/** `getVisibleIn` and the war room's open incident count, read in one statement. */
+export async function getVisibleWithOpenIncidents(
+  tx: Tx,
+  viewer: Viewer,
+  id: string,
+): Promise<{ warRoom: WarRoom; openIncidents: number }> {
+  const found = await tx.warRooms.findWithOpenIncidents(viewer.tenantId, id);
+  if (!found || !(await visibleTo(tx, viewer, [found.warRoom])).length) {
+    throw notFound('warroom.notFound');
+  }
+  return found;
+}
+
 /**
  * Who sees a war room in the tab: the members of its team (per the roster, services/
  * roster.ts), its starter, and whoever holds a role in it. Before its team's roster is

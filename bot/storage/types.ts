@@ -5,6 +5,7 @@ import type { Decision } from '../../shared/domain/decision';
 import type { FreezeTarget, FreezeWindow } from '../../shared/domain/freeze';
 import type {
   Incident,
+  IncidentListing,
   IncidentNote,
   IncidentStatus,
   Severity,
@@ -92,6 +93,11 @@ export interface WarRoomRepo {
   insert(warRoom: WarRoom): Promise<void>;
   findById(tenantId: string, id: string): Promise<WarRoom | undefined>;
   findByChannel(tenantId: string, channelId: string): Promise<WarRoom | undefined>;
+  /** `findById` and its count of incidents not resolved, in one statement. */
+  findWithOpenIncidents(
+    tenantId: string,
+    id: string,
+  ): Promise<{ warRoom: WarRoom; openIncidents: number } | undefined>;
   /** Newest first. */
   listByTenant(tenantId: string): Promise<WarRoom[]>;
   /**
@@ -139,8 +145,16 @@ export interface IncidentRepo {
   addNote(note: IncidentNote): Promise<void>;
   /** The incident's notes, oldest first. */
   listNotes(tenantId: string, incidentId: string): Promise<IncidentNote[]>;
-  /** Incidents numbered after `after`, oldest first, at most `limit`: a page costs its size. */
-  listAfter(tenantId: string, warRoomId: string, after: number, limit: number): Promise<Incident[]>;
+  /**
+   * Incidents numbered after `after`, oldest first, at most `limit`: a page costs its size.
+   * Only what a list shows (`IncidentListing`): a page of 200 decodes no more than it needs.
+   */
+  listAfter(
+    tenantId: string,
+    warRoomId: string,
+    after: number,
+    limit: number,
+  ): Promise<IncidentListing[]>;
   /** Newest first: one page of those that match, and how many match (counted by the database). */
   page(tenantId: string, warRoomId: string, filter: IncidentPageFilter): Promise<IncidentPage>;
 }

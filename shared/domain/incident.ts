@@ -75,6 +75,23 @@ export interface Incident {
   cardActivityId: string | null;
 }
 
+/** An incident as a list shows it: no ids of its tenant, war room, reporter or card, no owner. */
+export type IncidentListing = Pick<
+  Incident,
+  | 'id'
+  | 'number'
+  | 'title'
+  | 'severity'
+  | 'status'
+  | 'reporterName'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'acknowledgedAt'
+  | 'mitigatedAt'
+  | 'resolvedAt'
+  | 'version'
+>;
+
 export const incidentRef = (n: number) => `INC-${n}`;
 
 /** What someone wrote down about an incident while it ran (`note INC-4 <text>`). */

@@ -26,7 +26,12 @@ let trace: Traced[] | undefined;
 // Every pooled connection is a pg Client: record what each request sends and how long each waits.
 const original = Client.prototype.query as (...args: unknown[]) => unknown;
 Client.prototype.query = function (this: Client, ...args: unknown[]) {
-  const [sql, params] = args as [unknown, unknown];
+  // A statement as text and values, or as a query config (a prepared statement has a name).
+  const [first, second] = args as [unknown, unknown];
+  const config =
+    typeof first === 'object' && first ? (first as { text?: unknown; values?: unknown }) : {};
+  const sql = typeof first === 'string' ? first : config.text;
+  const params = typeof first === 'string' ? second : config.values;
   const result = original.apply(this, args);
   if (trace && typeof sql === 'string' && result instanceof Promise) {
     const entry: Traced = { sql, params: Array.isArray(params) ? params : [], ms: 0 };

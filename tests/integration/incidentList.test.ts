@@ -1,6 +1,8 @@
 import { startMigrationApp, type MigrationApp } from '../support/migration';
 import { seedRoom, type SeededRoom } from '../support/records';
-import { incident } from '../storage/fixtures';
+import { incidentListSchema } from '../../shared/api/schemas';
+import type { Incident } from '../../shared/domain/incident';
+import { at, incident } from '../storage/fixtures';
 
 interface ListBody {
   warRoom: { openIncidents: number };
@@ -16,6 +18,7 @@ describe.each(['sqlite', 'postgres'] as const)('incident list pages: %s', (engin
   let m: MigrationApp;
   let s: SeededRoom;
   let path: string;
+  const stored: Incident[] = [];
 
   beforeAll(async () => {
     m = await startMigrationApp(engine);
@@ -23,10 +26,28 @@ describe.each(['sqlite', 'postgres'] as const)('incident list pages: %s', (engin
     path = `/api/v1/war-rooms/${s.room.id}/incidents`;
     await m.t.app.storage.transaction(async (tx) => {
       for (let n = 1; n <= 7; n++) {
-        await tx.incidents.insert(
-          incident(s.room, n, n % 3 === 0 ? { status: 'resolved', resolvedAt: null } : {}),
+        const one = incident(
+          s.room,
+          n,
+          n % 3 === 0 ? { status: 'resolved', resolvedAt: at(n + 60) } : {},
+        );
+        stored.push(
+          n === 4
+            ? {
+                ...one,
+                status: 'mitigated',
+                severity: 'sev1',
+                title: 'Mail flow « stopped »',
+                owner: { id: 'user-owner', name: 'Olga Owner' },
+                acknowledgedAt: at(5),
+                mitigatedAt: at(9),
+                cardActivityId: 'activity-4',
+                version: 3,
+              }
+            : one,
         );
       }
+      for (const one of stored) await tx.incidents.insert(one);
     });
   });
   afterAll(async () => {
@@ -60,6 +81,35 @@ describe.each(['sqlite', 'postgres'] as const)('incident list pages: %s', (engin
     const body = await list('');
     expect(body.incidents.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(body.next).toBeNull();
+  });
+
+  test('each incident says what the stored one says, as the shared schema reads it', async () => {
+    const r = await s.call('observer', 'GET', `${path}?after=2&limit=3`);
+    const body = incidentListSchema.strict().parse(r.body);
+    expect(body.incidents).toEqual(
+      stored.slice(2, 5).map((i) => ({
+        id: i.id,
+        ref: `INC-${i.number}`,
+        number: i.number,
+        title: i.title,
+        severity: i.severity,
+        status: i.status,
+        reporterName: i.reporterName,
+        createdAt: i.createdAt,
+        updatedAt: i.updatedAt,
+        acknowledgedAt: i.acknowledgedAt,
+        mitigatedAt: i.mitigatedAt,
+        resolvedAt: i.resolvedAt,
+        version: i.version,
+      })),
+    );
+    // No field beyond the schema's: an incident's owner and ids stay out of the list.
+    for (const i of (r.body as { incidents: object[] }).incidents) {
+      expect(Object.keys(i).sort()).toEqual(
+        Object.keys(incidentListSchema.shape.incidents.element.shape).sort(),
+      );
+    }
+    expect(body.warRoom).toMatchObject({ id: s.room.id, openIncidents: 5 });
   });
 
   test('a page size out of range or a cursor that is not a number is refused with 400', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { compileOnly } from '../../bot/storage/sql/builder';
-import { rowShape, shape } from '../../bot/storage/sql/shape';
+import { preparedName, rowShape, shape } from '../../bot/storage/sql/shape';
 
 /** A query shape compiled once must give what Kysely compiles afresh, with each call's values. */
 describe.each(['sqlite', 'postgres'] as const)('query shapes: %s', (dialect) => {
@@ -91,5 +91,55 @@ describe.each(['sqlite', 'postgres'] as const)('query shapes: %s', (dialect) => 
       d.selectFrom('incidents').select('id').where('id', '=', p.id).where('title', '=', `${p.id}!`),
     );
     expect(() => derived(db, { id: 'i' })).toThrow('must bind each of');
+  });
+
+  it('binds numbers where `p` is typed so, as Kysely would', () => {
+    const after = shape(
+      ['id', 'after', 'limit'],
+      (d, p: { id: string; after: number; limit: number }) =>
+        d
+          .selectFrom('incidents')
+          .select('id')
+          .where('war_room_id', '=', p.id)
+          .where('number', '>', p.after)
+          .limit(p.limit),
+    );
+    const fresh201 = db
+      .selectFrom('incidents')
+      .select('id')
+      .where('war_room_id', '=', 'w')
+      .where('number', '>', 0)
+      .limit(201)
+      .compile();
+    const { sql, parameters } = after(db, { id: 'w', after: 0, limit: 201 }).compile();
+    expect({ sql, parameters }).toEqual({
+      sql: fresh201.sql,
+      parameters: [...fresh201.parameters],
+    });
+    expect(parameters).toEqual(['w', 0, 201]);
+  });
+
+  it('names each shaped statement for the driver to keep prepared, and nothing else', () => {
+    const one = shape(['id'], (d, p) =>
+      d.selectFrom('war_rooms').select('title').where('id', '=', p.id),
+    );
+    const other = shape(['id'], (d, p) =>
+      d.selectFrom('war_rooms').select('phase').where('id', '=', p.id),
+    );
+    const sqlOf = (s: typeof one) => s(db, { id: 'x' }).compile().sql;
+    const name = preparedName(sqlOf(one));
+    expect(name).toMatch(/^war_room_shape_\d+$/);
+    expect(preparedName(sqlOf(one))).toBe(name);
+    expect(preparedName(sqlOf(other))).toMatch(/^war_room_shape_\d+$/);
+    expect(preparedName(sqlOf(other))).not.toBe(name);
+    // Nor `*`: a column a later migration adds would change a prepared statement's result.
+    const all = shape(['id'], (d, p) =>
+      d.selectFrom('war_rooms').selectAll().where('id', '=', p.id),
+    );
+    expect(preparedName(sqlOf(all))).toBeUndefined();
+    // A query built afresh (its text may vary call to call) is not named.
+    expect(
+      preparedName(db.selectFrom('war_rooms').select('language').compile().sql),
+    ).toBeUndefined();
   });
 });

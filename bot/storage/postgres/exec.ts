@@ -2,7 +2,7 @@ import type { Compilable } from 'kysely';
 import type { PoolClient } from 'pg';
 import { compileOnly } from '../sql/builder';
 import { assertReadOnly, type Exec } from '../sql/exec';
-import { shape } from '../sql/shape';
+import { preparedName, shape } from '../sql/shape';
 import type { TxScope } from '../sql/txScope';
 import { toStorageError } from './failures';
 
@@ -37,7 +37,9 @@ export function postgresExec(client: PoolClient, scope: TxScope, readOnly = fals
     const { sql, parameters } = compilable.compile();
     if (readOnly) assertReadOnly(sql);
     try {
-      return await client.query<R & object>(sql, [...parameters]);
+      // A shaped statement is kept prepared on the connection (parsed and planned once).
+      const name = preparedName(sql);
+      return await client.query<R & object>({ text: sql, values: [...parameters], name });
     } catch (e) {
       scope.statementFailed(e);
       throw toStorageError(e);

@@ -4,6 +4,7 @@ import { StorageConflictError, type ApiKeyRepo } from '../types';
 import type { Exec } from './exec';
 import { toIso, toIsoOrNull } from './instant';
 import type { Database } from './schema';
+import { shape } from './shape';
 
 type KeyRow = Selectable<Database['api_keys']>;
 
@@ -37,6 +38,25 @@ function fromRow(r: KeyRow): ApiKey {
   };
 }
 
+// Every request of a script looks its key up: compiled once (and prepared), see shape.ts.
+const byHash = shape(['keyHash'], (db, p) =>
+  db
+    .selectFrom('api_keys')
+    .select([
+      'id',
+      'tenant_id',
+      'war_room_id',
+      'name',
+      'key_hash',
+      'created_by_id',
+      'created_by_name',
+      'created_at',
+      'last_used_at',
+      'revoked_at',
+    ])
+    .where('key_hash', '=', p.keyHash),
+);
+
 export function apiKeyRepo(x: Exec): ApiKeyRepo {
   const { db } = x;
   const select = () => db.selectFrom('api_keys').selectAll();
@@ -52,7 +72,7 @@ export function apiKeyRepo(x: Exec): ApiKeyRepo {
       if (changed === 0) throw new StorageConflictError('api_keys.key_hash');
     },
     async findByHash(keyHash) {
-      const [row] = await x.all(select().where('key_hash', '=', keyHash));
+      const [row] = await x.all(byHash(db, { keyHash }));
       return row && fromRow(row);
     },
     async findById(tenantId, id) {

@@ -11,6 +11,7 @@ import type { MigrationImportRepo, MigrationSettingsRepo } from '../types';
 import { oneOf, type Exec } from './exec';
 import { toIso } from './instant';
 import type { Database } from './schema';
+import { shape } from './shape';
 
 type ImportRow = Selectable<Database['migration_imports']>;
 
@@ -50,6 +51,34 @@ function fromRow(r: ImportRow): MigrationImport {
   };
 }
 
+// The last import, read by every GET …/migration: compiled once, see shape.ts.
+const recent = shape(
+  ['tenantId', 'warRoomId', 'limit'],
+  (db, p: { tenantId: string; warRoomId: string; limit: number }) =>
+    db
+      .selectFrom('migration_imports')
+      .select([
+        'id',
+        'tenant_id',
+        'war_room_id',
+        'at',
+        'actor_id',
+        'actor_name',
+        'source',
+        'format',
+        'rows_read',
+        'created',
+        'updated',
+        'unchanged',
+        'content_hash',
+      ])
+      .where('tenant_id', '=', p.tenantId)
+      .where('war_room_id', '=', p.warRoomId)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(p.limit),
+);
+
 export function migrationImportRepo(x: Exec): MigrationImportRepo {
   const { db } = x;
   return {
@@ -67,16 +96,7 @@ export function migrationImportRepo(x: Exec): MigrationImportRepo {
       return row && fromRow(row);
     },
     async listRecent(tenantId, warRoomId, limit) {
-      const rows = await x.all(
-        db
-          .selectFrom('migration_imports')
-          .selectAll()
-          .where('tenant_id', '=', tenantId)
-          .where('war_room_id', '=', warRoomId)
-          .orderBy('at', 'desc')
-          .orderBy('id', 'desc')
-          .limit(limit),
-      );
+      const rows = await x.all(recent(db, { tenantId, warRoomId, limit }));
       return rows.map(fromRow);
     },
   };

@@ -2,6 +2,7 @@ import { CompiledQuery, SqliteAdapter } from 'kysely';
 import { MIGRATION_STATUSES } from '../../../shared/migration/status';
 import type { MigrationTotalsRepo } from '../types';
 import { oneOf, type Exec } from './exec';
+import { shape } from './shape';
 
 /**
  * Items a refresh must find added before it has PostgreSQL sample the table again: until
@@ -9,6 +10,15 @@ import { oneOf, type Exec } from './exec';
  * estimated at a few rows, and the items page sorted all 100,000 of them (150–400 ms).
  */
 const ANALYZE_AFTER = 10_000;
+
+// Read by every GET …/migration, status card and snapshot: compiled once, see shape.ts.
+const countsOf = shape(['tenantId', 'warRoomId'], (db, p) =>
+  db
+    .selectFrom('migration_totals')
+    .select(['batch', 'status', 'items'])
+    .where('tenant_id', '=', p.tenantId)
+    .where('war_room_id', '=', p.warRoomId),
+);
 
 /**
  * The kept counts of a war room's items (docs/decisions/025). A refresh recounts the whole
@@ -67,7 +77,7 @@ export function migrationTotalsRepo(x: Exec): MigrationTotalsRepo {
       }
     },
     async counts(tenantId, warRoomId) {
-      const rows = await x.all(ofRoom(tenantId, warRoomId).select(['batch', 'status', 'items']));
+      const rows = await x.all(countsOf(db, { tenantId, warRoomId }));
       return rows.map((r) => ({
         batch: r.batch,
         status: oneOf(MIGRATION_STATUSES, r.status, 'migration_totals.status'),

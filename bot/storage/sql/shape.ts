@@ -12,13 +12,25 @@ interface Compiled {
 /** The placeholder value a shape is built with for parameter `name`. */
 const marker = (name: string) => `\u0000shape:${name}\u0000`;
 
+/** Each shaped statement's SQL text → its name as a prepared statement (see `preparedName`). */
+const prepared = new Map<string, string>();
+
+/**
+ * The name under which a driver may keep `sql` prepared on a connection, if a shape compiled
+ * it: a shape's text is fixed, and shapes are the statements read on every request, so
+ * PostgreSQL parses and plans each once per connection instead of once per call.
+ */
+export function preparedName(sql: string): string | undefined {
+  return prepared.get(sql);
+}
+
 /** Builds the query once with a marker for each name, and finds where each one is bound. */
-function compileShape<P extends string>(
+function compileShape<P extends string, V>(
   db: Kysely<Database>,
   names: readonly P[],
-  build: (db: Kysely<Database>, p: Readonly<Record<P, string>>) => Compilable<unknown>,
+  build: (db: Kysely<Database>, p: V) => Compilable<unknown>,
 ): Compiled {
-  const markers = Object.fromEntries(names.map((n) => [n, marker(n)])) as Record<P, string>;
+  const markers = Object.fromEntries(names.map((n) => [n, marker(n)])) as unknown as V;
   const byMarker = new Map<unknown, string>(names.map((n) => [marker(n), n]));
   const query = build(db, markers).compile();
   const slots: Slot[] = query.parameters.map((v) => {
@@ -29,6 +41,11 @@ function compileShape<P extends string>(
   const mixed = slots.some((s) => 'value' in s && String(s.value).includes('\u0000shape:'));
   if (mixed || query.sql.includes('\u0000') || names.some((n) => !bound.has(n))) {
     throw new Error(`a query shape must bind each of ${names.join(', ')} as a parameter`);
+  }
+  // Not `*`: a column added by a later migration would change a prepared statement's
+  // result type, which PostgreSQL refuses ("cached plan must not change result type").
+  if (!prepared.has(query.sql) && !/\b(select|returning) \*/i.test(query.sql)) {
+    prepared.set(query.sql, `war_room_shape_${prepared.size + 1}`);
   }
   return { query, slots };
 }
@@ -49,12 +66,18 @@ function bind<R>({ query, slots }: Compiled, values: Readonly<Record<string, unk
  * of a bot turn's CPU (decision 026). `build` is called once per dialect with a marker
  * string for each name in `names`; each value must reach the query as a bound parameter of
  * its own (a marker that shows up in the SQL text, or not at all, throws at first use).
- * Only string parameters: a marker is a string, and so is what it stands for.
+ * Parameters are strings unless `build` types its `p` otherwise (`{ limit: number }`): a
+ * marker is a string even then, which is fine for a value that only becomes a parameter
+ * (a comparison, a LIMIT), and nothing else may be done with it.
  */
-export function shape<P extends string, R>(
+export function shape<
+  P extends string,
+  R,
+  V extends Readonly<Record<P, string | number>> = Readonly<Record<P, string>>,
+>(
   names: readonly P[],
-  build: (db: Kysely<Database>, p: Readonly<Record<P, string>>) => Compilable<R>,
-): (db: Kysely<Database>, values: Readonly<Record<P, string>>) => Compilable<R> {
+  build: (db: Kysely<Database>, p: V) => Compilable<R>,
+): (db: Kysely<Database>, values: V) => Compilable<R> {
   const compiled = new WeakMap<Kysely<Database>, Compiled>();
   return (db, values) => {
     let done = compiled.get(db);

@@ -83,6 +83,23 @@ const byId = shape(['tenantId', 'id'], (db, p) =>
     .where('tenant_id', '=', p.tenantId)
     .where('id', '=', p.id),
 );
+// The tab's incident list reads its war room and open count together: one round trip.
+const withOpenIncidents = shape(['tenantId', 'id'], (db, p) =>
+  db
+    .selectFrom('war_rooms')
+    .select(COLUMNS)
+    .select((eb) =>
+      eb
+        .selectFrom('incidents')
+        .select((c) => c.fn.countAll<number | string>().as('n'))
+        .whereRef('incidents.tenant_id', '=', 'war_rooms.tenant_id')
+        .whereRef('incidents.war_room_id', '=', 'war_rooms.id')
+        .where('incidents.status', '!=', 'resolved')
+        .as('open_incidents'),
+    )
+    .where('tenant_id', '=', p.tenantId)
+    .where('id', '=', p.id),
+);
 const byChannel = shape(['tenantId', 'channelId'], (db, p) =>
   db
     .selectFrom('war_rooms')
@@ -137,6 +154,10 @@ export function warRoomRepo(x: Exec, serviceUrls?: TxServiceUrls): WarRoomRepo {
     },
     findById: (tenantId, id) => one(byId(db, { tenantId, id })),
     findByChannel: (tenantId, channelId) => one(byChannel(db, { tenantId, channelId })),
+    async findWithOpenIncidents(tenantId, id) {
+      const [row] = await x.all(withOpenIncidents(db, { tenantId, id }));
+      return row && { warRoom: fromRow(row), openIncidents: Number(row.open_incidents ?? 0) };
+    },
     async refreshServiceUrl(tenantId, channelId, serviceUrl) {
       if (serviceUrls?.isStored(tenantId, channelId, serviceUrl)) return false;
       const changed = await x.run(refreshUrl(db, { tenantId, channelId, serviceUrl }));
