@@ -79,6 +79,13 @@ describe.each(['sqlite', 'postgres'] as const)('query shapes: %s', (dialect) => 
     }).compile();
     expect(text).toContain('upper(');
     expect(parameters).toEqual(['i-2', 'x']);
+    // An expression callback too: Kysely writes it into the SQL.
+    const called = insert(db, {
+      id: 'i-3',
+      title: (eb: { fn: (name: string, args: unknown[]) => unknown }) => eb.fn('lower', ['id']),
+    }).compile();
+    expect(called.sql).toContain('lower(');
+    expect(called.parameters).toEqual(['i-3']);
   });
 
   it('refuses a shape that does not bind a value as a parameter of its own', () => {
@@ -137,6 +144,15 @@ describe.each(['sqlite', 'postgres'] as const)('query shapes: %s', (dialect) => 
       d.selectFrom('war_rooms').selectAll().where('id', '=', p.id),
     );
     expect(preparedName(sqlOf(all))).toBeUndefined();
+    const allOfOne = shape(['id'], (d, p) =>
+      d
+        .selectFrom('war_rooms as w')
+        .innerJoin('incidents as i', 'i.war_room_id', 'w.id')
+        .selectAll('w')
+        .where('w.id', '=', p.id),
+    );
+    expect(sqlOf(allOfOne)).toContain('"w".*');
+    expect(preparedName(sqlOf(allOfOne))).toBeUndefined();
     // A query built afresh (its text may vary call to call) is not named.
     expect(
       preparedName(db.selectFrom('war_rooms').select('language').compile().sql),

@@ -99,7 +99,8 @@ export class PostgresStorage implements Storage {
       if (mode === 'transaction') scope.assertCommittable();
       const ended = inTransaction ? (await client.query('COMMIT')).command : 'COMMIT';
       // An aborted transaction ends in ROLLBACK however it is asked to end: a writing one
-      // stored nothing and must not return as if it had; a reading one teaches nothing.
+      // stored nothing and must not return as if it had; a reading one teaches nothing. A
+      // guard: every statement goes through our exec, which noted a failure above already.
       if (ended !== 'COMMIT' && mode === 'transaction') {
         throw new TransactionAbortedError(`the transaction ended in ${ended}, not COMMIT`);
       }

@@ -12,6 +12,9 @@ interface Compiled {
 /** The placeholder value a shape is built with for parameter `name`. */
 const marker = (name: string) => `\u0000shape:${name}\u0000`;
 
+/** `select *`, `returning *`, `select "t".*`, `, *`: every column, whatever a migration adds. */
+const ALL_COLUMNS = /(\bselect|\breturning|,)\s+("[^"]+"\.)?\*/i;
+
 /** Each shaped statement's SQL text → its name as a prepared statement (see `preparedName`). */
 const prepared = new Map<string, string>();
 
@@ -44,7 +47,7 @@ function compileShape<P extends string, V>(
   }
   // Not `*`: a column added by a later migration would change a prepared statement's
   // result type, which PostgreSQL refuses ("cached plan must not change result type").
-  if (!prepared.has(query.sql) && !/\b(select|returning) \*/i.test(query.sql)) {
+  if (!prepared.has(query.sql) && !ALL_COLUMNS.test(query.sql)) {
     prepared.set(query.sql, `war_room_shape_${prepared.size + 1}`);
   }
   return { query, slots };
@@ -103,7 +106,11 @@ export function rowShape<Row extends object, R>(
     const names: string[] = [];
     for (const [name, value] of Object.entries(row)) {
       if (value === undefined) continue;
-      if (value !== null && typeof value === 'object') return build(db, row);
+      // Kysely builds an object (a raw expression) or a function (an expression callback)
+      // into the SQL itself: such a row is built afresh, not bound in a marker's slot.
+      if ((value !== null && typeof value === 'object') || typeof value === 'function') {
+        return build(db, row);
+      }
       values[name] = value;
       names.push(name);
     }
