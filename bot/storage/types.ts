@@ -33,7 +33,9 @@ export interface Storage {
   /**
    * Runs `fn` in one transaction: everything it writes commits together, or nothing does
    * if it throws. Transactions never interleave on the same rows (SQLite serialises them;
-   * PostgreSQL locks the war-room row for counters and the audit chain).
+   * PostgreSQL locks the war-room row for counters and the audit chain). A statement that
+   * fails inside it fails the whole transaction, even if `fn` catches its error: it then
+   * rejects with TransactionAbortedError instead of committing (docs/decisions/029).
    */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
