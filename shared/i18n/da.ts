@@ -344,8 +344,11 @@ export const da: Catalog = {
   'apikey.notForKeys': 'En API-nøgle kan kun importere og læse migreringsstatus.',
   'apikey.unauthenticated':
     'Send en gyldig API-nøgle til dette krigsrum: Authorization: Bearer <nøgle>.',
-  'migration.file.rejected':
-    'Intet blev importeret: {count} rækker kan ikke læses. Ret dem, og send hele filen igen.',
+  'migration.file.rejected': {
+    one: 'Intet blev importeret: {count} række kan ikke læses. Ret den, og send hele filen igen.',
+    other:
+      'Intet blev importeret: {count} rækker kan ikke læses. Ret dem, og send hele filen igen.',
+  },
   'migration.file.empty': 'Filen er tom: den skal have en overskriftsrække og mindst én række.',
   'migration.file.tooLarge': 'Filen er for stor: højst {maxMb} MB.',
   'migration.file.tooManyRows': 'Filen har for mange rækker: højst {max}.',

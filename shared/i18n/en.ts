@@ -338,8 +338,11 @@ export const en = {
   'apikey.otherWarRoom': 'This API key belongs to another war room.',
   'apikey.notForKeys': 'An API key can import and read migration status only.',
   'apikey.unauthenticated': 'Send a valid API key of this war room: Authorization: Bearer <key>.',
-  'migration.file.rejected':
-    'Nothing was imported: {count} rows cannot be read. Correct them and send the whole file again.',
+  'migration.file.rejected': {
+    one: 'Nothing was imported: {count} row cannot be read. Correct it and send the whole file again.',
+    other:
+      'Nothing was imported: {count} rows cannot be read. Correct them and send the whole file again.',
+  },
   'migration.file.empty': 'The file is empty: it needs a header row and at least one row.',
   'migration.file.tooLarge': 'The file is too large: at most {maxMb} MB.',
   'migration.file.tooManyRows': 'The file has too many rows: at most {max}.',

@@ -372,8 +372,12 @@ export const fr: Catalog = {
     "Une clé d'API permet seulement d'importer et de lire l'état de la migration.",
   'apikey.unauthenticated':
     "Envoyez une clé d'API valide de cette salle de crise : Authorization: Bearer <clé>.",
-  'migration.file.rejected':
-    "Rien n'a été importé : {count} lignes sont illisibles. Corrigez-les et renvoyez le fichier entier.",
+  'migration.file.rejected': {
+    one: "Rien n'a été importé : {count} ligne est illisible. Corrigez-la et renvoyez le fichier entier.",
+    many: "Rien n'a été importé : {count} lignes sont illisibles. Corrigez-les et renvoyez le fichier entier.",
+    other:
+      "Rien n'a été importé : {count} lignes sont illisibles. Corrigez-les et renvoyez le fichier entier.",
+  },
   'migration.file.empty':
     "Le fichier est vide : il faut une ligne d'en-tête et au moins une ligne.",
   'migration.file.tooLarge': 'Le fichier est trop volumineux : {maxMb} Mo au plus.',

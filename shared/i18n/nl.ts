@@ -353,8 +353,11 @@ export const nl: Catalog = {
   'apikey.notForKeys': 'Met een API-sleutel kunt u alleen migratiestatus importeren en lezen.',
   'apikey.unauthenticated':
     'Stuur een geldige API-sleutel van deze war room: Authorization: Bearer <sleutel>.',
-  'migration.file.rejected':
-    'Er is niets geïmporteerd: {count} rijen zijn niet leesbaar. Verbeter ze en stuur het hele bestand opnieuw.',
+  'migration.file.rejected': {
+    one: 'Er is niets geïmporteerd: {count} rij is niet leesbaar. Verbeter die en stuur het hele bestand opnieuw.',
+    other:
+      'Er is niets geïmporteerd: {count} rijen zijn niet leesbaar. Verbeter ze en stuur het hele bestand opnieuw.',
+  },
   'migration.file.empty': 'Het bestand is leeg: het heeft een kopregel en minstens één rij nodig.',
   'migration.file.tooLarge': 'Het bestand is te groot: hoogstens {maxMb} MB.',
   'migration.file.tooManyRows': 'Het bestand heeft te veel rijen: hoogstens {max}.',

@@ -218,6 +218,22 @@ describe.each(['sqlite', 'postgres'] as const)('migration imports: %s', (engine)
     expect(await m.audit(room)).toEqual(auditBefore);
   });
 
+  test('one bad row is named as one, in English and French', async () => {
+    const { send } = await setUp();
+    const rows = exoRows();
+    rows[2]![4] = 'Teleporting';
+    const file = csvText(rows, { quoteAll: true, typeLine: true });
+    const en = await send(file);
+    expect(en.status).toBe(422);
+    expect((en.body as { error: { message: string } }).error.message).toBe(
+      'Nothing was imported: 1 row cannot be read. Correct it and send the whole file again.',
+    );
+    const fr = await send(file, { 'accept-language': 'fr-FR' });
+    expect((fr.body as { error: { message: string } }).error.message).toContain(
+      '1 ligne est illisible',
+    );
+  });
+
   test('re-importing the same export changes nothing and adds nothing to the timeline', async () => {
     const { room, send, totals } = await setUp();
     await send(EXO);
