@@ -14,10 +14,11 @@ export default defineConfig({
   build: {
     outDir: path.join(repoRoot, 'dist', 'tab'),
     emptyOutDir: true,
-    // React + Fluent + teams-js + zod make one ~870 kB (~245 kB gzip) first chunk, which is
-    // expected (the budget is 300 kB gzip of initial JavaScript); the status chart (recharts)
-    // is a chunk of its own, loaded when the overview shows it.
-    chunkSizeWarningLimit: 950,
+    // React + Fluent + teams-js + zod make one ~1,000 kB (~275 kB gzip) first chunk, which is
+    // expected (the budget is 300 kB gzip of initial JavaScript; `npm run bench` reports it);
+    // the status chart (recharts) is a chunk of its own, loaded when the overview shows it.
+    // The warning is a guard against growth: 10% above today's chunk.
+    chunkSizeWarningLimit: 1100,
     rolldownOptions: {
       onwarn(warning, warn) {
         // Fluent's "use client" directives are meaningless in a client-only bundle.
