@@ -2,10 +2,9 @@ import { appendAudit } from '../../bot/services/auditTrail';
 import { HandoverService } from '../../bot/services/handover';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
-import { openStorage, sqliteFile, type StorageLocation } from '../../bot/storage/open';
-import type { Storage } from '../../bot/storage/types';
+import { sqliteFile } from '../../bot/storage/open';
 import type { AuditAction, AuditEntry } from '../../shared/domain/audit';
-import { backends, type Backend } from './backends';
+import { backends, suiteDatabase, type Backend } from './backends';
 import { newTenant, warRoom } from './fixtures';
 
 const LEAD = { userId: 'user-lead', name: 'Mette Lead' };
@@ -28,22 +27,12 @@ function countedByScan(entries: AuditEntry[], from: string, to: string) {
  * what a scan of the whole log said, on a war room with thousands of older entries.
  */
 describe.each(backends())('handover window: $name', (backend: Backend) => {
-  let storage: Storage;
-  let location: StorageLocation;
-  beforeAll(async () => {
-    await backend.start();
-    location = await backend.fresh();
-    storage = await openStorage(location);
-  });
-  afterAll(async () => {
-    await storage?.close();
-    await backend.stop();
-  });
+  const suite = suiteDatabase(backend);
 
   test('3,000 old entries change nothing; edges of the window are exact', async () => {
     const tenantId = newTenant();
     const room = warRoom(tenantId, { createdById: LEAD.userId, createdByName: LEAD.name });
-    await storage.transaction((tx) => tx.warRooms.insert(room));
+    await suite.storage().transaction((tx) => tx.warRooms.insert(room));
     const entry = (at: string, action: AuditAction) => ({
       tenantId,
       warRoomId: room.id,
@@ -55,7 +44,7 @@ describe.each(backends())('handover window: $name', (backend: Backend) => {
       before: null,
       after: { at },
     });
-    await storage.transaction(async (tx) => {
+    await suite.storage().transaction(async (tx) => {
       // Two days of older traffic, one entry a minute, the last one 400 minutes ago.
       for (let m = 0; m < 3000; m++) {
         const action = m % 3 === 0 ? 'incident.logged' : 'migration.imported';
@@ -70,7 +59,7 @@ describe.each(backends())('handover window: $name', (backend: Backend) => {
       await appendAudit(tx, entry(hoursAgo(1), 'incident.logged'));
       await appendAudit(tx, entry(hoursAgo(0), 'freeze.created')); // the other edge: inside
     });
-    const all = await storage.transaction((tx) => tx.audit.list(tenantId, room.id));
+    const all = await suite.storage().transaction((tx) => tx.audit.list(tenantId, room.id));
     const expected = countedByScan(all, hoursAgo(6), hoursAgo(0));
     expect(expected).toEqual([
       { action: 'incident.logged', count: 2 },
@@ -79,7 +68,7 @@ describe.each(backends())('handover window: $name', (backend: Backend) => {
     ]);
 
     const service = new HandoverService({
-      storage,
+      storage: suite.storage(),
       clock: { now: () => new Date(NOW) },
       ids: (() => {
         let n = 0;
@@ -91,7 +80,7 @@ describe.each(backends())('handover window: $name', (backend: Backend) => {
 
     // A window reaching into the old entries counts them as the scan does.
     const later = await service.post({ tenantId, ...LEAD }, { warRoomId: room.id }, 72);
-    const everything = await storage.transaction((tx) => tx.audit.list(tenantId, room.id));
+    const everything = await suite.storage().transaction((tx) => tx.audit.list(tenantId, room.id));
     const upToFirstHandover = everything.filter((e) => e.seq <= all.length + 1);
     expect(later.view.changes).toEqual(countedByScan(upToFirstHandover, hoursAgo(72), hoursAgo(0)));
     expect(later.view.changes.reduce((n, c) => n + c.count, 0)).toBe(3000 + 5 + 1);
@@ -105,8 +94,8 @@ describe.each(backends())('handover window: $name', (backend: Backend) => {
     const params = ['t', 'w', hoursAgo(6), hoursAgo(0)];
     const plan =
       backend.name === 'sqlite'
-        ? sqlitePlan(location.dataDir, sql.replace(/\$\d/g, '?'), params)
-        : await postgresPlan(location.databaseUrl!, sql, params);
+        ? sqlitePlan(suite.location().dataDir, sql.replace(/\$\d/g, '?'), params)
+        : await postgresPlan(suite.location().databaseUrl!, sql, params);
     expect(plan).toContain('audit_log_by_time');
   });
 });

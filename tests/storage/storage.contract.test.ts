@@ -1,49 +1,37 @@
-import { openStorage, type StorageLocation } from '../../bot/storage/open';
+import { openStorage } from '../../bot/storage/open';
 import { tamperWithAudit } from '../../bot/storage/testing';
 import { TransactionAbortedError } from '../../bot/storage/errors';
 import { StorageConflictError, type Storage, type Tx } from '../../bot/storage/types';
 import type { WarRoom } from '../../shared/domain/warRoom';
-import { backends, type Backend } from './backends';
+import { backends, suiteDatabase, type Backend } from './backends';
 import { createVersion1Database } from './legacy';
 import { at, incident, newTenant, nextAudit, warRoom } from './fixtures';
 
 /** One contract, every engine: services must not be able to tell them apart. */
 describe.each(backends())('storage contract: $name', (backend: Backend) => {
-  let location: StorageLocation;
-  let storage: Storage;
-
-  beforeAll(async () => {
-    await backend.start();
-    location = await backend.fresh();
-    storage = await openStorage(location);
-  });
-
-  afterAll(async () => {
-    await storage?.close();
-    await backend.stop();
-  });
+  const suite = suiteDatabase(backend);
 
   const given = async (room: WarRoom = warRoom(newTenant())): Promise<WarRoom> => {
-    await storage.transaction((tx) => tx.warRooms.insert(room));
+    await suite.storage().transaction((tx) => tx.warRooms.insert(room));
     return room;
   };
-  const read = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage.transaction(fn);
+  const read = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => suite.storage().transaction(fn);
   /** What a service does to record something: take the chain's head, append after it. */
   const appendAudit = (room: WarRoom) =>
-    storage.transaction(async (tx) => {
+    suite.storage().transaction(async (tx) => {
       const head = await tx.audit.head(room.tenantId, room.id);
       await tx.audit.append(nextAudit(room, head));
     });
 
   it('answers a health check while open, and not after close', async () => {
-    await expect(storage.ping()).resolves.toBeUndefined();
-    const other = await openStorage(location);
+    await expect(suite.storage().ping()).resolves.toBeUndefined();
+    const other = await openStorage(suite.location());
     await other.close();
     await expect(other.ping()).rejects.toThrow('closed');
   });
 
   it('is the engine it was asked for', () => {
-    expect(storage.kind).toBe(backend.name);
+    expect(suite.storage().kind).toBe(backend.name);
   });
 
   describe('war rooms', () => {
@@ -72,7 +60,7 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
     it('refuses a second war room in a channel, and the transaction can go on', async () => {
       const room = await given();
       const second = warRoom(room.tenantId, { channelId: room.channelId });
-      await storage.transaction(async (tx) => {
+      await suite.storage().transaction(async (tx) => {
         const error = await tx.warRooms.insert(second).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(StorageConflictError);
         expect(error).toMatchObject({ constraint: 'war_rooms.channel' });
@@ -95,7 +83,9 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       const a = await given();
       const b = await given(warRoom(a.tenantId));
       const take = (room: WarRoom) =>
-        storage.transaction((tx) => tx.warRooms.nextNumber(room.tenantId, room.id, 'incident'));
+        suite
+          .storage()
+          .transaction((tx) => tx.warRooms.nextNumber(room.tenantId, room.id, 'incident'));
       expect([await take(a), await take(a), await take(b), await take(a)]).toEqual([1, 2, 1, 3]);
     });
 
@@ -103,7 +93,9 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       const room = await given();
       const numbers = await Promise.all(
         Array.from({ length: 20 }, () =>
-          storage.transaction((tx) => tx.warRooms.nextNumber(room.tenantId, room.id, 'incident')),
+          suite
+            .storage()
+            .transaction((tx) => tx.warRooms.nextNumber(room.tenantId, room.id, 'incident')),
         ),
       );
       expect([...numbers].sort((x, y) => x - y)).toEqual(
@@ -115,7 +107,9 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       const room = await given();
       const moved = 'https://smba.trafficmanager.net/amer/';
       const refresh = (tenantId: string, url: string) =>
-        storage.transaction((tx) => tx.warRooms.refreshServiceUrl(tenantId, room.channelId, url));
+        suite
+          .storage()
+          .transaction((tx) => tx.warRooms.refreshServiceUrl(tenantId, room.channelId, url));
       expect(await refresh(newTenant(), moved)).toBe(false);
       expect(await refresh(room.tenantId, room.serviceUrl)).toBe(false);
       expect(await refresh(room.tenantId, moved)).toBe(true);
@@ -128,12 +122,12 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
     it('applies 12 changes read before the lock one after the other, none lost', async () => {
       const room = await given();
       const first = incident(room, 1);
-      await storage.transaction((tx) => tx.incidents.insert(first));
+      await suite.storage().transaction((tx) => tx.incidents.insert(first));
       // Each reads, locks, reads again if the lock says so, and writes under the version read:
       // a read the lock left stale would be refused as stale.
       const updated = await Promise.all(
         Array.from({ length: 12 }, (_, n) =>
-          storage.transaction(async (tx) => {
+          suite.storage().transaction(async (tx) => {
             const before = await tx.incidents.findById(room.tenantId, first.id);
             const { earlierReadsCurrent } = await tx.warRooms.lock(room.tenantId, room.id);
             const current = earlierReadsCurrent
@@ -159,24 +153,24 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       const moved = 'https://smba.trafficmanager.net/amer/';
       // Another instance moves it; this one, knowing its insert stored the first URL, trusts
       // that for a while (KnownServiceUrls.TRUST_MS) and does not write.
-      const other = await openStorage(location);
+      const other = await openStorage(suite.location());
       try {
         expect(await refresh(other, moved)).toBe(true);
       } finally {
         await other.close();
       }
-      expect(await refresh(storage, room.serviceUrl)).toBe(false);
+      expect(await refresh(suite.storage(), room.serviceUrl)).toBe(false);
       expect(await stored()).toBe(moved);
       // A write that rolled back is not known stored: the next turn writes it.
       const back = 'https://smba.trafficmanager.net/apac/';
       await expect(
-        storage.transaction(async (tx) => {
+        suite.storage().transaction(async (tx) => {
           await tx.warRooms.refreshServiceUrl(room.tenantId, room.channelId, back);
           throw new Error('the turn failed');
         }),
       ).rejects.toThrow('the turn failed');
       expect(await stored()).toBe(moved);
-      expect(await refresh(storage, back)).toBe(true);
+      expect(await refresh(suite.storage(), back)).toBe(true);
       expect(await stored()).toBe(back);
     });
 
@@ -186,7 +180,7 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       // No such war room: the insert breaks a foreign key, which no repository absorbs.
       const orphan = incident(warRoom(room.tenantId), 1);
       await expect(
-        storage.transaction(async (tx) => {
+        suite.storage().transaction(async (tx) => {
           await tx.warRooms.refreshServiceUrl(room.tenantId, room.channelId, moved);
           // It fails, and the error is swallowed: PostgreSQL has aborted the transaction,
           // SQLite would commit the half before it. Neither may report it stored.
@@ -198,16 +192,18 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
         room.serviceUrl,
       );
       expect(
-        await storage.transaction((tx) =>
-          tx.warRooms.refreshServiceUrl(room.tenantId, room.channelId, moved),
-        ),
+        await suite
+          .storage()
+          .transaction((tx) => tx.warRooms.refreshServiceUrl(room.tenantId, room.channelId, moved)),
       ).toBe(true);
     });
 
     it("refuses to count for another tenant's war room", async () => {
       const room = await given();
       await expect(
-        storage.transaction((tx) => tx.warRooms.nextNumber(newTenant(), room.id, 'incident')),
+        suite
+          .storage()
+          .transaction((tx) => tx.warRooms.nextNumber(newTenant(), room.id, 'incident')),
       ).rejects.toThrow();
     });
   });
@@ -216,14 +212,14 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
     it('finds, lists oldest first and updates with optimistic concurrency', async () => {
       const room = await given();
       const [one, two] = [incident(room, 1), incident(room, 2, { cardActivityId: 'act-2' })];
-      await storage.transaction(async (tx) => {
+      await suite.storage().transaction(async (tx) => {
         await tx.incidents.insert(two);
         await tx.incidents.insert(one);
       });
       const acked = { ...one, status: 'investigating' as const, acknowledgedAt: at(9), version: 2 };
-      expect(await storage.transaction((tx) => tx.incidents.update(acked, 1))).toBe(true);
+      expect(await suite.storage().transaction((tx) => tx.incidents.update(acked, 1))).toBe(true);
       const stale = { ...one, title: 'Lost update', version: 2 };
-      expect(await storage.transaction((tx) => tx.incidents.update(stale, 1))).toBe(false);
+      expect(await suite.storage().transaction((tx) => tx.incidents.update(stale, 1))).toBe(false);
       await read(async (tx) => {
         expect(await tx.incidents.findById(room.tenantId, one.id)).toEqual(acked);
         expect(await tx.incidents.findByNumber(room.tenantId, room.id, 2)).toEqual(two);
@@ -233,23 +229,25 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
 
     it('refuses a second incident with the same number', async () => {
       const room = await given();
-      await storage.transaction((tx) => tx.incidents.insert(incident(room, 1)));
+      await suite.storage().transaction((tx) => tx.incidents.insert(incident(room, 1)));
       await expect(
-        storage.transaction((tx) => tx.incidents.insert(incident(room, 1))),
+        suite.storage().transaction((tx) => tx.incidents.insert(incident(room, 1))),
       ).rejects.toBeInstanceOf(StorageConflictError);
     });
 
     it('records the card message id on its own, never overwritten by a status update', async () => {
       const room = await given();
       const inc = incident(room, 1);
-      await storage.transaction((tx) => tx.incidents.insert(inc));
+      await suite.storage().transaction((tx) => tx.incidents.insert(inc));
       const set = (tenantId: string) =>
-        storage.transaction((tx) => tx.incidents.setCardActivityId(tenantId, inc.id, '1:card'));
+        suite
+          .storage()
+          .transaction((tx) => tx.incidents.setCardActivityId(tenantId, inc.id, '1:card'));
       expect(await set(newTenant())).toBe(false);
       expect(await set(room.tenantId)).toBe(true);
       // A status change read before the card id was set must not wipe it.
       const moved = { ...inc, status: 'investigating' as const, version: 2 };
-      expect(await storage.transaction((tx) => tx.incidents.update(moved, 1))).toBe(true);
+      expect(await suite.storage().transaction((tx) => tx.incidents.update(moved, 1))).toBe(true);
       expect(await read((tx) => tx.incidents.findById(room.tenantId, inc.id))).toEqual({
         ...moved,
         cardActivityId: '1:card',
@@ -259,7 +257,7 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
     it('shows and lets another tenant change nothing', async () => {
       const room = await given();
       const inc = incident(room, 1);
-      await storage.transaction((tx) => tx.incidents.insert(inc));
+      await suite.storage().transaction((tx) => tx.incidents.insert(inc));
       const other = newTenant();
       const hijack = { ...inc, tenantId: other, title: 'Hijacked', version: 2 };
       await read(async (tx) => {
@@ -272,7 +270,7 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       // Rows cannot point at a war room of another tenant either.
       const crossTenant = { ...incident(room, 2), tenantId: other };
       await expect(
-        storage.transaction((tx) => tx.incidents.insert(crossTenant)),
+        suite.storage().transaction((tx) => tx.incidents.insert(crossTenant)),
       ).rejects.toMatchObject({ message: expect.stringMatching(/foreign key/i) });
     });
   });
@@ -280,7 +278,7 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
   describe('transactions', () => {
     it('leaves nothing behind when the function throws', async () => {
       const room = warRoom(newTenant());
-      const failure = storage.transaction(async (tx) => {
+      const failure = suite.storage().transaction(async (tx) => {
         await tx.warRooms.insert(room);
         await tx.warRooms.nextNumber(room.tenantId, room.id, 'incident');
         await tx.incidents.insert(incident(room, 1));
@@ -300,27 +298,29 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
     it('commits a single statement on its own, and refuses a second one', async () => {
       const room = await given();
       expect(
-        await storage.single((tx) => tx.warRooms.nextNumber(room.tenantId, room.id, 'incident')),
+        await suite
+          .storage()
+          .single((tx) => tx.warRooms.nextNumber(room.tenantId, room.id, 'incident')),
       ).toBe(1);
-      const twice = storage.single(async (tx) => {
+      const twice = suite.storage().single(async (tx) => {
         await tx.warRooms.nextNumber(room.tenantId, room.id, 'incident');
         return tx.warRooms.nextNumber(room.tenantId, room.id, 'incident');
       });
       await expect(twice).rejects.toThrow(/one statement/);
       // Each statement committed by itself; the connection is free for what follows.
       expect(
-        await storage.transaction((tx) =>
-          tx.warRooms.nextNumber(room.tenantId, room.id, 'incident'),
-        ),
+        await suite
+          .storage()
+          .transaction((tx) => tx.warRooms.nextNumber(room.tenantId, room.id, 'incident')),
       ).toBe(3);
     });
 
     it('refuses a nested transaction and a Tx used after its transaction', async () => {
       let kept: Tx | undefined;
       await expect(
-        storage.transaction(async (tx) => {
+        suite.storage().transaction(async (tx) => {
           kept = tx;
-          return storage.transaction(async () => 'inner');
+          return suite.storage().transaction(async () => 'inner');
         }),
       ).rejects.toThrow('nested');
       await expect(kept?.warRooms.listByTenant(newTenant())).rejects.toThrow('finished');
@@ -332,7 +332,7 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       const room = await given();
       const first = nextAudit(room, undefined, { before: undefined, after: { b: 1, a: [1, 'x'] } });
       const second = nextAudit(room, first, { before: 'open', after: null });
-      await storage.transaction(async (tx) => {
+      await suite.storage().transaction(async (tx) => {
         expect(await tx.audit.head(room.tenantId, room.id)).toBeUndefined();
         await tx.audit.append(first);
         await tx.audit.append(second);
@@ -352,9 +352,9 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       const room = await given();
       await appendAudit(room);
       const fork = nextAudit(room, undefined, { action: 'fork' });
-      await expect(storage.transaction((tx) => tx.audit.append(fork))).rejects.toBeInstanceOf(
-        StorageConflictError,
-      );
+      await expect(
+        suite.storage().transaction((tx) => tx.audit.append(fork)),
+      ).rejects.toBeInstanceOf(StorageConflictError);
     });
 
     it('cannot be updated or deleted, even with SQL behind the port', async () => {
@@ -364,8 +364,12 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       // Matched on the message: better-sqlite3's errors are not `Error`s of a later Jest test
       // file's realm (its native part keeps the first file's constructor), so toThrow misses them.
       const refused = { message: expect.stringMatching(/append-only/) };
-      await expect(tamperWithAudit(location, room.id, 1, 'update')).rejects.toMatchObject(refused);
-      await expect(tamperWithAudit(location, room.id, 1, 'delete')).rejects.toMatchObject(refused);
+      await expect(tamperWithAudit(suite.location(), room.id, 1, 'update')).rejects.toMatchObject(
+        refused,
+      );
+      await expect(tamperWithAudit(suite.location(), room.id, 1, 'delete')).rejects.toMatchObject(
+        refused,
+      );
       expect(await read((tx) => tx.audit.list(room.tenantId, room.id))).toEqual(before);
     });
 
@@ -381,7 +385,7 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       const room = await given();
       await Promise.all(
         Array.from({ length: 10 }, () =>
-          storage.transaction(async (tx) => {
+          suite.storage().transaction(async (tx) => {
             const n = await tx.warRooms.nextNumber(room.tenantId, room.id, 'incident');
             await tx.incidents.insert(incident(room, n));
             const head = await tx.audit.head(room.tenantId, room.id);
@@ -400,12 +404,12 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
   describe('inbox', () => {
     it('claims an activity once; pruning forgets only claims older than the cut-off', async () => {
       const claim = (activityId: string, when: string) =>
-        storage.transaction((tx) => tx.inbox.claim('19:conv', activityId, when));
+        suite.storage().transaction((tx) => tx.inbox.claim('19:conv', activityId, when));
       const id = `activity-${Math.random()}`;
       expect(await claim(id, at(0))).toBe(true);
       expect(await claim(id, at(1))).toBe(false);
       expect(await claim(`${id}-later`, at(60))).toBe(true);
-      const pruned = await storage.transaction((tx) => tx.inbox.prune(at(30)));
+      const pruned = await suite.storage().transaction((tx) => tx.inbox.prune(at(30)));
       expect(pruned).toBeGreaterThanOrEqual(1);
       expect(await claim(id, at(61))).toBe(true);
       expect(await claim(`${id}-later`, at(61))).toBe(false);
@@ -415,7 +419,7 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
   describe('schema', () => {
     it('reopens a migrated database with its data', async () => {
       const room = await given();
-      const again = await openStorage(location);
+      const again = await openStorage(suite.location());
       try {
         expect(
           await again.transaction((tx) => tx.warRooms.findById(room.tenantId, room.id)),
