@@ -306,23 +306,28 @@ export class DeliveryService {
     const now = clock.now().toISOString();
     const person = message.target.personal;
     const fields = { messageId: message.id, subject: message.subject, outcome: outcome?.kind };
-    let postFailure: { error: unknown } | undefined;
+    const posted =
+      settlement.state === 'sent' && message.operation === 'post' && message.subject
+        ? settlement.activityId
+        : null;
+    let onPostedRan = false;
     const record = (withOnPosted: boolean) =>
       storage.transaction(async (tx) => {
-        const settled = await tx.outbox.settle(message.id, settlement, now);
-        if (
-          withOnPosted &&
-          settlement.state === 'sent' &&
-          message.operation === 'post' &&
-          message.subject &&
-          settlement.activityId
-        ) {
-          // In the same transaction: one commit per sent card rather than two.
-          await this.deps.onPosted?.(tx, message, settlement.activityId).catch((error: unknown) => {
-            postFailure = { error };
-            throw error;
-          });
+        // In the same transaction: one commit per sent card rather than two. Its writes may be
+        // held to the commit (Exec.write), so its failure may surface only there.
+        const afterPost = async () => {
+          if (!withOnPosted || !posted || !this.deps.onPosted) return;
+          onPostedRan = true;
+          await this.deps.onPosted(tx, message, posted);
+        };
+        if (settlement.state === 'sent' && !person) {
+          // Sent to a channel: nothing else depends on whether it was still being sent (a lost
+          // lease included), so the settle is a held write too: one statement with onPosted's.
+          await tx.outbox.settleSent(message.id, settlement.activityId, now);
+          return afterPost();
         }
+        const settled = await tx.outbox.settle(message.id, settlement, now);
+        await afterPost();
         if (!settled) return;
         if (person && outcome?.kind === 'sent' && outcome.openedChat) {
           await tx.personalChats.put({
@@ -352,12 +357,11 @@ export class DeliveryService {
       });
     // A failed onPosted rolls its transaction back whole (on PostgreSQL a failed statement
     // has aborted it anyway): the outcome is recorded again without it (docs/decisions/029).
+    // Its held writes fail at the commit, so any failure once it ran is taken as its own; if
+    // the database is down, the second attempt fails as well and says so.
     await record(true).catch(async (error: unknown) => {
-      if (!postFailure) throw error;
-      logger.error('outbox: could not record a posted message', {
-        ...fields,
-        error: postFailure.error,
-      });
+      if (!onPostedRan) throw error;
+      logger.error('outbox: could not record a posted message', { ...fields, error });
       await record(false);
     });
     if (settlement.state === 'pending') this.wakeAt(settlement.notBefore);

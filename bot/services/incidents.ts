@@ -1,6 +1,6 @@
 import type { AuditAction, AuditEntry } from '../../shared/domain/audit';
 import type { Actor } from '../../shared/domain/actor';
-import { conflict, invalid, notFound } from '../../shared/domain/errors';
+import { conflict, invalid } from '../../shared/domain/errors';
 import {
   assertTransition,
   incidentRef,
@@ -206,11 +206,11 @@ export class IncidentService {
   /**
    * Remembers which Teams message shows the incident's card, so it can be edited in place.
    * Bookkeeping of the transport, not a change a person made: not audited. In the caller's
-   * transaction (the outbox records the post as sent in it).
+   * transaction (the outbox records the post as sent in it); an incident erased meanwhile
+   * fails it.
    */
-  async attachCard(tx: Tx, actor: Actor, incidentId: string, activityId: string): Promise<void> {
-    const stored = await tx.incidents.setCardActivityId(actor.tenantId, incidentId, activityId);
-    if (!stored) throw notFound('incident.notFound');
+  attachCard(tx: Tx, actor: Actor, incidentId: string, activityId: string): Promise<void> {
+    return tx.incidents.setCardActivityId(actor.tenantId, incidentId, activityId);
   }
 
   /** The incident with what its card shows; `origin` (when given) must be its war room. */

@@ -140,8 +140,9 @@ export interface IncidentRepo {
   /**
    * Records the Teams message that shows the incident's card. Touches only that column (and
    * not the version), so it can never overwrite or be overwritten by a status change.
+   * No such incident (erased, another tenant's) fails the transaction with RowMissingError.
    */
-  setCardActivityId(tenantId: string, id: string, activityId: string): Promise<boolean>;
+  setCardActivityId(tenantId: string, id: string, activityId: string): Promise<void>;
   /** Oldest first. */
   listByWarRoom(tenantId: string, warRoomId: string): Promise<Incident[]>;
   addNote(note: IncidentNote): Promise<void>;
@@ -311,6 +312,11 @@ export interface OutboxRepo {
   expireLeases(now: string): Promise<OutboxMessage[]>;
   /** Records the end of a send attempt; false when the message was not being sent. */
   settle(id: string, outcome: OutboxSettlement, now: string): Promise<boolean>;
+  /**
+   * `settle` with `sent`, for a caller that does not need to know whether the message was
+   * still being sent: one round trip fewer on PostgreSQL (see `Exec.write`).
+   */
+  settleSent(id: string, activityId: string | null, now: string): Promise<void>;
   findById(id: string): Promise<OutboxMessage | undefined>;
   /** Counts by state (for health and tests). */
   countByState(): Promise<Partial<Record<OutboxState, number>>>;
@@ -395,6 +401,14 @@ export interface ActionRepo {
 }
 
 /** A uniqueness rule of the store was broken (e.g. a second war room in a channel). */
+/** A write meant to change one row found none: it was deleted, or is another tenant's. */
+export class RowMissingError extends Error {
+  constructor(readonly table: string) {
+    super(`no such row in ${table}`);
+    this.name = 'RowMissingError';
+  }
+}
+
 export class StorageConflictError extends Error {
   constructor(readonly constraint: string) {
     super(`storage conflict on ${constraint}`);

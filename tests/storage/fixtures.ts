@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { GENESIS_HASH, type AuditEntry } from '../../shared/domain/audit';
-import type { Incident } from '../../shared/domain/incident';
+import type { Incident, IncidentNote } from '../../shared/domain/incident';
 import type { WarRoom } from '../../shared/domain/warRoom';
 
 /** A fixed Saturday of a cutover weekend, plus `minutes`. */
@@ -56,6 +56,20 @@ export function incident(
     version: 1,
     cardActivityId: null,
     ...overrides,
+  };
+}
+
+/** A note on `on`, written by the engineer who reported it. */
+export function note(on: Incident, text: string): IncidentNote {
+  return {
+    id: randomUUID(),
+    tenantId: on.tenantId,
+    warRoomId: on.warRoomId,
+    incidentId: on.id,
+    authorId: 'user-engineer',
+    authorName: 'Jonas Engineer',
+    text,
+    at: at(30),
   };
 }
 

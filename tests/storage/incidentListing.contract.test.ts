@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { createPools } from '../../bot/storage/postgres/pools';
-import { postgresExec } from '../../bot/storage/postgres/exec';
+import { PostgresSession } from '../../bot/storage/postgres/exec';
 import { openStorage } from '../../bot/storage/open';
 import { warRoomRepo } from '../../bot/storage/sql/warRooms';
 import { TxScope } from '../../bot/storage/sql/txScope';
@@ -92,7 +92,7 @@ describe.each(backends())('incident list reads: $name', (backend: Backend) => {
       try {
         const connected = await pools.main.connect();
         client = connected;
-        const repo = warRoomRepo(postgresExec(connected, new TxScope()));
+        const repo = warRoomRepo(new PostgresSession(connected, new TxScope()).exec);
         const prepared = async () =>
           (await connected.query<{ name: string }>('SELECT name FROM pg_prepared_statements')).rows;
         expect(await prepared()).toEqual([]);

@@ -1,10 +1,11 @@
 import type { Compilable } from 'kysely';
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResult } from 'pg';
 import { compileOnly } from '../sql/builder';
-import { assertReadOnly, type Exec } from '../sql/exec';
-import { preparedName, shape } from '../sql/shape';
+import { assertReadOnly, type Exec, type RowCheck } from '../sql/exec';
+import { preparedCombination, preparedName, shape } from '../sql/shape';
 import type { TxScope } from '../sql/txScope';
 import { toStorageError } from './failures';
+import { combined, failedCheck, holdableTable, runsBefore, type HeldWrite } from './heldWrites';
 
 /**
  * Tests only (bot/storage/testing.ts writes raw `?` SQL): renumbers `?` to `$1, $2…`.
@@ -28,42 +29,152 @@ const lockShape = shape(['tenantId', 'warRoomId'], (db, p) =>
     .forNoKeyUpdate(),
 );
 
-/** Exec over the one pooled client that holds this transaction (or `Storage.read`'s reads). */
-export function postgresExec(client: PoolClient, scope: TxScope, readOnly = false): Exec {
+/**
+ * One transaction's (or `Storage.read`'s) statements on the pooled client that holds it.
+ * `begin` (BEGIN …) is sent before the first statement that must run inside it, so a
+ * transaction made only of held writes runs as one statement that commits on its own.
+ */
+export class PostgresSession {
   /** War rooms whose row this transaction has locked. */
-  const held = new Set<string>();
-  const query = async <R>(compilable: Compilable<R>) => {
-    scope.admit();
-    const { sql, parameters } = compilable.compile();
-    if (readOnly) assertReadOnly(sql);
+  private readonly locked = new Set<string>();
+  private held: HeldWrite[] = [];
+  private begun = false;
+  readonly exec: Exec;
+
+  constructor(
+    private readonly client: PoolClient,
+    private readonly scope: TxScope,
+    private readonly options: { begin?: string; readOnly?: boolean } = {},
+  ) {
+    this.exec = this.makeExec();
+  }
+
+  /** Whether BEGIN was sent (a ROLLBACK is owed on failure, a COMMIT on success). */
+  get inTransaction(): boolean {
+    return this.begun;
+  }
+
+  /**
+   * Sends what is held and ends the transaction: COMMIT's answer (`COMMIT`, or `ROLLBACK`
+   * for a transaction PostgreSQL aborted), or `COMMIT` when nothing needed a BEGIN.
+   */
+  async commit(): Promise<string> {
+    if (!this.begun) {
+      await this.flush();
+      return 'COMMIT';
+    }
+    await this.flush();
+    return (await this.client.query('COMMIT')).command;
+  }
+
+  private async ensureBegun(): Promise<void> {
+    if (this.begun || !this.options.begin) return;
+    this.begun = true;
+    await this.client.query(this.options.begin);
+  }
+
+  /**
+   * Runs the held writes as one statement. Inside a transaction a lone write is sent as it
+   * is and its count checked here (a ROLLBACK can still undo it); otherwise the statement
+   * checks the counts itself (`combined`), since it may be committing on its own.
+   */
+  private async flush(): Promise<void> {
+    const held = this.held;
+    if (held.length === 0) return;
+    this.held = [];
+    const [only] = held as [HeldWrite];
+    if (held.length === 1 && this.begun) {
+      const changed = (await this.send(only.sql, only.values)).rowCount ?? 0;
+      if (only.check && changed !== only.check.rows) this.refuse(only.check.error());
+      return;
+    }
+    const { text, values } = combined(held);
+    const name = preparedCombination(
+      text,
+      held.map((h) => h.sql),
+    );
+    await this.send(text, values, name, (e) => {
+      const failed = failedCheck(e);
+      return failed === undefined ? undefined : held[failed]?.check?.error();
+    });
+  }
+
+  /** `refused`: the error to raise instead of the driver's, when it is a check's. */
+  private async send(
+    sql: string,
+    values: readonly unknown[],
+    name = preparedName(sql),
+    refused?: (e: unknown) => Error | undefined,
+  ) {
     try {
       // A shaped statement is kept prepared on the connection (parsed and planned once).
-      const name = preparedName(sql);
-      return await client.query<R & object>({ text: sql, values: [...parameters], name });
+      return await this.client.query({ text: sql, values: [...values], name });
     } catch (e) {
-      scope.statementFailed(e);
-      throw toStorageError(e);
+      const error = refused?.(e) ?? toStorageError(e);
+      this.scope.statementFailed(error);
+      throw error;
     }
-  };
-  return {
-    db: postgres,
-    all: async <R>(q: Compilable<R>) => (await query(q)).rows,
-    run: async (q) => (await query(q)).rowCount ?? 0,
-    async lockWarRoom(tenantId, warRoomId) {
-      // NO KEY UPDATE is the lock nextNumber's UPDATE takes: one lock per war room, so the
-      // order of nextNumber and audit.head in a transaction cannot deadlock, and the KEY
-      // SHARE locks of foreign-key checks (inserting incidents) do not conflict with it.
-      // Held until the transaction ends: taken once (a round trip saved per audited change).
-      const key = `${tenantId}\n${warRoomId}`;
-      if (held.has(key)) return;
-      await query(lockShape(postgres, { tenantId, warRoomId }));
-      held.add(key);
-    },
-    warRoomLocked(tenantId, warRoomId) {
-      held.add(`${tenantId}\n${warRoomId}`);
-    },
-    serialised: false,
-    decodeJson: (raw) => raw ?? null,
-    skipLocked: (query) => query.forUpdate().skipLocked(),
-  };
+  }
+
+  /** A statement that runs now: inside the transaction, after the held writes it may need. */
+  private async query<R>(compilable: Compilable<R>) {
+    this.scope.admit();
+    const { sql, parameters } = compilable.compile();
+    return this.now<R>(sql, parameters);
+  }
+
+  private async now<R>(sql: string, parameters: readonly unknown[]) {
+    if (this.options.readOnly) assertReadOnly(sql);
+    await this.ensureBegun();
+    if (this.held.length > 0 && !runsBefore(sql, this.held)) await this.flush();
+    return this.send(sql, parameters) as Promise<QueryResult<R & object>>;
+  }
+
+  private async write(compilable: Compilable, check?: RowCheck): Promise<void> {
+    this.scope.admit();
+    const { sql, parameters } = compilable.compile();
+    const table = this.options.readOnly ? undefined : holdableTable(sql);
+    if (table === undefined) {
+      const changed = (await this.now(sql, parameters)).rowCount ?? 0;
+      if (check && changed !== check.rows) this.refuse(check.error());
+      return;
+    }
+    // One WITH per table: two changes of one table in one statement would not see each other.
+    if (this.held.some((h) => h.table === table)) {
+      await this.ensureBegun();
+      await this.flush();
+    }
+    this.held.push({ sql, values: parameters, table, check });
+  }
+
+  /** A write changed other rows than it had to: the transaction must not commit. */
+  private refuse(error: Error): never {
+    this.scope.statementFailed(error);
+    throw error;
+  }
+
+  private makeExec(): Exec {
+    return {
+      db: postgres,
+      all: async <R>(q: Compilable<R>) => (await this.query(q)).rows,
+      run: async (q) => (await this.query(q)).rowCount ?? 0,
+      write: (q, check) => this.write(q, check),
+      lockWarRoom: async (tenantId, warRoomId) => {
+        // NO KEY UPDATE is the lock nextNumber's UPDATE takes: one lock per war room, so the
+        // order of nextNumber and audit.head in a transaction cannot deadlock, and the KEY
+        // SHARE locks of foreign-key checks (inserting incidents) do not conflict with it.
+        // Held until the transaction ends: taken once (a round trip saved per audited change).
+        const key = `${tenantId}\n${warRoomId}`;
+        if (this.locked.has(key)) return;
+        await this.query(lockShape(postgres, { tenantId, warRoomId }));
+        this.locked.add(key);
+      },
+      warRoomLocked: (tenantId, warRoomId) => {
+        this.locked.add(`${tenantId}\n${warRoomId}`);
+      },
+      serialised: false,
+      decodeJson: (raw) => raw ?? null,
+      skipLocked: (query) => query.forUpdate().skipLocked(),
+    };
+  }
 }

@@ -550,4 +550,23 @@ GROUP BY tenant_id, war_room_id, batch, status;
     name: 'outbox_by_subject',
     sql: `CREATE INDEX outbox_by_subject ON outbox (tenant_id, subject, seq) WHERE subject IS NOT NULL;`,
   },
+  {
+    // Held writes sent as one statement check what each changed inside it, so a statement
+    // committing on its own is undone whole when a check fails (decision 030). PostgreSQL
+    // only: SQLite runs each write at once and checks it there.
+    version: 27,
+    name: 'war_room_expect_rows',
+    sql: `
+CREATE FUNCTION war_room_expect_rows(changed integer, expected integer, held integer)
+RETURNS integer LANGUAGE plpgsql AS $$
+BEGIN
+  IF changed <> expected THEN
+    RAISE EXCEPTION 'held write % changed % rows, not %', held, changed, expected
+      USING ERRCODE = 'WR001';
+  END IF;
+  RETURN changed;
+END
+$$;
+`,
+  },
 ];

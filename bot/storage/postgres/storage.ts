@@ -5,7 +5,7 @@ import type { Storage, Tx } from '../types';
 import { KnownServiceUrls } from '../sql/knownServiceUrls';
 import { sqlTx } from '../sql/tx';
 import { assertNotNested, runInScope, TxScope } from '../sql/txScope';
-import { postgresExec } from './exec';
+import { PostgresSession } from './exec';
 import { AuditListener } from './auditListener';
 import { toStorageError } from './failures';
 import { migratePostgres } from './migrate';
@@ -77,8 +77,9 @@ export class PostgresStorage implements Storage {
 
   /**
    * `fn` on a pooled client: in BEGIN … COMMIT (`transaction`; `snapshot`, one snapshot and
-   * only reads), or without them, each
-   * statement committing alone: one statement (`single`) or any number that only read (`read`).
+   * only reads), or without them, each statement committing alone: one statement (`single`)
+   * or any number that only read (`read`). BEGIN waits for the first statement that cannot
+   * be held back (see PostgresSession): a transaction of held writes alone is one statement.
    */
   private async run<T>(fn: (tx: Tx) => Promise<T>, mode: Mode): Promise<T> {
     assertNotNested();
@@ -86,18 +87,18 @@ export class PostgresStorage implements Storage {
     const client = await this.pools.main.connect().catch((e: unknown) => {
       throw toStorageError(e);
     });
-    const begin = BEGIN[mode];
-    const inTransaction = begin !== undefined;
     const scope = new TxScope(mode === 'single' ? 1 : Infinity);
+    const session = new PostgresSession(client, scope, {
+      begin: BEGIN[mode],
+      readOnly: mode === 'read' || mode === 'snapshot',
+    });
     let discard: Error | undefined;
     try {
-      if (begin) await client.query(begin);
       const urls = this.serviceUrls.forTransaction();
-      const exec = postgresExec(client, scope, mode === 'read' || mode === 'snapshot');
-      const result = await runInScope(scope, () => fn(sqlTx(exec, urls)));
+      const result = await runInScope(scope, () => fn(sqlTx(session.exec, urls)));
       // Reads store nothing: a failed one whose error was caught loses nothing.
       if (mode === 'transaction') scope.assertCommittable();
-      const ended = inTransaction ? (await client.query('COMMIT')).command : 'COMMIT';
+      const ended = await session.commit();
       // An aborted transaction ends in ROLLBACK however it is asked to end: a writing one
       // stored nothing and must not return as if it had; a reading one teaches nothing. A
       // guard: every statement goes through our exec, which noted a failure above already.
@@ -111,7 +112,7 @@ export class PostgresStorage implements Storage {
       // A lost or hung connection is dropped, not rolled back: a ROLLBACK would wait on the
       // same dead socket, and the server rolls back a transaction whose connection ends.
       if (error instanceof StorageUnavailableError) discard = error;
-      else if (inTransaction) discard = await rollback(client);
+      else if (session.inTransaction) discard = await rollback(client);
       throw error;
     } finally {
       scope.end();

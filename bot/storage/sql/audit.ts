@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { AuditEntry, AuditPersonal } from '../../../shared/domain/audit';
 import { StorageConflictError, type AuditRepo } from '../types';
-import { encodeJson, type Exec } from './exec';
+import { encodeJson, oneRow, type Exec } from './exec';
 import { toIso } from './instant';
 import type { Database } from './schema';
 import { rowShape, shape } from './shape';
@@ -95,11 +95,12 @@ export function auditRepo(x: Exec): AuditRepo {
       const [row] = await x.all(headShape(db, { tenantId, warRoomId }));
       return row && { seq: row.seq, hash: row.hash };
     },
-    async append(entry) {
-      // A second entry with the same seq would fork the chain.
-      const changed = await x.run(appendShape(db, toRow(entry)));
-      if (changed === 0) throw new StorageConflictError('audit_log.seq');
-    },
+    // A second entry with the same seq would fork the chain.
+    append: (entry) =>
+      x.write(
+        appendShape(db, toRow(entry)),
+        oneRow(() => new StorageConflictError('audit_log.seq')),
+      ),
     async list(tenantId, warRoomId) {
       const rows = await x.all(chain(tenantId, warRoomId).select(COLUMNS).orderBy('seq'));
       return rows.map((r) => fromRow(r, x.decodeJson));

@@ -13,6 +13,15 @@ export interface Exec {
   /** Runs a statement; resolves to the number of rows it changed. */
   run(query: Compilable): Promise<number>;
   /**
+   * A write whose outcome nothing in the transaction reads: it only has to hold by the
+   * commit. PostgreSQL keeps it back and sends the writes kept back together, as one
+   * statement, when a later statement needs them (a write, a read of their tables) or at
+   * the commit: a round trip each saved (docs/decisions/030). SQLite runs it at once.
+   * `check`: how many rows it must change, else the transaction fails with its error (where
+   * the write runs). A write that cannot be held (RETURNING, a literal) runs at once.
+   */
+  write(query: Compilable, check?: RowCheck): Promise<void>;
+  /**
    * Locks a war room's row until the transaction ends, so counters and the audit chain of
    * that war room have one writer at a time. A no-op where transactions are serialised, and
    * once the transaction holds the lock (an earlier call, or `warRoomLocked`).
@@ -35,6 +44,15 @@ export interface Exec {
     query: SelectQueryBuilder<DB, TB, O>,
   ): SelectQueryBuilder<DB, TB, O>;
 }
+
+/** What a write must have changed: `rows` rows, else its transaction fails with `error()`. */
+export interface RowCheck {
+  rows: number;
+  error: () => Error;
+}
+
+/** A write meant to change one row. */
+export const oneRow = (error: () => Error): RowCheck => ({ rows: 1, error });
 
 /** JSON column value to write; `undefined` (no value) is stored as SQL NULL, read as null. */
 export function encodeJson(value: unknown): string | null {

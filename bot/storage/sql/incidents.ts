@@ -7,8 +7,8 @@ import {
   type IncidentNote,
 } from '../../../shared/domain/incident';
 import type { Person } from '../../../shared/domain/person';
-import { StorageConflictError, type IncidentRepo } from '../types';
-import { oneOf, type Exec } from './exec';
+import { RowMissingError, StorageConflictError, type IncidentRepo } from '../types';
+import { oneOf, oneRow, type Exec } from './exec';
 import { toIso, toIsoOrNull } from './instant';
 import type { Database } from './schema';
 import { rowShape, shape } from './shape';
@@ -148,6 +148,15 @@ function noteFromRow(
 
 // Read on every card click and card refresh: compiled once, see shape.ts.
 // Written by every incident logged: compiled once per set of columns, see shape.ts.
+// Recorded with every card sent: compiled once, see shape.ts.
+const cardIdShape = shape(['tenantId', 'id', 'activityId'], (db, p) =>
+  db
+    .updateTable('incidents')
+    .set({ card_activity_id: p.activityId })
+    .where('tenant_id', '=', p.tenantId)
+    .where('id', '=', p.id),
+);
+
 const insertShape = rowShape((db, row: Insertable<Database['incidents']>) =>
   db
     .insertInto('incidents')
@@ -194,10 +203,11 @@ export function incidentRepo(x: Exec): IncidentRepo {
     return row && fromRow(row);
   };
   return {
-    async insert(incident) {
-      const changed = await x.run(insertShape(db, toRow(incident)));
-      if (changed === 0) throw new StorageConflictError('incidents.number');
-    },
+    insert: (incident) =>
+      x.write(
+        insertShape(db, toRow(incident)),
+        oneRow(() => new StorageConflictError('incidents.number')),
+      ),
     findById: (tenantId, id) => one(byId(db, { tenantId, id })),
     findByNumber: (tenantId, warRoomId, number) =>
       one(select(tenantId).where('war_room_id', '=', warRoomId).where('number', '=', number)),
@@ -223,16 +233,11 @@ export function incidentRepo(x: Exec): IncidentRepo {
       );
       return changed === 1;
     },
-    async setCardActivityId(tenantId, id, activityId) {
-      const changed = await x.run(
-        db
-          .updateTable('incidents')
-          .set({ card_activity_id: activityId })
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', id),
-      );
-      return changed === 1;
-    },
+    setCardActivityId: (tenantId, id, activityId) =>
+      x.write(
+        cardIdShape(db, { tenantId, id, activityId }),
+        oneRow(() => new RowMissingError('incidents')),
+      ),
     async listByWarRoom(tenantId, warRoomId) {
       const rows = await x.all(
         select(tenantId).where('war_room_id', '=', warRoomId).orderBy('number'),

@@ -91,15 +91,33 @@ const cardShape = shape(['tenantId', 'subject'], (db, p) =>
     .orderBy('seq', 'desc'),
 );
 
+type SentValues = { id: string; activityId: string | null; at: string };
+
+// Every card sent ends here: compiled once, see shape.ts.
+const sentShape = shape(['id', 'activityId', 'at'], (db, p: SentValues) =>
+  db
+    .updateTable('outbox')
+    .set((eb) => ({
+      state: 'sent',
+      attempts: eb('attempts', '+', 1),
+      sent_activity_id: p.activityId,
+      lease_until: null,
+      last_error: null,
+      updated_at: p.at,
+    }))
+    .where('id', '=', p.id)
+    .where('state', '=', 'sending'),
+);
+
 export function outboxRepo(x: Exec): OutboxRepo {
   const { db } = x;
   /** A message being sent, when its attempt ends. */
   const settling = (id: string) =>
     db.updateTable('outbox').where('id', '=', id).where('state', '=', 'sending');
   return {
-    async enqueue(m: NewOutboxMessage) {
+    enqueue(m: NewOutboxMessage) {
       const at = toIso(m.createdAt);
-      await x.run(
+      return x.write(
         enqueueShape(db, {
           id: m.id,
           seq: nextSeq(at),
@@ -178,16 +196,7 @@ export function outboxRepo(x: Exec): OutboxRepo {
       let changed: number;
       switch (outcome.state) {
         case 'sent':
-          changed = await x.run(
-            settling(id).set((eb) => ({
-              state: 'sent',
-              attempts: eb('attempts', '+', 1),
-              sent_activity_id: outcome.activityId,
-              lease_until: null,
-              last_error: null,
-              updated_at: at,
-            })),
-          );
+          changed = await x.run(sentShape(db, { id, activityId: outcome.activityId, at }));
           break;
         case 'pending':
           changed = await x.run(
@@ -214,6 +223,8 @@ export function outboxRepo(x: Exec): OutboxRepo {
       }
       return changed === 1;
     },
+
+    settleSent: (id, activityId, now) => x.write(sentShape(db, { id, activityId, at: toIso(now) })),
 
     async findById(id) {
       const [row] = await x.all(db.selectFrom('outbox').select(COLUMNS).where('id', '=', id));

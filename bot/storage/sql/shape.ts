@@ -27,6 +27,25 @@ export function preparedName(sql: string): string | undefined {
   return prepared.get(sql);
 }
 
+/** Statements made of shaped ones that may be named: a bound on what the map can hold. */
+const MAX_COMBINATIONS = 200;
+let combinations = 0;
+
+/**
+ * The prepared name of a statement made of shaped statements (PostgreSQL's held writes sent
+ * together, postgres/heldWrites.ts): the hot writes come in a few fixed sequences, so each
+ * sequence is planned once per connection too. None once a part is not a shape.
+ */
+export function preparedCombination(sql: string, parts: readonly string[]): string | undefined {
+  const known = prepared.get(sql);
+  if (known || combinations >= MAX_COMBINATIONS) return known;
+  if (!parts.every((p) => prepared.has(p))) return undefined;
+  combinations++;
+  const name = `war_room_shape_${prepared.size + 1}`;
+  prepared.set(sql, name);
+  return name;
+}
+
 /** Builds the query once with a marker for each name, and finds where each one is bound. */
 function compileShape<P extends string, V>(
   db: Kysely<Database>,
@@ -76,7 +95,7 @@ function bind<R>({ query, slots }: Compiled, values: Readonly<Record<string, unk
 export function shape<
   P extends string,
   R,
-  V extends Readonly<Record<P, string | number>> = Readonly<Record<P, string>>,
+  V extends Readonly<Record<P, string | number | null>> = Readonly<Record<P, string>>,
 >(
   names: readonly P[],
   build: (db: Kysely<Database>, p: V) => Compilable<R>,

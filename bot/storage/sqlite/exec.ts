@@ -82,6 +82,12 @@ export function sqliteExec(statements: StatementCache, scope: TxScope, readOnly 
     db: sqlite,
     all: <R>(query: Compilable<R>) => call(query, (s, params) => s.all(...params) as R[]),
     run: (query) => call(query, (s, params) => s.run(...params).changes),
+    // SQLite has no round trip to save: the write runs now, and its check with it.
+    write: (query, check) =>
+      call(query, (s, params) => {
+        const changed = s.run(...params).changes;
+        if (check && changed !== check.rows) throw check.error();
+      }),
     lockWarRoom: () => Promise.resolve(),
     warRoomLocked: () => undefined,
     serialised: true,
