@@ -133,6 +133,27 @@ describe.each(backends())('held writes: $name', (backend: Backend) => {
     ).toBe(`1:${card.id}`);
   });
 
+  it.each([
+    ['before any other statement', false],
+    ['after a read has begun the transaction', true],
+  ])('runs calls made together in the order they were made, %s', async (_, readFirst) => {
+    const room = await given();
+    const [first, second] = [incident(room, 1), incident(room, 2)];
+    const seen = await storage().transaction(async (tx) => {
+      if (readFirst) await tx.warRooms.findById(room.tenantId, room.id);
+      await tx.incidents.insert(first);
+      // A Tx used concurrently (the driver queues its statements in call order): the
+      // update and the read come after the insert they name, not beside or before it.
+      const [, , read] = await Promise.all([
+        tx.incidents.insert(second),
+        tx.incidents.setCardActivityId(room.tenantId, second.id, '1:card'),
+        tx.incidents.findById(room.tenantId, second.id),
+      ]);
+      return read;
+    });
+    expect(seen?.cardActivityId).toBe('1:card');
+  });
+
   describe('round trips', () => {
     /** Statements the storage sends to PostgreSQL during `work`, as the driver sees them. */
     const sent = async (work: () => Promise<unknown>): Promise<string[]> => {

@@ -39,6 +39,8 @@ export class PostgresSession {
   private readonly locked = new Set<string>();
   private held: HeldWrite[] = [];
   private begun = false;
+  /** The end of the last call made (see `inTurn`). */
+  private last: Promise<unknown> = Promise.resolve();
   readonly exec: Exec;
 
   constructor(
@@ -116,11 +118,25 @@ export class PostgresSession {
     }
   }
 
+  /**
+   * Runs the calls of a Tx used concurrently one after another, in the order they were
+   * made, as the driver's queue does with statements sent at once: a call may wait (BEGIN,
+   * held writes sent first) before its statement is sent or held, and a call made after it
+   * must not overtake it meanwhile.
+   */
+  private inTurn<T>(call: () => Promise<T>): Promise<T> {
+    const turn = this.last.then(call);
+    this.last = turn.catch(() => undefined);
+    return turn;
+  }
+
   /** A statement that runs now: inside the transaction, after the held writes it may need. */
-  private async query<R>(compilable: Compilable<R>) {
-    this.scope.admit();
-    const { sql, parameters } = compilable.compile();
-    return this.now<R>(sql, parameters);
+  private query<R>(compilable: Compilable<R>) {
+    return this.inTurn(() => {
+      this.scope.admit();
+      const { sql, parameters } = compilable.compile();
+      return this.now<R>(sql, parameters);
+    });
   }
 
   private async now<R>(sql: string, parameters: readonly unknown[]) {
@@ -158,7 +174,7 @@ export class PostgresSession {
       db: postgres,
       all: async <R>(q: Compilable<R>) => (await this.query(q)).rows,
       run: async (q) => (await this.query(q)).rowCount ?? 0,
-      write: (q, check) => this.write(q, check),
+      write: (q, check) => this.inTurn(() => this.write(q, check)),
       lockWarRoom: async (tenantId, warRoomId) => {
         // NO KEY UPDATE is the lock nextNumber's UPDATE takes: one lock per war room, so the
         // order of nextNumber and audit.head in a transaction cannot deadlock, and the KEY
