@@ -400,7 +400,6 @@ export interface ActionRepo {
   ): Promise<Action[]>;
 }
 
-/** A uniqueness rule of the store was broken (e.g. a second war room in a channel). */
 /** A write meant to change one row found none: it was deleted, or is another tenant's. */
 export class RowMissingError extends Error {
   constructor(readonly table: string) {
@@ -409,6 +408,7 @@ export class RowMissingError extends Error {
   }
 }
 
+/** A uniqueness rule of the store was broken (e.g. a second war room in a channel). */
 export class StorageConflictError extends Error {
   constructor(readonly constraint: string) {
     super(`storage conflict on ${constraint}`);
