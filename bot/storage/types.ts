@@ -35,7 +35,8 @@ export interface Storage {
    * if it throws. Transactions never interleave on the same rows (SQLite serialises them;
    * PostgreSQL locks the war-room row for counters and the audit chain). A statement that
    * fails inside it fails the whole transaction, even if `fn` catches its error: it then
-   * rejects with TransactionAbortedError instead of committing (docs/decisions/029).
+   * rejects with TransactionAbortedError instead of committing (docs/decisions/029). A
+   * write PostgreSQL holds to the commit (`Exec.write`) fails there, with its own error.
    */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
