@@ -154,6 +154,25 @@ describe.each(backends())('held writes: $name', (backend: Backend) => {
     expect(seen?.cardActivityId).toBe('1:card');
   });
 
+  it('runs no statement of a failed transaction after its end, even one called before it failed', async () => {
+    const room = await given();
+    const moved = 'https://smba.trafficmanager.net/amer/';
+    const failed = await storage()
+      .transaction(async (tx) => {
+        // A Tx used concurrently: its first call waits for BEGIN while the other fails.
+        await Promise.all([
+          tx.warRooms.refreshServiceUrl(room.tenantId, room.channelId, moved),
+          Promise.reject(new Error('given up')),
+        ]);
+      })
+      .catch((e: unknown) => e);
+    expect(failed).toMatchObject({ message: 'given up' });
+    // Had the update been sent after the ROLLBACK, it would have committed on its own.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stored = await storage().read((tx) => tx.warRooms.findById(room.tenantId, room.id));
+    expect(stored?.serviceUrl).toBe(room.serviceUrl);
+  });
+
   describe('round trips', () => {
     /** Statements the storage sends to PostgreSQL during `work`, as the driver sees them. */
     const sent = async (work: () => Promise<unknown>): Promise<string[]> => {

@@ -41,6 +41,8 @@ export class PostgresSession {
   private begun = false;
   /** The end of the last call made (see `inTurn`). */
   private last: Promise<unknown> = Promise.resolve();
+  /** Set once the transaction ends (see `end`). */
+  private ended = false;
   readonly exec: Exec;
 
   constructor(
@@ -61,16 +63,27 @@ export class PostgresSession {
    * for a transaction PostgreSQL aborted), or `COMMIT` when nothing needed a BEGIN.
    */
   async commit(): Promise<string> {
-    if (!this.begun) {
-      await this.flush();
-      return 'COMMIT';
-    }
     await this.flush();
-    return (await this.client.query('COMMIT')).command;
+    this.end();
+    return this.begun ? (await this.client.query('COMMIT')).command : 'COMMIT';
+  }
+
+  /**
+   * Before the COMMIT or ROLLBACK: a call of a Tx used concurrently still waiting for its
+   * turn (or for BEGIN, or held writes sent first) fails instead of running after it,
+   * outside the transaction.
+   */
+  end(): void {
+    this.ended = true;
+  }
+
+  private assertOpen(): void {
+    if (this.ended) throw new Error('storage transaction already finished');
   }
 
   private async ensureBegun(): Promise<void> {
     if (this.begun || !this.options.begin) return;
+    this.assertOpen();
     this.begun = true;
     await this.client.query(this.options.begin);
   }
@@ -108,6 +121,7 @@ export class PostgresSession {
     name = preparedName(sql),
     refused?: (e: unknown) => Error | undefined,
   ) {
+    this.assertOpen();
     try {
       // A shaped statement is kept prepared on the connection (parsed and planned once).
       return await this.client.query({ text: sql, values: [...values], name });
@@ -160,6 +174,7 @@ export class PostgresSession {
       await this.ensureBegun();
       await this.flush();
     }
+    this.assertOpen();
     this.held.push({ sql, values: parameters, table, check });
   }
 

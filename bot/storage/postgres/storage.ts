@@ -109,6 +109,7 @@ export class PostgresStorage implements Storage {
       return result;
     } catch (e) {
       const error = toStorageError(e);
+      session.end();
       // A lost or hung connection is dropped, not rolled back: a ROLLBACK would wait on the
       // same dead socket, and the server rolls back a transaction whose connection ends.
       if (error instanceof StorageUnavailableError) discard = error;
