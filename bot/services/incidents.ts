@@ -99,6 +99,9 @@ export class IncidentService {
     return change(this.deps, actor, effects, async (tx, now) => {
       const warRoom = await warRoomOf(tx, actor, origin);
       await authorize(tx, warRoom, actor, 'incident.write');
+      // Whom the card calls (the owner, else the reporter), read before the number: taking
+      // it locks the war room until the commit, for other changes to wait on.
+      const upns = await upnsOf(tx, warRoom, [input.owner ?? { aadObjectId: actor.userId }]);
       const incident = await logIncidentIn(
         tx,
         actor,
@@ -108,7 +111,7 @@ export class IncidentService {
         this.deps.ids,
       );
       // Just logged: it has no notes yet, nothing to read.
-      return detail(tx, incident, warRoom, []);
+      return { incident, warRoom, notes: [], upns };
     });
   }
 

@@ -3,23 +3,26 @@ import { appendAudit } from '../../bot/services/auditTrail';
 import { openStorage } from '../../bot/storage/open';
 import type { Tx } from '../../bot/storage/types';
 import type { WarRoom } from '../../shared/domain/warRoom';
-import { backends, suiteStorage, type Backend } from './backends';
+import { backends, suiteDatabase, type Backend } from './backends';
+import { insertRawAudit } from './rawAudit';
 import { at, newTenant, nextAudit, warRoom } from './fixtures';
 
 /** Reading long audit chains page by page, and finding every war room, on every engine. */
 describe.each(backends())('audit paging contract: $name', (backend: Backend) => {
-  const storage = suiteStorage(backend);
+  const suite = suiteDatabase(backend);
+  const storage = () => suite.storage();
 
   const read = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => storage().transaction(fn);
   const given = async (room: WarRoom = warRoom(newTenant())): Promise<WarRoom> => {
     await storage().transaction((tx) => tx.warRooms.insert(room));
     return room;
   };
-  /** `seqs` appended as given (gaps allowed: the port does not check contiguity). */
+  /** `seqs` written as given, gaps and all: the port appends only after the head. */
   const withEntries = async (room: WarRoom, seqs: number[]) => {
-    await storage().transaction(async (tx) => {
-      for (const seq of seqs) await tx.audit.append(nextAudit(room, undefined, { seq }));
-    });
+    await insertRawAudit(
+      suite.location(),
+      seqs.map((seq) => nextAudit(room, undefined, { seq })),
+    );
   };
   /** Entries written the way services write them: real hashes over what the engine stores. */
   const realChain = async (room: WarRoom, length: number) => {

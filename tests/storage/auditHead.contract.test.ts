@@ -1,16 +1,14 @@
-import Database from 'better-sqlite3';
-import { Client } from 'pg';
 import { appendAudit } from '../../bot/services/auditTrail';
-import { sqliteFile } from '../../bot/storage/open';
-import { headShape } from '../../bot/storage/sql/audit';
-import { compileOnly } from '../../bot/storage/sql/builder';
+import { openStorage } from '../../bot/storage/open';
 import { backends, suiteDatabase, type Backend } from './backends';
-import { newTenant, warRoom } from './fixtures';
+import { newTenant, nextAudit, warRoom } from './fixtures';
+import { createVersion1Database } from './legacy';
+import { insertRawAudit } from './rawAudit';
 
 /**
- * The head of a war room's audit chain (seq, hash) is read before every audited write. Rows
- * of audit_log carry the before/after JSON and overflow their pages; the head must come from
- * an index that holds seq and hash, in order, without reading the rows (decision 026).
+ * The head of a war room's audit chain (seq, hash) is read before every audited write. It is
+ * kept with the war room, read with the row's lock and moved by each append (decision 030),
+ * so it must always be the newest entry, from before that change on too.
  */
 describe.each(backends())('audit chain head: $name', (backend: Backend) => {
   const suite = suiteDatabase(backend);
@@ -46,38 +44,37 @@ describe.each(backends())('audit chain head: $name', (backend: Backend) => {
     ).toBe(undefined);
   });
 
-  test('is read from the index alone', async () => {
-    const { sql } = headShape(compileOnly(backend.name), {
-      tenantId: 't',
-      warRoomId: 'w',
-    }).compile();
-    if (backend.name === 'sqlite') {
-      const db = new Database(sqliteFile(suite.location().dataDir), { readonly: true });
-      try {
-        const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('t', 'w', 1) as {
-          detail: string;
-        }[];
-        expect(plan.map((r) => r.detail).join('\n')).toContain('COVERING INDEX audit_log_head');
-      } finally {
-        db.close();
-      }
-    } else {
-      const client = new Client({ connectionString: suite.location().databaseUrl });
-      await client.connect();
-      try {
-        await client.query('SET enable_seqscan = off');
-        const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, [
-          't',
-          'w',
-          1,
-        ]);
-        const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
-        // Walked backwards in seq order through an index: no sort of the war room's entries.
-        expect(plan).toMatch(/Index (Only )?Scan Backward/);
-        expect(plan).not.toContain('Sort');
-      } finally {
-        await client.end();
-      }
+  test('carries over the chain a database held before the head was kept with its war room', async () => {
+    const location = await backend.fresh();
+    const room = warRoom(newTenant());
+    await createVersion1Database(location, room);
+    const first = nextAudit(room, undefined);
+    const second = nextAudit(room, first);
+    await insertRawAudit(location, [first, second, nextAudit(room, second)].reverse());
+    const upgraded = await openStorage(location);
+    try {
+      const entries = await upgraded.transaction((tx) => tx.audit.list(room.tenantId, room.id));
+      expect(entries).toHaveLength(3);
+      expect(await upgraded.transaction((tx) => tx.audit.head(room.tenantId, room.id))).toEqual({
+        seq: 3,
+        hash: entries[2]!.hash,
+      });
+      const next = await upgraded.transaction((tx) =>
+        appendAudit(tx, {
+          tenantId: room.tenantId,
+          warRoomId: room.id,
+          at: new Date(Date.UTC(2026, 9, 25, 6, 0)).toISOString(),
+          actorId: 'user-lead',
+          actorName: 'Mette Lead',
+          action: 'incident.logged',
+          subject: `warroom:${room.id}`,
+          before: null,
+          after: { n: 4 },
+        }),
+      );
+      expect(next).toMatchObject({ seq: 4, prevHash: entries[2]!.hash });
+    } finally {
+      await upgraded.close();
     }
   });
 });

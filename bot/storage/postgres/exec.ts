@@ -1,7 +1,7 @@
 import type { Compilable } from 'kysely';
 import type { PoolClient, QueryResult } from 'pg';
 import { compileOnly } from '../sql/builder';
-import { assertReadOnly, type Exec, type RowCheck } from '../sql/exec';
+import { assertReadOnly, chainHead, headMemo, type Exec, type RowCheck } from '../sql/exec';
 import { preparedCombination, preparedName, shape } from '../sql/shape';
 import type { TxScope } from '../sql/txScope';
 import { toStorageError } from './failures';
@@ -19,11 +19,12 @@ export function numberPlaceholders(sql: string): string {
 /** Compiles PostgreSQL's dialect; stateless, so one serves every transaction. */
 const postgres = compileOnly('postgres');
 
-// Every audited write takes this lock first: compiled once, see sql/shape.ts.
+// Every audited write takes this lock first, and reads the chain's head with it (the row
+// as it stands once locked): compiled once, see sql/shape.ts.
 const lockShape = shape(['tenantId', 'warRoomId'], (db, p) =>
   db
     .selectFrom('war_rooms')
-    .select((eb) => eb.lit(1).as('locked'))
+    .select(['audit_seq', 'audit_hash'])
     .where('tenant_id', '=', p.tenantId)
     .where('id', '=', p.warRoomId)
     .forNoKeyUpdate(),
@@ -38,6 +39,7 @@ export class PostgresSession {
   /** War rooms whose row this transaction has locked. */
   private readonly locked = new Set<string>();
   private held: HeldWrite[] = [];
+  private readonly heads = headMemo();
   private begun = false;
   /** The end of the last call made (see `inTurn`). */
   private last: Promise<unknown> = Promise.resolve();
@@ -197,12 +199,15 @@ export class PostgresSession {
         // Held until the transaction ends: taken once (a round trip saved per audited change).
         const key = `${tenantId}\n${warRoomId}`;
         if (this.locked.has(key)) return;
-        await this.query(lockShape(postgres, { tenantId, warRoomId }));
+        const [row] = (await this.query(lockShape(postgres, { tenantId, warRoomId }))).rows;
         this.locked.add(key);
+        if (row) this.heads.noteHead(tenantId, warRoomId, chainHead(row));
       },
       warRoomLocked: (tenantId, warRoomId) => {
         this.locked.add(`${tenantId}\n${warRoomId}`);
       },
+      // Noted only from the row as locked, or by this transaction's appends (sql/audit.ts).
+      ...this.heads,
       serialised: false,
       decodeJson: (raw) => raw ?? null,
       skipLocked: (query) => query.forUpdate().skipLocked(),

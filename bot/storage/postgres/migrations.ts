@@ -569,4 +569,21 @@ END
 $$;
 `,
   },
+  {
+    // The audit chain's head is kept with its war room: the statement that locks the war
+    // room (taking a number, or the lock itself) reads it with the row as locked, and each
+    // append moves it from the head it follows (decision 030).
+    version: 28,
+    name: 'war_rooms audit head',
+    sql: `
+ALTER TABLE war_rooms ADD COLUMN audit_seq integer NOT NULL DEFAULT 0;
+ALTER TABLE war_rooms ADD COLUMN audit_hash text;
+UPDATE war_rooms SET
+  audit_seq = coalesce((SELECT max(a.seq) FROM audit_log a
+    WHERE a.tenant_id = war_rooms.tenant_id AND a.war_room_id = war_rooms.id), 0),
+  audit_hash = (SELECT a.hash FROM audit_log a
+    WHERE a.tenant_id = war_rooms.tenant_id AND a.war_room_id = war_rooms.id
+    ORDER BY a.seq DESC LIMIT 1);
+`,
+  },
 ];

@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { AuditEntry, AuditPersonal } from '../../../shared/domain/audit';
 import { StorageConflictError, type AuditRepo } from '../types';
-import { encodeJson, oneRow, type Exec } from './exec';
+import { chainHead, encodeJson, oneRow, type Exec } from './exec';
 import { toIso } from './instant';
 import type { Database } from './schema';
 import { rowShape, shape } from './shape';
@@ -61,15 +61,27 @@ function fromRow(r: AuditRow, decodeJson: (raw: unknown) => unknown): AuditEntry
   };
 }
 
-// Read before every audited write: compiled once, see shape.ts (and its plan in tests).
+// The chain's head is kept with its war room (migration 28): read before an audited write
+// the lock did not already read it for. Compiled once, see shape.ts.
 export const headShape = shape(['tenantId', 'warRoomId'], (db, p) =>
   db
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
+    .selectFrom('war_rooms')
+    .select(['audit_seq', 'audit_hash'])
     .where('tenant_id', '=', p.tenantId)
-    .where('war_room_id', '=', p.warRoomId)
-    .orderBy('seq', 'desc')
-    .limit(1),
+    .where('id', '=', p.warRoomId),
+);
+
+// Moved by every append, from the head it follows: a head moved meanwhile changes no row,
+// and the append fails rather than fork the chain.
+const moveHeadShape = shape(
+  ['tenantId', 'warRoomId', 'seq', 'hash', 'prevSeq'],
+  (db, p: { tenantId: string; warRoomId: string; seq: number; hash: string; prevSeq: number }) =>
+    db
+      .updateTable('war_rooms')
+      .set({ audit_seq: p.seq, audit_hash: p.hash })
+      .where('tenant_id', '=', p.tenantId)
+      .where('id', '=', p.warRoomId)
+      .where('audit_seq', '=', p.prevSeq),
 );
 
 // Written by every audited change: compiled once per set of columns, see shape.ts.
@@ -89,18 +101,35 @@ export function auditRepo(x: Exec): AuditRepo {
       .where('war_room_id', '=', warRoomId);
   return {
     async head(tenantId, warRoomId) {
-      // Lock first, read after, in separate statements: in PostgreSQL a statement that waited
-      // for the lock would still read with the snapshot it started with, i.e. a stale head.
+      // The lock first: on PostgreSQL it reads the head with it, from the row as locked (the
+      // war room's counters do too). Otherwise the head is read after it, in a statement of
+      // its own: one that waited for the lock would read with the snapshot it started with.
       await x.lockWarRoom(tenantId, warRoomId);
-      const [row] = await x.all(headShape(db, { tenantId, warRoomId }));
-      return row && { seq: row.seq, hash: row.hash };
+      let head = x.knownHead(tenantId, warRoomId);
+      if (head === undefined) {
+        const [row] = await x.all(headShape(db, { tenantId, warRoomId }));
+        if (!row) return undefined;
+        head = chainHead(row);
+        x.noteHead(tenantId, warRoomId, head);
+      }
+      return head ?? undefined;
     },
-    // A second entry with the same seq would fork the chain.
-    append: (entry) =>
-      x.write(
-        appendShape(db, toRow(entry)),
-        oneRow(() => new StorageConflictError('audit_log.seq')),
-      ),
+    async append(entry) {
+      // A second entry with the same seq would fork the chain.
+      const forked = oneRow(() => new StorageConflictError('audit_log.seq'));
+      await x.write(appendShape(db, toRow(entry)), forked);
+      await x.write(
+        moveHeadShape(db, {
+          tenantId: entry.tenantId,
+          warRoomId: entry.warRoomId,
+          seq: entry.seq,
+          hash: entry.hash,
+          prevSeq: entry.seq - 1,
+        }),
+        forked,
+      );
+      x.noteHead(entry.tenantId, entry.warRoomId, { seq: entry.seq, hash: entry.hash });
+    },
     async list(tenantId, warRoomId) {
       const rows = await x.all(chain(tenantId, warRoomId).select(COLUMNS).orderBy('seq'));
       return rows.map((r) => fromRow(r, x.decodeJson));

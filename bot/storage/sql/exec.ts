@@ -30,6 +30,14 @@ export interface Exec {
   /** A statement of this transaction (an UPDATE of the row) took the war room's lock. */
   warRoomLocked(tenantId: string, warRoomId: string): void;
   /**
+   * The head of a war room's audit chain as this transaction last saw it where it is sure
+   * to be current (read with the war room's lock, or moved by its own append): null for an
+   * empty chain, undefined when not known (docs/decisions/030).
+   */
+  knownHead(tenantId: string, warRoomId: string): ChainHead | null | undefined;
+  /** Remembers `head` for `knownHead`: only where it is current, as said there. */
+  noteHead(tenantId: string, warRoomId: string, head: ChainHead | null): void;
+  /**
    * True where transactions run one at a time from their first statement (SQLite's
    * `BEGIN IMMEDIATE`): what a transaction read before a lock is still current after it.
    */
@@ -43,6 +51,28 @@ export interface Exec {
   skipLocked<DB, TB extends keyof DB, O>(
     query: SelectQueryBuilder<DB, TB, O>,
   ): SelectQueryBuilder<DB, TB, O>;
+}
+
+/** The newest entry of a war room's audit chain: its seq and its hash. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** The war room's stored head (`audit_seq`, `audit_hash`) as a ChainHead; null before any entry. */
+export function chainHead(row: { audit_seq: number; audit_hash: string | null }): ChainHead | null {
+  return row.audit_seq > 0 && row.audit_hash !== null
+    ? { seq: row.audit_seq, hash: row.audit_hash }
+    : null;
+}
+
+/** Heads of the war rooms a transaction knows, by tenant and war room (for an Exec). */
+export function headMemo(): Pick<Exec, 'knownHead' | 'noteHead'> {
+  const heads = new Map<string, ChainHead | null>();
+  return {
+    knownHead: (tenantId, warRoomId) => heads.get(`${tenantId}\n${warRoomId}`),
+    noteHead: (tenantId, warRoomId, head) => void heads.set(`${tenantId}\n${warRoomId}`, head),
+  };
 }
 
 /** What a write must have changed: `rows` rows, else its transaction fails with `error()`. */

@@ -63,6 +63,8 @@ export const SCHEMA = {
     action_seq: defaulted('integer', '0'),
     closed_at: optional('instant'),
     retention_days: defaulted('integer', '90'),
+    audit_seq: defaulted('integer', '0'),
+    audit_hash: optional('text'),
   },
   incidents: {
     id: required('text'),

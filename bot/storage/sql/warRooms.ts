@@ -2,7 +2,7 @@ import type { Compilable, Insertable, Selectable } from 'kysely';
 import { PHASES, type WarRoom } from '../../../shared/domain/warRoom';
 import { LANGUAGES } from '../../../shared/i18n';
 import { StorageConflictError, type WarRoomRepo } from '../types';
-import { oneOf, type Exec } from './exec';
+import { chainHead, oneOf, type Exec } from './exec';
 import { toIso } from './instant';
 import type { TxServiceUrls } from './knownServiceUrls';
 import type { Database } from './schema';
@@ -115,7 +115,8 @@ const numberShape = (column: (typeof SEQUENCE_COLUMN)[keyof typeof SEQUENCE_COLU
       .set((eb) => ({ [column]: eb(column, '+', 1) }))
       .where('tenant_id', '=', p.tenantId)
       .where('id', '=', p.warRoomId)
-      .returning(`${column} as n`),
+      // The row as locked: its chain's head is current too (sql/audit.ts reads it from here).
+      .returning([`${column} as n`, 'audit_seq', 'audit_hash']),
   );
 const takeNumber = {
   incident: numberShape(SEQUENCE_COLUMN.incident),
@@ -185,6 +186,7 @@ export function warRoomRepo(x: Exec, serviceUrls?: TxServiceUrls): WarRoomRepo {
       const [row] = await x.all(takeNumber[sequence](db, { tenantId, warRoomId }));
       if (!row) throw new Error(`no war room ${warRoomId} in this tenant`);
       x.warRoomLocked(tenantId, warRoomId);
+      x.noteHead(tenantId, warRoomId, chainHead(row));
       return row.n;
     },
   };

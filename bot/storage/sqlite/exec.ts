@@ -3,7 +3,7 @@ import type { Compilable } from 'kysely';
 import { StorageUnavailableError } from '../errors';
 import { StorageConflictError } from '../types';
 import { compileOnly } from '../sql/builder';
-import { assertReadOnly, type Exec } from '../sql/exec';
+import { assertReadOnly, headMemo, type Exec } from '../sql/exec';
 import type { TxScope } from '../sql/txScope';
 
 type Statement = Database.Statement<unknown[], unknown>;
@@ -90,6 +90,8 @@ export function sqliteExec(statements: StatementCache, scope: TxScope, readOnly 
       }),
     lockWarRoom: () => Promise.resolve(),
     warRoomLocked: () => undefined,
+    // Transactions run one at a time here: whatever the transaction read stays current.
+    ...headMemo(),
     serialised: true,
     decodeJson: (raw) => (typeof raw === 'string' ? JSON.parse(raw) : null),
     skipLocked: (query) => query,
