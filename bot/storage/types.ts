@@ -42,7 +42,8 @@ export interface Storage {
   /**
    * Runs `fn`, which runs exactly one statement, committed on its own: atomic as any single
    * statement is, without BEGIN and COMMIT (two round trips on PostgreSQL). A second
-   * statement throws (a mistake of the caller's: the first has committed).
+   * statement throws (a mistake of the caller's): the first has committed, unless it is a
+   * write PostgreSQL holds (`Exec.write`), which is then dropped unsent.
    */
   single<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
