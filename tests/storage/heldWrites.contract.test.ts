@@ -205,8 +205,28 @@ describe.each(backends())('held writes: $name', (backend: Backend) => {
           'COMMIT',
         ]);
         expect(statements[2]).toMatch(
-          /insert into "incidents".*insert into "audit_log".*update "war_rooms".*insert into "outbox"/,
+          /insert into "incidents".*insert into "audit_log".*insert into "outbox".*update "war_rooms"/,
         );
+      },
+    );
+
+    onPostgres(backend)(
+      'moves the chain head on the war room once a transaction, however many entries it appends',
+      async () => {
+        const room = await given();
+        const statements = await sent(() =>
+          storage().transaction(async (tx) => {
+            for (let n = 1; n <= 20; n++) await logged(tx, room, n);
+          }),
+        );
+        expect(
+          statements.filter((s) => s.includes('update "war_rooms" set "audit_seq"')),
+        ).toHaveLength(1);
+        expect(
+          await storage().transaction((tx) => tx.audit.head(room.tenantId, room.id)),
+        ).toMatchObject({
+          seq: 20,
+        });
       },
     );
 

@@ -363,6 +363,17 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       ).rejects.toBeInstanceOf(StorageConflictError);
     });
 
+    it('refuses an entry that does not follow the head (a gap), storing nothing', async () => {
+      const room = await given();
+      await appendAudit(room);
+      const gap = nextAudit(room, undefined, { seq: 3 });
+      await expect(
+        suite.storage().transaction((tx) => tx.audit.append(gap)),
+      ).rejects.toBeInstanceOf(StorageConflictError);
+      const entries = await read((tx) => tx.audit.list(room.tenantId, room.id));
+      expect(entries.map((e) => e.seq)).toEqual([1]);
+    });
+
     it('cannot be updated or deleted, even with SQL behind the port', async () => {
       const room = await given();
       await appendAudit(room);

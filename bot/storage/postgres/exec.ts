@@ -201,7 +201,7 @@ export class PostgresSession {
         if (this.locked.has(key)) return;
         const [row] = (await this.query(lockShape(postgres, { tenantId, warRoomId }))).rows;
         this.locked.add(key);
-        if (row) this.heads.noteHead(tenantId, warRoomId, chainHead(row));
+        if (row) this.heads.learnHead(tenantId, warRoomId, chainHead(row));
       },
       warRoomLocked: (tenantId, warRoomId) => {
         this.locked.add(`${tenantId}\n${warRoomId}`);

@@ -3,6 +3,7 @@ import { AuditSignalHub } from '../auditSignals';
 import { StorageUnavailableError, TransactionAbortedError } from '../errors';
 import type { Storage, Tx } from '../types';
 import { KnownServiceUrls } from '../sql/knownServiceUrls';
+import { writeMovedHeads } from '../sql/audit';
 import { sqlTx } from '../sql/tx';
 import { assertNotNested, runInScope, TxScope } from '../sql/txScope';
 import { PostgresSession } from './exec';
@@ -96,6 +97,7 @@ export class PostgresStorage implements Storage {
     try {
       const urls = this.serviceUrls.forTransaction();
       const result = await runInScope(scope, () => fn(sqlTx(session.exec, urls)));
+      await writeMovedHeads(session.exec);
       // Reads store nothing: a failed one whose error was caught loses nothing.
       if (mode === 'transaction') scope.assertCommittable();
       const ended = await session.commit();

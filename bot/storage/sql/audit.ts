@@ -71,8 +71,21 @@ export const headShape = shape(['tenantId', 'warRoomId'], (db, p) =>
     .where('id', '=', p.warRoomId),
 );
 
-// Moved by every append, from the head it follows: a head moved meanwhile changes no row,
-// and the append fails rather than fork the chain.
+/** A second entry with the same seq, or a head moved meanwhile, would fork the chain. */
+const forked = () => oneRow(() => new StorageConflictError('audit_log.seq'));
+
+/**
+ * Writes the heads the transaction's appends moved to their war rooms' rows, once each,
+ * before its commit: from the head the row held, so a head moved meanwhile changes no row
+ * and the transaction fails rather than fork the chain.
+ */
+export async function writeMovedHeads(x: Exec): Promise<void> {
+  for (const { tenantId, warRoomId, from, to } of x.movedHeads()) {
+    const values = { tenantId, warRoomId, seq: to.seq, hash: to.hash, prevSeq: from };
+    await x.write(moveHeadShape(x.db, values), forked());
+  }
+}
+
 const moveHeadShape = shape(
   ['tenantId', 'warRoomId', 'seq', 'hash', 'prevSeq'],
   (db, p: { tenantId: string; warRoomId: string; seq: number; hash: string; prevSeq: number }) =>
@@ -110,25 +123,14 @@ export function auditRepo(x: Exec): AuditRepo {
         const [row] = await x.all(headShape(db, { tenantId, warRoomId }));
         if (!row) return undefined;
         head = chainHead(row);
-        x.noteHead(tenantId, warRoomId, head);
+        x.learnHead(tenantId, warRoomId, head);
       }
       return head ?? undefined;
     },
     async append(entry) {
-      // A second entry with the same seq would fork the chain.
-      const forked = oneRow(() => new StorageConflictError('audit_log.seq'));
-      await x.write(appendShape(db, toRow(entry)), forked);
-      await x.write(
-        moveHeadShape(db, {
-          tenantId: entry.tenantId,
-          warRoomId: entry.warRoomId,
-          seq: entry.seq,
-          hash: entry.hash,
-          prevSeq: entry.seq - 1,
-        }),
-        forked,
-      );
-      x.noteHead(entry.tenantId, entry.warRoomId, { seq: entry.seq, hash: entry.hash });
+      await x.write(appendShape(db, toRow(entry)), forked());
+      // The war room's row follows at the commit (writeMovedHeads).
+      x.moveHead(entry.tenantId, entry.warRoomId, { seq: entry.seq, hash: entry.hash });
     },
     async list(tenantId, warRoomId) {
       const rows = await x.all(chain(tenantId, warRoomId).select(COLUMNS).orderBy('seq'));

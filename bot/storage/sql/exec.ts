@@ -30,13 +30,17 @@ export interface Exec {
   /** A statement of this transaction (an UPDATE of the row) took the war room's lock. */
   warRoomLocked(tenantId: string, warRoomId: string): void;
   /**
-   * The head of a war room's audit chain as this transaction last saw it where it is sure
-   * to be current (read with the war room's lock, or moved by its own append): null for an
-   * empty chain, undefined when not known (docs/decisions/030).
+   * The head of a war room's audit chain as this transaction knows it for sure: read from
+   * the war room's row with its lock, then moved by the transaction's own appends. Null for
+   * an empty chain, undefined when not known (docs/decisions/030).
    */
   knownHead(tenantId: string, warRoomId: string): ChainHead | null | undefined;
-  /** Remembers `head` for `knownHead`: only where it is current, as said there. */
-  noteHead(tenantId: string, warRoomId: string, head: ChainHead | null): void;
+  /** The head as the war room's row holds it, read with the row's lock: kept unless known. */
+  learnHead(tenantId: string, warRoomId: string, head: ChainHead | null): void;
+  /** An append moved the head: known from now on, written to the row once, at the commit. */
+  moveHead(tenantId: string, warRoomId: string, head: ChainHead): void;
+  /** Heads moved by this transaction: what the row held (`from`, a seq) and what it must. */
+  movedHeads(): MovedHead[];
   /**
    * True where transactions run one at a time from their first statement (SQLite's
    * `BEGIN IMMEDIATE`): what a transaction read before a lock is still current after it.
@@ -66,12 +70,41 @@ export function chainHead(row: { audit_seq: number; audit_hash: string | null })
     : null;
 }
 
-/** Heads of the war rooms a transaction knows, by tenant and war room (for an Exec). */
-export function headMemo(): Pick<Exec, 'knownHead' | 'noteHead'> {
-  const heads = new Map<string, ChainHead | null>();
+/** A war room whose chain a transaction appended to. */
+export interface MovedHead {
+  tenantId: string;
+  warRoomId: string;
+  from: number;
+  to: ChainHead;
+}
+
+/**
+ * The heads a transaction knows, by tenant and war room (for an Exec). A head moved by
+ * appends is written once at the commit rather than at each append: a transaction that
+ * appends many entries to one chain would otherwise update one row as often, and on
+ * PostgreSQL each update of a row the transaction already updated walks all its versions.
+ */
+export function headMemo(): Pick<Exec, 'knownHead' | 'learnHead' | 'moveHead' | 'movedHeads'> {
+  const heads = new Map<string, { stored: number; head: ChainHead | null; moved: boolean }>();
+  const key = (tenantId: string, warRoomId: string) => `${tenantId}\n${warRoomId}`;
   return {
-    knownHead: (tenantId, warRoomId) => heads.get(`${tenantId}\n${warRoomId}`),
-    noteHead: (tenantId, warRoomId, head) => void heads.set(`${tenantId}\n${warRoomId}`, head),
+    knownHead: (tenantId, warRoomId) => heads.get(key(tenantId, warRoomId))?.head,
+    learnHead(tenantId, warRoomId, head) {
+      const k = key(tenantId, warRoomId);
+      if (!heads.has(k)) heads.set(k, { stored: head?.seq ?? 0, head, moved: false });
+    },
+    moveHead(tenantId, warRoomId, head) {
+      const k = key(tenantId, warRoomId);
+      // An append without the head read first follows the row's head, or its commit fails.
+      const known = heads.get(k) ?? { stored: head.seq - 1, head, moved: true };
+      heads.set(k, { ...known, head, moved: true });
+    },
+    movedHeads: () =>
+      [...heads].flatMap(([k, { stored, head, moved }]) => {
+        if (!moved || !head) return [];
+        const [tenantId = '', warRoomId = ''] = k.split('\n');
+        return [{ tenantId, warRoomId, from: stored, to: head }];
+      }),
   };
 }
 

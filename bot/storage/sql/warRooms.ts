@@ -186,7 +186,7 @@ export function warRoomRepo(x: Exec, serviceUrls?: TxServiceUrls): WarRoomRepo {
       const [row] = await x.all(takeNumber[sequence](db, { tenantId, warRoomId }));
       if (!row) throw new Error(`no war room ${warRoomId} in this tenant`);
       x.warRoomLocked(tenantId, warRoomId);
-      x.noteHead(tenantId, warRoomId, chainHead(row));
+      x.learnHead(tenantId, warRoomId, chainHead(row));
       return row.n;
     },
   };

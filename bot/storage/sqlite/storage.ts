@@ -5,6 +5,7 @@ import { AuditSignalHub } from '../auditSignals';
 import { StorageUnavailableError } from '../errors';
 import type { AuditSignal, Storage, Tx } from '../types';
 import { KnownServiceUrls } from '../sql/knownServiceUrls';
+import { writeMovedHeads } from '../sql/audit';
 import { sqlTx } from '../sql/tx';
 import { assertNotNested, runInScope, TxScope } from '../sql/txScope';
 import { sqliteExec, StatementCache, toStorageError } from './exec';
@@ -55,7 +56,10 @@ export class SqliteStorage implements Storage {
       // One statement is its own transaction in SQLite: no BEGIN, no COMMIT.
       const scope = new TxScope(1);
       try {
-        return await runInScope(scope, () => fn(sqlTx(sqliteExec(this.statements, scope))));
+        const exec = sqliteExec(this.statements, scope);
+        const result = await runInScope(scope, () => fn(sqlTx(exec)));
+        await writeMovedHeads(exec);
+        return result;
       } catch (e) {
         throw toStorageError(e);
       } finally {
@@ -85,6 +89,7 @@ export class SqliteStorage implements Storage {
       const exec = sqliteExec(this.statements, scope, readOnly);
       const tx = withAppendsNoted(sqlTx(exec, urls), appended);
       const result = await runInScope(scope, () => fn(tx));
+      await writeMovedHeads(exec);
       // Reads store nothing: a failed one whose error was caught loses nothing.
       if (!readOnly) scope.assertCommittable();
       this.db.exec('COMMIT');
