@@ -108,6 +108,10 @@ export async function scriptedWeekend(env: Record<string, string> = {}): Promise
   await click(JONAS, VERBS.migrationFailuresIncident, { warRoomId: warRoom.id }); // INC-4 names d@
   at('2026-10-25T01:30:00.000Z'); // Sun 02:30 CET, after the clock change
   await setStatus(1, 'resolved');
+  // ACT-1 is overdue since Saturday 20:00: its reminder (a scheduled job) bumps its version.
+  // It runs now, not between the read below and the click, which would then be stale.
+  t.app.scheduler.kick();
+  await t.app.scheduler.idle();
   const [action] = await t.app.storage.transaction((tx) =>
     tx.actions.listByWarRoom(t.tenantId, warRoom.id),
   );
