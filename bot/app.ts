@@ -193,7 +193,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       lifecycle,
       roles,
       roster,
-      delivery,
       fileImports,
       tags,
       lessons,

@@ -72,8 +72,8 @@ const CLAIM_BATCH = 32;
 const MIN_RETRY_MS = 250;
 
 /**
- * Sends the outbox: after each commit that owes messages (kick) and on a poll (retries,
- * other instances' work, a restart). Paced per conversation; every attempt is bounded;
+ * Sends the outbox: after each commit of this process that enqueued messages (the
+ * storage's outbox signal) and on a poll (retries, other instances' work, a restart). Paced per conversation; every attempt is bounded;
  * a post whose outcome is unknown is never re-sent blindly; a message that finally fails
  * is logged and, where it carries one, its failure notice is posted after it.
  */
@@ -83,6 +83,7 @@ export class DeliveryService {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private unsubscribe?: () => void;
   /** When dead leases were last looked for (ms); a lease runs far longer than a poll. */
   private leasesCheckedAt = -Infinity;
 
@@ -99,6 +100,8 @@ export class DeliveryService {
     this.stopped = false;
     this.timer = setInterval(() => this.kick(), this.options.pollMs);
     this.timer.unref();
+    // Sent as soon as this process commits them; another instance's, at the next poll.
+    this.unsubscribe = this.deps.storage.outboxSignals.subscribe(() => this.kick());
     this.kick();
   }
 
@@ -106,6 +109,7 @@ export class DeliveryService {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    this.unsubscribe?.();
     await this.draining;
   }
 

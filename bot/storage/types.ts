@@ -63,6 +63,11 @@ export interface Storage {
   close(): Promise<void>;
   /** Tells who listens when audit entries commit (the live event stream, services/liveEvents.ts). */
   readonly auditSignals: AuditSignals;
+  /**
+   * Tells who listens when a transaction of this process that enqueued outbox messages
+   * commits (the delivery, which sends them at once instead of at its next poll).
+   */
+  readonly outboxSignals: Signals<OutboxSignal>;
 }
 
 export interface Tx {
@@ -689,9 +694,14 @@ export type AuditSignal = { kind: 'appended'; warRoomId: string; seq: number } |
  * Audit commits as they happen. PostgreSQL: from every instance (NOTIFY in the appending
  * transaction, one LISTEN connection per instance); SQLite: from this process, after COMMIT.
  */
-export interface AuditSignals {
+export type AuditSignals = Signals<AuditSignal>;
+
+/** Messages were committed to the outbox by this process. */
+export type OutboxSignal = { kind: 'enqueued' };
+
+export interface Signals<S> {
   /** Returns the unsubscribe function. */
-  subscribe(listener: (signal: AuditSignal) => void): () => void;
+  subscribe(listener: (signal: S) => void): () => void;
 }
 
 /** Secrets the instances of one deployment share, created once (the stream ticket key). */

@@ -52,6 +52,4 @@ export interface TeamsDeps {
   handovers: HandoverService;
   /** Sends one message now, bounded: only when the outbox (the database) is down. */
   messenger: Pick<TeamsMessenger, 'sendNow'>;
-  /** The outbox sender: told to send after a turn committed messages. */
-  delivery: { kick(): void };
 }

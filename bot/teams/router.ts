@@ -78,7 +78,6 @@ export function createTurnHandler(deps: TeamsDeps) {
     try {
       const result = await route.handle(context, deps, delivery);
       if (result) await answer(context, result);
-      deps.delivery.kick();
     } catch (error) {
       if (isAlreadyHandled(error)) {
         deps.logger.info('redelivered activity', { activityId: activity.id, route: route.name });
@@ -146,7 +145,6 @@ async function failureAnswer(
   if (delivery && !unavailable) {
     try {
       await deps.replies.reply(delivery, [reply]);
-      deps.delivery.kick();
       return;
     } catch (replyError) {
       if (isAlreadyHandled(replyError)) return;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { followUpActionForm } from '../../bot/cards/actionForm';
 import { ACTION_INPUTS, VERBS } from '../../shared/cards/actions';
 import { ALICE, BOT, channel, type Person } from '../support/activities';
-import { startTestApp, type TestApp } from '../support/app';
+import { sendOwed, startTestApp, type TestApp } from '../support/app';
 import { cardProblems, cardsOf } from '../support/cards';
 import type { FakeMember } from '../support/fakeConnector';
 
@@ -39,7 +39,7 @@ describe('actions from cards', () => {
   const tick = async (iso?: string) => {
     if (iso) now = new Date(iso);
     while ((await t.app.scheduler.tick()) > 0);
-    while ((await t.app.delivery.tick()) > 0);
+    await sendOwed(t.app);
   };
 
   beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { VERBS } from '../../shared/cards/actions';
 import { ALICE, BOT, channel, type Person } from '../support/activities';
-import { startTestApp, type TestApp } from '../support/app';
+import { sendOwed, startTestApp, type TestApp } from '../support/app';
 import { cardProblems, cardsOf } from '../support/cards';
 
 const JONAS: Person = {
@@ -83,7 +83,7 @@ describe('actions', () => {
   const tick = async (iso: string) => {
     now = new Date(iso);
     while ((await t.app.scheduler.tick()) > 0);
-    while ((await t.app.delivery.tick()) > 0);
+    await sendOwed(t.app);
   };
   const overdueNotices = () =>
     t.connector.calls.filter((c) => (c.activity.text ?? '').includes('is overdue'));

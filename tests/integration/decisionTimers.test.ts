@@ -1,5 +1,5 @@
 import { ALICE, BOT, channel, type Person } from '../support/activities';
-import { startTestApp, type TestApp } from '../support/app';
+import { sendOwed, startTestApp, type TestApp } from '../support/app';
 import { cardsOf } from '../support/cards';
 import { VERBS } from '../../shared/cards/actions';
 
@@ -55,8 +55,7 @@ describe('decision reminders, escalation and expiry', () => {
   const at = async (iso: string) => {
     now = new Date(iso);
     while ((await t.app.scheduler.tick()) > 0);
-    await t.app.delivery.idle();
-    while ((await t.app.delivery.tick()) > 0);
+    await sendOwed(t.app);
   };
   const texts = () => t.connector.calls.map((c) => c.activity.text ?? '');
   const reminders = () =>

@@ -10,7 +10,7 @@ import {
   TENANT_ID,
 } from '../../scripts/demo/playground';
 import { runDemo } from '../../scripts/demo/weekend';
-import { startTestApp, type TestApp } from '../support/app';
+import { sendOwed, startTestApp, type TestApp } from '../support/app';
 import { cardText } from '../support/decide';
 import { cardsOf } from '../support/cards';
 
@@ -71,8 +71,7 @@ describe('demo weekend', () => {
   test('fills the Playground channel’s war room: people, incidents, a decision, actions, a freeze, 300 mailboxes', async () => {
     const result = await demo();
     // Card edits are paced per conversation: let every one leave.
-    await t.app.delivery.idle();
-    while ((await t.app.delivery.tick()) > 0);
+    await sendOwed(t.app);
     expect(result.created).toBe(true);
     const s = await state();
     expect(s.warRooms).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { VERBS } from '../../shared/cards/actions';
 import { ALICE, channel, type Person } from '../support/activities';
-import { startTestApp, type TestApp } from '../support/app';
+import { sendOwed, startTestApp, type TestApp } from '../support/app';
 import { cardProblems, cardsOf } from '../support/cards';
 import { cardText, invokeCard, warRoomChannel } from '../support/decide';
 import type { FakeMember } from '../support/fakeConnector';
@@ -56,8 +56,7 @@ describe('migration status and freeze windows', () => {
       items,
       source: 'api-json',
     });
-    await t.app.delivery.idle();
-    while ((await t.app.delivery.tick()) > 0);
+    await sendOwed(t.app);
     return summary;
   };
   const incidents = async () => {
@@ -228,8 +227,7 @@ describe('migration status and freeze windows', () => {
     expect((await t.post(room.answer(JONAS, decisions[0]!.id, 'approve'))).status).toBe(200);
     now = new Date(now.getTime() + 60_000);
     expect((await t.post(room.answer(JONAS, decisions[1]!.id, 'reject'))).status).toBe(200);
-    await t.app.delivery.idle();
-    while ((await t.app.delivery.tick()) > 0);
+    await sendOwed(t.app);
     const windows = await t.app.storage.transaction((tx) =>
       tx.freezes.listByWarRoom(t.tenantId, id),
     );

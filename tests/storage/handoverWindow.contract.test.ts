@@ -1,11 +1,9 @@
 import { appendAudit } from '../../bot/services/auditTrail';
 import { HandoverService } from '../../bot/services/handover';
-import Database from 'better-sqlite3';
-import { Client } from 'pg';
-import { sqliteFile } from '../../bot/storage/open';
 import type { AuditAction, AuditEntry } from '../../shared/domain/audit';
 import { backends, suiteDatabase, type Backend } from './backends';
 import { newTenant, warRoom } from './fixtures';
+import { postgresPlan, sqlitePlan } from './plans';
 
 const LEAD = { userId: 'user-lead', name: 'Mette Lead' };
 const NOW = Date.parse('2026-10-24T18:00:00.000Z');
@@ -95,30 +93,10 @@ describe.each(backends())('handover window: $name', (backend: Backend) => {
     const plan =
       backend.name === 'sqlite'
         ? sqlitePlan(suite.location().dataDir, sql.replace(/\$\d/g, '?'), params)
-        : await postgresPlan(suite.location().databaseUrl!, sql, params);
+        : await postgresPlan(suite.location().databaseUrl!, sql, params, [
+            // The table is small: the question is whether the index fits.
+            'SET enable_seqscan = off',
+          ]);
     expect(plan).toContain('audit_log_by_time');
   });
 });
-
-function sqlitePlan(dataDir: string, sql: string, params: unknown[]): string {
-  const db = new Database(sqliteFile(dataDir), { readonly: true });
-  try {
-    const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
-    return rows.map((r) => r.detail).join('\n');
-  } finally {
-    db.close();
-  }
-}
-
-/** With sequential scans discouraged: the table is small, the question is whether the index fits. */
-async function postgresPlan(url: string, sql: string, params: unknown[]): Promise<string> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('SET enable_seqscan = off');
-    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params);
-    return rows.map((r) => r['QUERY PLAN']).join('\n');
-  } finally {
-    await client.end();
-  }
-}

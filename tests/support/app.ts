@@ -103,3 +103,16 @@ function parseOrCleanUp(dataDir: string, env: Record<string, string>) {
     throw e;
   }
 }
+
+/**
+ * Sends everything `app` owes Teams now, past pacing waits: ticks until one finds nothing,
+ * then waits for the sends its storage's signals started meanwhile (a job's commit kicks
+ * the delivery while the test ticks).
+ */
+export async function sendOwed(app: TestApp['app']): Promise<void> {
+  for (;;) {
+    await app.delivery.idle();
+    if ((await app.delivery.tick()) === 0) break;
+  }
+  await app.delivery.idle();
+}

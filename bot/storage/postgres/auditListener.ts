@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import type { AuditSignalHub } from '../auditSignals';
+import type { SignalHub } from '../signals';
+import type { AuditSignal } from '../types';
 
 /** The channel audit_log's trigger notifies (migration 12); payload `<war room id> <seq>`. */
 export const AUDIT_CHANNEL = 'war_room_audit';
@@ -27,7 +28,7 @@ export class AuditListener {
 
   constructor(
     private readonly url: string,
-    private readonly hub: AuditSignalHub,
+    private readonly hub: SignalHub<AuditSignal>,
     private readonly options: AuditListenerOptions = {},
   ) {}
 

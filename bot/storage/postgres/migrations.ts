@@ -586,4 +586,15 @@ UPDATE war_rooms SET
     ORDER BY a.seq DESC LIMIT 1);
 `,
   },
+  {
+    // The delivery's claim asks, for each due message, whether its conversation has an
+    // earlier one pending or one being sent. On (conversation_key, seq) that walked the
+    // conversation's whole history, which grows by every card a weekend posts (the sent
+    // ones are kept): this index holds only the unsent messages (decision 031).
+    version: 29,
+    name: 'outbox_unsent',
+    sql: `CREATE INDEX outbox_unsent ON outbox (conversation_key, state, seq)
+  WHERE state = 'pending' OR state = 'sending';
+DROP INDEX outbox_by_conversation;`,
+  },
 ];

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
-import { AuditSignalHub } from '../auditSignals';
+import { SignalHub, withEnqueuesNoted, type TxNotes } from '../signals';
 import { StorageUnavailableError, TransactionAbortedError } from '../errors';
-import type { Storage, Tx } from '../types';
+import type { AuditSignal, OutboxSignal, Storage, Tx } from '../types';
 import { KnownServiceUrls } from '../sql/knownServiceUrls';
 import { writeMovedHeads } from '../sql/audit';
 import { sqlTx } from '../sql/tx';
@@ -45,7 +45,9 @@ export class PostgresStorage implements Storage {
   private closed = false;
   private readonly listener: AuditListener;
   /** Appends of every instance (NOTIFY from audit_log's trigger); listens from the first subscriber. */
-  readonly auditSignals: AuditSignalHub;
+  readonly auditSignals: SignalHub<AuditSignal>;
+  /** Enqueues of this process, after their COMMIT (others' are found by their poll). */
+  readonly outboxSignals = new SignalHub<OutboxSignal>();
   private readonly serviceUrls = new KnownServiceUrls();
 
   constructor(
@@ -54,7 +56,7 @@ export class PostgresStorage implements Storage {
     url: string,
     onListenError?: (error: Error) => void,
   ) {
-    this.auditSignals = new AuditSignalHub(() => {
+    this.auditSignals = new SignalHub<AuditSignal>(() => {
       if (!this.closed) this.listener.start();
     });
     this.listener = new AuditListener(url, this.auditSignals, { onError: onListenError });
@@ -96,7 +98,9 @@ export class PostgresStorage implements Storage {
     let discard: Error | undefined;
     try {
       const urls = this.serviceUrls.forTransaction();
-      const result = await runInScope(scope, () => fn(sqlTx(session.exec, urls)));
+      const notes: TxNotes = { enqueued: false };
+      const tx = withEnqueuesNoted(sqlTx(session.exec, urls), notes);
+      const result = await runInScope(scope, () => fn(tx));
       await writeMovedHeads(session.exec);
       // Reads store nothing: a failed one whose error was caught loses nothing.
       if (mode === 'transaction') scope.assertCommittable();
@@ -107,7 +111,10 @@ export class PostgresStorage implements Storage {
       if (ended !== 'COMMIT' && mode === 'transaction') {
         throw new TransactionAbortedError(`the transaction ended in ${ended}, not COMMIT`);
       }
-      if (ended === 'COMMIT') urls.commit();
+      if (ended === 'COMMIT') {
+        urls.commit();
+        if (notes.enqueued) this.outboxSignals.emit({ kind: 'enqueued' });
+      }
       return result;
     } catch (e) {
       const error = toStorageError(e);

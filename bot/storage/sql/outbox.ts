@@ -141,26 +141,24 @@ export function outboxRepo(x: Exec): OutboxRepo {
       // message of another instance may carry a lower seq yet commit later);
       // `state = 'pending'` is checked again by the
       // UPDATE itself, so of two instances racing for a row, the second updates nothing.
+      // Each test is a seek on outbox_unsent (migration 29), however long the history of
+      // the conversation: the state is an equality of its own in each subquery.
       const due = db
         .selectFrom('outbox as o')
         .select('o.id')
         .where('o.state', '=', 'pending')
         .where('o.not_before', '<=', toIso(now))
-        .where(({ not, exists, selectFrom, lit }) =>
-          not(
-            exists(
-              selectFrom('outbox as e')
-                .select(lit(1).as('one'))
-                .whereRef('e.conversation_key', '=', 'o.conversation_key')
-                .where((eb) =>
-                  eb.or([
-                    eb.and([eb('e.seq', '<', eb.ref('o.seq')), eb('e.state', '=', 'pending')]),
-                    eb('e.state', '=', 'sending'),
-                  ]),
-                ),
-            ),
-          ),
-        )
+        .where(({ and, not, exists, selectFrom, lit }) => {
+          const others = (state: OutboxState) =>
+            selectFrom('outbox as e')
+              .select(lit(1).as('one'))
+              .whereRef('e.conversation_key', '=', 'o.conversation_key')
+              .where('e.state', '=', state);
+          return and([
+            not(exists(others('pending').whereRef('e.seq', '<', 'o.seq'))),
+            not(exists(others('sending'))),
+          ]);
+        })
         .orderBy('o.seq')
         .limit(limit);
       const rows = await x.all(

@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AuditSignalHub } from '../auditSignals';
+import { SignalHub, withEnqueuesNoted, type TxNotes } from '../signals';
 import { StorageUnavailableError } from '../errors';
-import type { AuditSignal, Storage, Tx } from '../types';
+import type { AuditSignal, OutboxSignal, Storage, Tx } from '../types';
 import { KnownServiceUrls } from '../sql/knownServiceUrls';
 import { writeMovedHeads } from '../sql/audit';
 import { sqlTx } from '../sql/tx';
@@ -31,7 +31,9 @@ export class SqliteStorage implements Storage {
   private readonly serviceUrls = new KnownServiceUrls();
   private closed = false;
   /** Appends of this process, after their COMMIT (one instance per SQLite file). */
-  readonly auditSignals = new AuditSignalHub();
+  readonly auditSignals = new SignalHub<AuditSignal>();
+  /** Enqueues of this process, after their COMMIT. */
+  readonly outboxSignals = new SignalHub<OutboxSignal>();
 
   constructor(private readonly db: Database.Database) {
     this.statements = new StatementCache(db);
@@ -57,8 +59,10 @@ export class SqliteStorage implements Storage {
       const scope = new TxScope(1);
       try {
         const exec = sqliteExec(this.statements, scope);
-        const result = await runInScope(scope, () => fn(sqlTx(exec)));
+        const notes: TxNotes = { enqueued: false };
+        const result = await runInScope(scope, () => fn(withEnqueuesNoted(sqlTx(exec), notes)));
         await writeMovedHeads(exec);
+        if (notes.enqueued) this.outboxSignals.emit({ kind: 'enqueued' });
         return result;
       } catch (e) {
         throw toStorageError(e);
@@ -87,7 +91,8 @@ export class SqliteStorage implements Storage {
       const appended = new Map<string, number>();
       const urls = this.serviceUrls.forTransaction();
       const exec = sqliteExec(this.statements, scope, readOnly);
-      const tx = withAppendsNoted(sqlTx(exec, urls), appended);
+      const notes: TxNotes = { enqueued: false };
+      const tx = withEnqueuesNoted(withAppendsNoted(sqlTx(exec, urls), appended), notes);
       const result = await runInScope(scope, () => fn(tx));
       await writeMovedHeads(exec);
       // Reads store nothing: a failed one whose error was caught loses nothing.
@@ -97,6 +102,7 @@ export class SqliteStorage implements Storage {
       for (const [warRoomId, seq] of appended) {
         this.auditSignals.emit({ kind: 'appended', warRoomId, seq } satisfies AuditSignal);
       }
+      if (notes.enqueued) this.outboxSignals.emit({ kind: 'enqueued' });
       return result;
     } catch (e) {
       // A failed COMMIT or some constraint errors may already have ended the transaction.
