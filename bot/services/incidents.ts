@@ -24,7 +24,7 @@ import type { Clock, IdGenerator } from './clock';
 import { upnsOf } from './contacts';
 import type { Effects } from './effects';
 import { memberByAadObjectId } from './members';
-import { loadLocked, loadRecord, warRoomOf, type Origin } from './records';
+import { loadLocked, loadRecord, StaleView, warRoomOf, type Origin } from './records';
 import { incidentSubject } from './subjects';
 import { auditChange, change } from './unitOfWork';
 import { getVisibleWithOpenIncidents, type Viewer } from './warRooms';
@@ -369,17 +369,42 @@ async function load(
   key: IncidentKey,
   origin: Origin | null,
   /** `loadRecord` to read without the war room's lock. */
-  how = loadLocked,
+  how: typeof loadLocked<Incident> = loadLocked,
 ): Promise<{ incident: Incident; warRoom: WarRoom }> {
   const by = 'incidentId' in key ? { id: key.incidentId } : key;
-  const { record, warRoom } = await how(tx, actor, {
+  const lookup = {
     origin,
     key: by,
     records: tx.incidents,
-    kind: 'incident',
+    kind: 'incident' as const,
     ref: incidentRef,
-  });
+  };
+  const { record, warRoom } = await how(tx, actor, lookup, (found) =>
+    refuseStale(tx, actor, found.record, found.warRoom, key.expectedVersion),
+  );
   return { incident: record, warRoom };
+}
+
+/**
+ * Refuses, before the war room's lock, a change from a card older than the incident as
+ * first read: versions only grow, so it could not apply under the lock either, and the late
+ * clicks on one card do not queue behind the one that applies. Someone who may not change
+ * the incident is told that first. The refusal carries the incident as it stands.
+ */
+async function refuseStale(
+  tx: Tx,
+  actor: Actor,
+  incident: Incident,
+  warRoom: WarRoom,
+  expected: number | undefined,
+): Promise<void> {
+  if (expected === undefined || incident.version <= expected) return;
+  await authorize(tx, warRoom, actor, 'incident.write');
+  throw new StaleView(
+    'incident.staleCard',
+    { ref: incident.number },
+    await detail(tx, incident, warRoom),
+  );
 }
 
 /** A change made from a view of another version than the stored one is a conflict. */

@@ -1,5 +1,5 @@
 import type { Actor } from '../../shared/domain/actor';
-import { forbidden, notFound } from '../../shared/domain/errors';
+import { DomainError, forbidden, notFound } from '../../shared/domain/errors';
 import type { WarRoom } from '../../shared/domain/warRoom';
 import type { Tx } from '../storage/types';
 
@@ -44,11 +44,29 @@ export async function loadLocked<T extends { id: string; warRoomId: string }>(
   tx: Tx,
   actor: Actor,
   lookup: RecordLookup<T>,
+  /** Runs on the record as first read, before the lock: may refuse the change early. */
+  beforeLock?: (found: { record: T; warRoom: WarRoom }) => Promise<void>,
 ): Promise<{ record: T; warRoom: WarRoom }> {
   const { record, warRoom } = await loadRecord(tx, actor, lookup);
+  await beforeLock?.({ record, warRoom });
   const { earlierReadsCurrent } = await tx.warRooms.lock(actor.tenantId, warRoom.id);
   if (earlierReadsCurrent) return { record, warRoom };
   return { record: (await lookup.records.findById(actor.tenantId, record.id)) ?? record, warRoom };
+}
+
+/**
+ * A change refused because the view it came from (a card) is older than the record. It
+ * carries the record as it stands, read in the refused transaction, for the answer to show
+ * instead of reading it again.
+ */
+export class StaleView<T> extends DomainError {
+  constructor(
+    messageKey: string,
+    params: Record<string, string | number>,
+    readonly current: T,
+  ) {
+    super('conflict', messageKey, params);
+  }
 }
 
 /** As `loadLocked`, without the lock: to read the record, not to change it. */

@@ -60,19 +60,21 @@ describe('roles and permissions', () => {
     expect(lastText()).toContain('observer');
     expect(await incidents()).toHaveLength(1);
 
-    const click = await t.post(
-      as(BOB).cardAction(VERBS.incidentSetStatus, {
-        incidentId: incident!.id,
-        status: 'investigating',
-        version: 1,
-      }),
-    );
-    expect(click.status).toBe(403);
+    const setStatus = (who: Person, status: string, version: number) =>
+      t.post(
+        as(who).cardAction(VERBS.incidentSetStatus, { incidentId: incident!.id, status, version }),
+      );
+    expect((await setStatus(BOB, 'investigating', 1)).status).toBe(403);
     expect((await incidents())[0]?.status).toBe('open');
 
-    // Both refusals are on the record, with who and what.
+    // Once the card is out of date, the observer is still told they may not, not shown it.
+    await setStatus(ALICE, 'investigating', 1);
+    expect((await setStatus(BOB, 'mitigated', 1)).status).toBe(403);
+    expect((await incidents())[0]).toMatchObject({ status: 'investigating', version: 2 });
+
+    // The refusals are on the record, with who and what.
     const refused = (await audit()).filter((e) => e.action === 'access.refused');
-    expect(refused).toHaveLength(2);
+    expect(refused).toHaveLength(3);
     expect(refused.every((e) => e.actorId === BOB.aadObjectId)).toBe(true);
     expect(refused[0]?.after).toEqual({ permission: 'incident.write', role: 'observer' });
   });

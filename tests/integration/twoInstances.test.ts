@@ -1,4 +1,6 @@
+import { Client } from 'pg';
 import { findChainBreak } from '../../bot/services/auditTrail';
+import { VERBS } from '../../shared/cards/actions';
 import { startTestApp, type TestApp } from '../support/app';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 
@@ -11,10 +13,11 @@ describe('two instances on one PostgreSQL database', () => {
   let pg: TestPostgres;
   let a: TestApp;
   let b: TestApp;
+  let url: string;
 
   beforeAll(async () => {
     pg = await startPostgres();
-    const url = await pg.createDatabase('two_instances');
+    url = await pg.createDatabase('two_instances');
     a = await startTestApp({ DATABASE_URL: url });
     b = await startTestApp({ DATABASE_URL: url });
   });
@@ -72,5 +75,46 @@ describe('two instances on one PostgreSQL database', () => {
     const entries = await a.app.storage.transaction((tx) => tx.audit.list(a.tenantId, w!.id));
     expect(entries).toHaveLength(15);
     expect(findChainBreak(entries)).toBe(-1);
+  });
+
+  test('a late click answers at once while another change holds the war room', async () => {
+    await a.post(room().message('incident Calendar sharing broken sev2'));
+    const w = await a.app.storage.transaction((tx) =>
+      tx.warRooms.findByChannel(a.tenantId, room().channelId),
+    );
+    const incident = (await incidents()).find((i) => i.title === 'Calendar sharing broken')!;
+    const click = (status: string, version: number) =>
+      room().cardAction(VERBS.incidentSetStatus, { incidentId: incident.id, status, version });
+    expect((await b.post(click('investigating', 1))).status).toBe(200);
+
+    // Another change in flight: it holds the war room's row until it ends.
+    const holder = new Client({ connectionString: url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM war_rooms WHERE id = $1 FOR UPDATE', [w!.id]);
+      // A click from the card as first posted (version 1) cannot apply: it is answered with
+      // the card as it stands without waiting for the lock.
+      const late = await a.post(click('mitigated', 1));
+      const body = late.body as { value: { body: unknown[]; actions: { data: unknown }[] } };
+      expect(JSON.stringify(body.value.body)).toContain('Someone changed this incident');
+      expect(JSON.stringify(body.value.body)).toContain('Investigating');
+      expect(body.value.actions.map((x) => x.data)).toContainEqual(
+        expect.objectContaining({ status: 'mitigated', version: 2 }),
+      );
+      // A click from the current card waits for the lock, then applies.
+      let applied = false;
+      const current = a.post(click('mitigated', 2)).then((r) => ((applied = true), r));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(applied).toBe(false);
+      await holder.query('ROLLBACK');
+      expect((await current).status).toBe(200);
+    } finally {
+      await holder.end();
+    }
+    expect((await incidents()).find((i) => i.id === incident.id)).toMatchObject({
+      status: 'mitigated',
+      version: 3,
+    });
   });
 });

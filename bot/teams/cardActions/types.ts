@@ -5,6 +5,7 @@ import { isDomainError } from '../../../shared/domain/errors';
 import { messageFor } from '../../../shared/i18n';
 import type { Delivery } from '../../services/effects';
 import type { Origin } from '../../services/incidents';
+import { StaleView } from '../../services/records';
 import type { TeamsDeps } from '../deps';
 
 /** What every card action gets: who clicked, where, and the delivery to claim. */
@@ -37,7 +38,7 @@ export type Notice = (language: string, timeZone: string) => string;
  * A change from a card, then the card as it now stands (`render`, given what the change
  * returned, so the card is not read again). A click that came too late (changed meanwhile,
  * decided already) or asked what cannot be done shows the card with why, in the card's
- * language, read afresh. A redelivered click that was handled before changes nothing.
+ * language, as the refusal read it (`StaleView`) or read afresh. A redelivered click that was handled before changes nothing.
  */
 export async function changeThenRender<T, R>(
   context: CardActionContext,
@@ -50,7 +51,9 @@ export async function changeThenRender<T, R>(
     return render(undefined, changed);
   } catch (e) {
     if (isDomainError(e) && (e.kind === 'conflict' || e.kind === 'invalid')) {
-      return render((language, timeZone) => messageFor(language, e, { timeZone }));
+      const notice: Notice = (language, timeZone) => messageFor(language, e, { timeZone });
+      // A stale card's refusal read the record as it stands (of the type `work` returns).
+      return render(notice, e instanceof StaleView ? (e.current as T) : undefined);
     }
     throw e;
   }
