@@ -30,6 +30,7 @@ import { auditChange, change } from './unitOfWork';
 import type { JobRequest } from './scheduler';
 import { actionSubject } from './subjects';
 import { memberByAadObjectId } from './members';
+import { StaleView } from './records';
 
 export interface ActionDeps {
   storage: Storage;
@@ -125,7 +126,7 @@ export class ActionService {
       const { action: current, warRoom } = await load(tx, actor, input.actionId, origin);
       await authorize(tx, warRoom, actor, 'action.write');
       const ref = actionRef(current.number);
-      if (current.version !== input.expectedVersion) throw conflict('action.staleCard', { ref });
+      assertVersion(current, warRoom, input.expectedVersion);
       if (current.status !== 'open') {
         throw invalid('action.reassignClosed', {
           ref,
@@ -175,9 +176,7 @@ export class ActionService {
     return this.write(actor, effects, async (tx, now) => {
       const { action: current, warRoom } = await load(tx, actor, input.actionId, origin);
       await authorize(tx, warRoom, actor, 'action.write');
-      if (current.version !== input.expectedVersion) {
-        throw conflict('action.staleCard', { ref: actionRef(current.number) });
-      }
+      assertVersion(current, warRoom, input.expectedVersion);
       assertActionMove(current.status, input.status);
       const next: Action = {
         ...current,
@@ -299,6 +298,14 @@ async function load(
   if (!warRoom) throw notFound('warroom.notFound');
   if (origin && origin.channelId !== warRoom.channelId) throw notFound('action.notFound');
   return { action, warRoom };
+}
+
+/** A card that showed another version: refused with the action as it stands, to show. */
+function assertVersion(current: Action, warRoom: WarRoom, expected: number): void {
+  if (current.version !== expected) {
+    const ref = actionRef(current.number);
+    throw new StaleView<ActionWithRoom>('action.staleCard', { ref }, { action: current, warRoom });
+  }
 }
 
 function audit(

@@ -67,6 +67,19 @@ describe('actions', () => {
     expect(r.status).toBe(200);
     expect((await actions())[0]).toMatchObject({ status: 'done', version: 2 });
     expect(t.connector.calls.at(-1)?.method).toBe('PUT');
+
+    // Cancel from the card as first posted: too late, answered with the card as it stands.
+    const late = await t.post(
+      as(ALICE).cardAction(VERBS.actionSetStatus, {
+        actionId: a!.id,
+        status: 'cancelled',
+        version: 1,
+      }),
+    );
+    const answer = JSON.stringify((late.body as { value: unknown }).value);
+    expect(answer).toContain('ACT-1 changed a moment ago; this is how it stands now.');
+    expect(answer).toContain('"version":2');
+    expect((await actions())[0]).toMatchObject({ status: 'done', version: 2 });
   });
 
   test('actions lists the open ones, the caller’s first, each with Done', async () => {
