@@ -42,9 +42,9 @@ export class AlreadyHandled extends Error {
 export const isAlreadyHandled = (e: unknown): e is AlreadyHandled => e instanceof AlreadyHandled;
 
 /**
- * Runs `work` inside `tx` with its effects: first the redelivery claim (throws
- * AlreadyHandled for a redelivery, which rolls the transaction back), then the work, then
- * the outbox messages built from its result.
+ * Runs `work` inside `tx` with its effects: first the redelivery claim (a redelivery fails
+ * the transaction with AlreadyHandled, which rolls it back), then the work, then the
+ * outbox messages built from its result.
  */
 export async function withEffects<R>(
   tx: Tx,
@@ -55,9 +55,14 @@ export async function withEffects<R>(
 ): Promise<R> {
   const delivery = effects?.delivery;
   if (delivery?.activityId) {
-    if (!(await tx.inbox.claim(delivery.conversationId, delivery.activityId, at))) {
-      throw new AlreadyHandled();
-    }
+    // A redelivery fails the transaction with AlreadyHandled: here on SQLite, at the
+    // commit on PostgreSQL (the claim is held with the work's writes), undoing the work.
+    await tx.inbox.claim(
+      delivery.conversationId,
+      delivery.activityId,
+      at,
+      () => new AlreadyHandled(),
+    );
   }
   if (delivery) {
     await tx.warRooms.refreshServiceUrl(delivery.tenantId, delivery.channelId, delivery.serviceUrl);

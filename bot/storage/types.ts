@@ -237,8 +237,18 @@ export interface AuditSearch {
 
 /** Remembers which inbound Bot Framework activities were handled (redelivery guard). */
 export interface InboxRepo {
-  /** Records the activity; returns false if it was recorded before. */
-  claim(conversationId: string, activityId: string, at: string): Promise<boolean>;
+  /**
+   * Records the activity as handled by this transaction. If it was recorded before, the
+   * transaction fails with `handledBefore()`: at once on SQLite; on PostgreSQL when the
+   * claim, held with the transaction's other writes, is sent (at the commit at the latest).
+   * Whatever the transaction did before then is undone with it.
+   */
+  claim(
+    conversationId: string,
+    activityId: string,
+    at: string,
+    handledBefore: () => Error,
+  ): Promise<void>;
   /**
    * Forgets claims received before `before` (Bot Framework redelivers within minutes, so
    * old claims only take space). Returns how many were removed.

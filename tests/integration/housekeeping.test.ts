@@ -13,6 +13,7 @@ import {
 } from '../../bot/services/housekeeping';
 import { openStorage } from '../../bot/storage/open';
 import type { Storage } from '../../bot/storage/types';
+import { claimActivity } from '../storage/fixtures';
 import { startTestApp } from '../support/app';
 
 describe('housekeeping', () => {
@@ -30,8 +31,7 @@ describe('housekeeping', () => {
   test('forgets redelivery claims older than the retention, keeps recent ones', async () => {
     const now = new Date('2026-11-22T20:00:00Z');
     const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
-    const claim = (id: string, at: string) =>
-      storage.transaction((tx) => tx.inbox.claim('19:c', id, at));
+    const claim = (id: string, at: string) => claimActivity(storage, '19:c', id, at);
     await claim('old', ago(INBOX_RETENTION_MS + 60_000));
     await claim('recent', ago(60_000));
     const removed = await pruneInbox({

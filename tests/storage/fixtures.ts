@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { GENESIS_HASH, type AuditEntry } from '../../shared/domain/audit';
 import type { Incident, IncidentNote } from '../../shared/domain/incident';
 import type { WarRoom } from '../../shared/domain/warRoom';
+import type { Storage } from '../../bot/storage/types';
 
 /** A fixed Saturday of a cutover weekend, plus `minutes`. */
 export const at = (minutes = 0): string =>
@@ -96,4 +97,21 @@ export function nextAudit(
     hash: createHash('sha256').update(`${prevHash}:${seq}`).digest('hex'),
     ...overrides,
   };
+}
+
+class ClaimedBefore extends Error {}
+
+/** Claims an activity in a transaction of its own: true, or false if it was claimed before. */
+export function claimActivity(
+  storage: Storage,
+  conversationId: string,
+  activityId: string,
+  at: string,
+): Promise<boolean> {
+  return storage
+    .transaction((tx) => tx.inbox.claim(conversationId, activityId, at, () => new ClaimedBefore()))
+    .then(
+      () => true,
+      (e: unknown) => (e instanceof ClaimedBefore ? false : Promise.reject(e)),
+    );
 }

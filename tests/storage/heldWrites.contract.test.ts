@@ -188,11 +188,12 @@ describe.each(backends())('held writes: $name', (backend: Backend) => {
     };
 
     onPostgres(backend)(
-      'sends an incident, its audit entry and its card as one statement',
+      'sends an incident, its claim, its audit entry and its card as one statement',
       async () => {
         const room = await given();
         const statements = await sent(() =>
           storage().transaction(async (tx) => {
+            await tx.inbox.claim(room.conversationId, 'log-1', at(1), () => new Error('again'));
             await tx.warRooms.nextNumber(room.tenantId, room.id, 'incident');
             await logged(tx, room, 1);
           }),
@@ -204,8 +205,9 @@ describe.each(backends())('held writes: $name', (backend: Backend) => {
           'with "held_1" as',
           'COMMIT',
         ]);
+        // The redelivery claim waited past the number for the commit, with the rest.
         expect(statements[2]).toMatch(
-          /insert into "incidents".*insert into "audit_log".*insert into "outbox".*update "war_rooms"/,
+          /insert into "inbox".*insert into "incidents".*insert into "audit_log".*insert into "outbox".*update "war_rooms"/,
         );
       },
     );
@@ -227,6 +229,25 @@ describe.each(backends())('held writes: $name', (backend: Backend) => {
         ).toMatchObject({
           seq: 20,
         });
+      },
+    );
+
+    onPostgres(backend)(
+      'sends no write for a turn that claims its activity, reads and is refused',
+      async () => {
+        const room = await given();
+        const statements = await sent(() =>
+          storage()
+            .transaction(async (tx) => {
+              await tx.inbox.claim(room.conversationId, 'late-click', at(1), () => new Error());
+              await tx.warRooms.findById(room.tenantId, room.id);
+              throw new Error('stale card');
+            })
+            .catch(() => undefined),
+        );
+        // No BEGIN, no claim, no ROLLBACK: the claim went with the transaction unsent.
+        expect(statements).toHaveLength(1);
+        expect(statements[0]).toMatch(/^select .* from "war_rooms"/);
       },
     );
 

@@ -10,7 +10,7 @@ import {
 import type { WarRoom } from '../../shared/domain/warRoom';
 import { backends, suiteDatabase, type Backend } from './backends';
 import { createVersion1Database } from './legacy';
-import { at, incident, newTenant, nextAudit, note, warRoom } from './fixtures';
+import { at, claimActivity, incident, newTenant, nextAudit, note, warRoom } from './fixtures';
 
 /** One contract, every engine: services must not be able to tell them apart. */
 describe.each(backends())('storage contract: $name', (backend: Backend) => {
@@ -289,7 +289,7 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
         await tx.warRooms.nextNumber(room.tenantId, room.id, 'incident');
         await tx.incidents.insert(incident(room, 1));
         await tx.audit.append(nextAudit(room, undefined));
-        await tx.inbox.claim(room.conversationId, 'activity-1', at());
+        await tx.inbox.claim(room.conversationId, 'activity-1', at(), () => new Error('claimed'));
         throw new Error('boom');
       });
       await expect(failure).rejects.toThrow('boom');
@@ -297,8 +297,15 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
         expect(await tx.warRooms.findById(room.tenantId, room.id)).toBeUndefined();
         expect(await tx.incidents.listByWarRoom(room.tenantId, room.id)).toEqual([]);
         expect(await tx.audit.list(room.tenantId, room.id)).toEqual([]);
-        expect(await tx.inbox.claim(room.conversationId, 'activity-1', at())).toBe(true);
       });
+      // The claim was undone too: the activity can be claimed again.
+      await expect(
+        suite
+          .storage()
+          .transaction((tx) =>
+            tx.inbox.claim(room.conversationId, 'activity-1', at(), () => new Error('claimed')),
+          ),
+      ).resolves.toBeUndefined();
     });
 
     it('commits a single statement on its own, and refuses a second one', async () => {
@@ -421,7 +428,7 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
   describe('inbox', () => {
     it('claims an activity once; pruning forgets only claims older than the cut-off', async () => {
       const claim = (activityId: string, when: string) =>
-        suite.storage().transaction((tx) => tx.inbox.claim('19:conv', activityId, when));
+        claimActivity(suite.storage(), '19:conv', activityId, when);
       const id = `activity-${Math.random()}`;
       expect(await claim(id, at(0))).toBe(true);
       expect(await claim(id, at(1))).toBe(false);
@@ -430,6 +437,27 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
       expect(pruned).toBeGreaterThanOrEqual(1);
       expect(await claim(id, at(61))).toBe(true);
       expect(await claim(`${id}-later`, at(61))).toBe(false);
+    });
+  });
+
+  describe('a redelivered activity', () => {
+    it('fails its transaction with the claim’s error and undoes the work done before', async () => {
+      const room = await given();
+      class HandledBefore extends Error {}
+      const turn = (id: string) =>
+        suite.storage().transaction(async (tx) => {
+          await tx.inbox.claim(room.conversationId, 'twice', at(1), () => new HandledBefore());
+          await tx.warRooms.nextNumber(room.tenantId, room.id, 'incident');
+          await tx.incidents.insert({ ...incident(room, 1), id });
+        });
+      await turn('first');
+      // PostgreSQL finds the claim taken at the commit, SQLite at once: the same outcome.
+      await expect(turn('again')).rejects.toBeInstanceOf(HandledBefore);
+      const stored = await read((tx) => tx.incidents.listByWarRoom(room.tenantId, room.id));
+      expect(stored.map((i) => i.id)).toEqual(['first']);
+      expect(await read((tx) => tx.warRooms.nextNumber(room.tenantId, room.id, 'incident'))).toBe(
+        2,
+      );
     });
   });
 

@@ -65,6 +65,14 @@ describe('runsBefore', () => {
     expect(runsBefore('insert into "incident_notes" ("id") values ($1)', incidents)).toBe(false);
     expect(runsBefore('update "war_rooms" set "title" = $1', incidents)).toBe(false);
   });
+
+  it('keeps a redelivery claim back past other writes, nothing refers to it', () => {
+    const claim = [held('inbox', 'insert into "inbox" ("activity_id") values ($1)')];
+    const lock = 'update "war_rooms" set "incident_seq" = "incident_seq" + $1 returning 1';
+    expect(runsBefore(lock, claim)).toBe(true);
+    expect(runsBefore('delete from "inbox" where "received_at" < $1', claim)).toBe(false);
+    expect(runsBefore(lock, [...claim, ...incidents])).toBe(false);
+  });
 });
 
 describe('combined', () => {

@@ -12,6 +12,7 @@ import {
 } from '../../bot/services/scheduler';
 import { openSqliteStorage } from '../../bot/storage/sqlite/storage';
 import type { Job, Storage } from '../../bot/storage/types';
+import { claimActivity } from '../storage/fixtures';
 
 const T0 = Date.UTC(2025, 5, 14, 8, 0);
 const HOUR = 60 * 60_000;
@@ -348,8 +349,7 @@ describe('Scheduler (SQLite, a clock the test moves)', () => {
 
   describe('housekeeping on the scheduler', () => {
     const deps = () => ({ storage, clock, logger: log.logger });
-    const claim = (id: string, received: string) =>
-      storage.transaction((tx) => tx.inbox.claim('19:c', id, received));
+    const claim = (id: string, received: string) => claimActivity(storage, '19:c', id, received);
 
     test('prunes, then reschedules itself an hour later; a restart does not run it early', async () => {
       await claim('old', at(-INBOX_RETENTION_MS - 60_000));

@@ -1,7 +1,14 @@
 import type { Compilable } from 'kysely';
 import type { PoolClient, QueryResult } from 'pg';
 import { compileOnly } from '../sql/builder';
-import { assertReadOnly, chainHead, headMemo, type Exec, type RowCheck } from '../sql/exec';
+import {
+  assertReadOnly,
+  chainHead,
+  headMemo,
+  isPlainRead,
+  type Exec,
+  type RowCheck,
+} from '../sql/exec';
 import { preparedCombination, preparedName, shape } from '../sql/shape';
 import type { TxScope } from '../sql/txScope';
 import { toStorageError } from './failures';
@@ -34,6 +41,10 @@ const lockShape = shape(['tenantId', 'warRoomId'], (db, p) =>
  * One transaction's (or `Storage.read`'s) statements on the pooled client that holds it.
  * `begin` (BEGIN …) is sent before the first statement that must run inside it, so a
  * transaction made only of held writes runs as one statement that commits on its own.
+ * With `readsBeforeBegin` (READ COMMITTED, where each statement takes its own snapshot
+ * inside a transaction too), SELECTs that neither lock nor need a held write run before
+ * BEGIN as well: a transaction that only reads and is then refused sends no BEGIN, no
+ * ROLLBACK (decision 031).
  */
 export class PostgresSession {
   /** War rooms whose row this transaction has locked. */
@@ -50,7 +61,11 @@ export class PostgresSession {
   constructor(
     private readonly client: PoolClient,
     private readonly scope: TxScope,
-    private readonly options: { begin?: string; readOnly?: boolean } = {},
+    private readonly options: {
+      begin?: string;
+      readOnly?: boolean;
+      readsBeforeBegin?: boolean;
+    } = {},
   ) {
     this.exec = this.makeExec();
   }
@@ -157,8 +172,12 @@ export class PostgresSession {
 
   private async now<R>(sql: string, parameters: readonly unknown[]) {
     if (this.options.readOnly) assertReadOnly(sql);
-    await this.ensureBegun();
-    if (this.held.length > 0 && !runsBefore(sql, this.held)) await this.flush();
+    const needsHeld = this.held.length > 0 && !runsBefore(sql, this.held);
+    // Held writes sent mid-transaction must not commit on their own: BEGIN first.
+    if (needsHeld || !this.options.readsBeforeBegin || !isPlainRead(sql)) {
+      await this.ensureBegun();
+    }
+    if (needsHeld) await this.flush();
     return this.send(sql, parameters) as Promise<QueryResult<R & object>>;
   }
 

@@ -32,13 +32,22 @@ function mentionOf(table: string): RegExp {
 }
 
 /**
+ * Tables no foreign key, trigger or function of another table reads: the redelivery claims
+ * (decision 031). A held write of one of them may wait for the commit while other writes
+ * run; a turn's claim then goes with its other writes as one statement.
+ */
+const STANDALONE: ReadonlySet<string> = new Set(['inbox']);
+
+/**
  * Whether `sql` can run while `held` has not: a SELECT naming none of their tables reads
- * nothing they change. Anything else (a write, whose foreign keys or triggers may need a
- * held row, or a statement naming a held table) runs after them. No view, function or
- * trigger of this schema reads a table a SELECT does not name.
+ * nothing they change, and a write naming none of them needs no row of a standalone table.
+ * Anything else (a write, whose foreign keys or triggers may need a held row, or a
+ * statement naming a held table) runs after them. No view, function or trigger of this
+ * schema reads a table a SELECT does not name.
  */
 export function runsBefore(sql: string, held: readonly HeldWrite[]): boolean {
-  return /^select\s/i.test(sql) && !held.some((h) => mentionOf(h.table).test(sql));
+  if (held.some((h) => mentionOf(h.table).test(sql))) return false;
+  return /^select\s/i.test(sql) || held.every((h) => STANDALONE.has(h.table));
 }
 
 /** Placeholders `$1…` of one statement, shifted past the parameters before it. */

@@ -94,6 +94,8 @@ export class PostgresStorage implements Storage {
     const session = new PostgresSession(client, scope, {
       begin: BEGIN[mode],
       readOnly: mode === 'read' || mode === 'snapshot',
+      // A snapshot's reads must all see the moment of its first: they run inside it.
+      readsBeforeBegin: mode === 'transaction',
     });
     let discard: Error | undefined;
     try {

@@ -129,9 +129,14 @@ export function oneOf<T extends string>(allowed: readonly T[], value: string, co
   return found;
 }
 
+/** A SELECT that neither writes nor locks (the SQL as compiled). */
+export function isPlainRead(sql: string): boolean {
+  return /^select\s/i.test(sql) && !/\sfor\s+(no\s+key\s+|key\s+)?(update|share)\b/i.test(sql);
+}
+
 /** Refuses a statement that may write or lock, in `Storage.read` (the SQL as compiled). */
 export function assertReadOnly(sql: string): void {
-  if (!/^select\s/i.test(sql) || /\sfor\s+(no\s+key\s+)?(update|share)\b/i.test(sql)) {
+  if (!isPlainRead(sql)) {
     throw new Error(`a read-only storage call ran a statement that writes or locks: ${sql}`);
   }
 }

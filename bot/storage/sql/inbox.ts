@@ -1,5 +1,5 @@
 import type { InboxRepo } from '../types';
-import type { Exec } from './exec';
+import { oneRow, type Exec } from './exec';
 import { toIso } from './instant';
 import { shape } from './shape';
 
@@ -14,11 +14,11 @@ const claimShape = shape(['conversationId', 'activityId', 'at'], (db, p) =>
 export function inboxRepo(x: Exec): InboxRepo {
   const { db } = x;
   return {
-    async claim(conversationId, activityId, at) {
-      // In pg, a concurrent uncommitted claim makes this wait, then do nothing if it commits.
-      const changed = await x.run(claimShape(db, { conversationId, activityId, at: toIso(at) }));
-      return changed === 1;
-    },
+    // Held on PostgreSQL (decision 031): a turn that only reads, such as a late click,
+    // then sends no write at all. There a concurrent uncommitted claim makes it wait, then
+    // insert nothing if that one commits.
+    claim: (conversationId, activityId, at, handledBefore) =>
+      x.write(claimShape(db, { conversationId, activityId, at: toIso(at) }), oneRow(handledBefore)),
     prune: (before) => x.run(db.deleteFrom('inbox').where('received_at', '<', toIso(before))),
   };
 }
