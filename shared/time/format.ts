@@ -19,6 +19,13 @@ const OPTIONS: Intl.DateTimeFormatOptions = {
   timeZoneName: 'short',
 };
 
+/**
+ * A card re-rendered on every click shows the same few instants again (logged, updated,
+ * its notes): formatting one with its zone's name costs more than the rest of the line.
+ */
+const formatted = new Map<string, string>();
+const MAX_FORMATTED = 4096;
+
 /** Formatters are costly to build and few combinations occur: keep the ones made. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const MAX_FORMATTERS = 64;
@@ -68,12 +75,19 @@ function formatterFor(locale: string, timeZone: string): Intl.DateTimeFormat {
  * such), and a string that is not an instant is returned as it is.
  */
 export function formatInstant(iso: string, { timeZone, locale }: FormatInstantOptions): string {
+  const key = `${locale}\u0000${timeZone}\u0000${iso}`;
+  const known = formatted.get(key);
+  if (known !== undefined) return known;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  let text: string;
   try {
-    return formatterFor(String(locale ?? ''), String(timeZone ?? '')).format(date);
+    text = formatterFor(String(locale ?? ''), String(timeZone ?? '')).format(date);
   } catch {
     // Not expected after the fallbacks above; a time that cannot be shown must not break a card.
     return iso;
   }
+  if (formatted.size >= MAX_FORMATTED) formatted.clear();
+  formatted.set(key, text);
+  return text;
 }

@@ -31,6 +31,14 @@ describe('formatInstant shows the war room local time with its zone', () => {
     expect(show('2026-06-13T21:05:00Z', 'Europe/London')).toContain('22:05');
     expect(show('2026-06-13T21:05:00Z', 'UTC')).toContain('21:05');
   });
+
+  test('an instant shown before is shown again the same, and still per zone and language', () => {
+    const iso = '2026-06-13T21:05:00Z';
+    const first = [show(iso), show(iso, 'UTC'), show(iso, CPH, 'da-DK')];
+    expect(new Set(first).size).toBe(3);
+    expect([show(iso), show(iso, 'UTC'), show(iso, CPH, 'da-DK')]).toEqual(first);
+    expect(show('not an instant')).toBe('not an instant');
+  });
 });
 
 describe('the spring-forward night (Sunday 29 March 2026, 02:00 → 03:00 in Copenhagen)', () => {
