@@ -155,7 +155,7 @@ export class DeliveryService {
     const { storage, clock } = this.deps;
     const now = clock.now();
     const leaseUntil = new Date(now.getTime() + this.options.leaseMs).toISOString();
-    // Kicks come with every turn; dead leases are looked for at most once a poll.
+    // Kicks come with every commit that enqueued; dead leases are looked for at most once a poll.
     const checkLeases = now.getTime() - this.leasesCheckedAt >= this.options.pollMs;
     const claim = (tx: Tx) => tx.outbox.claimDue(now.toISOString(), leaseUntil, CLAIM_BATCH);
     // The claim alone is one statement: no transaction around it (two round trips fewer).

@@ -67,13 +67,32 @@ export async function withEffects<R>(
   if (delivery) {
     await tx.warRooms.refreshServiceUrl(delivery.tenantId, delivery.channelId, delivery.serviceUrl);
   }
-  const result = await work();
+  let result: R;
+  try {
+    result = await work();
+  } catch (error) {
+    // On PostgreSQL a redelivery's work runs again and may fail first: the original
+    // changed what it reads (a late card, a refused role). Its claim, sent now, says
+    // whether it is a redelivery, to be answered as one, rather than a refusal.
+    if (delivery?.activityId) await redeliveryFirst(tx);
+    throw error;
+  }
   const tenantId = delivery?.tenantId;
   for (const m of effects?.messages?.(result) ?? []) {
     if (!tenantId) throw new Error('outbound messages need the tenant of a delivery');
     await tx.outbox.enqueue(outboxMessage(m, tenantId, at, ids));
   }
   return result;
+}
+
+/** Throws AlreadyHandled if the transaction's claim finds its activity handled before. */
+async function redeliveryFirst(tx: Tx): Promise<void> {
+  try {
+    await tx.inbox.confirmClaims();
+  } catch (claimError) {
+    // Anything else (a transaction a failed statement aborted): the work's error stands.
+    if (isAlreadyHandled(claimError)) throw claimError;
+  }
 }
 
 export function outboxMessage(

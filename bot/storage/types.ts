@@ -250,6 +250,13 @@ export interface InboxRepo {
     handledBefore: () => Error,
   ): Promise<void>;
   /**
+   * Makes the transaction's claims take effect now (PostgreSQL sends the writes held so
+   * far): fails with a claim's `handledBefore()` if its activity was claimed before, after
+   * waiting for a transaction in flight that claimed it. For work that fails before its
+   * commit: a redelivery is then told from a refusal.
+   */
+  confirmClaims(): Promise<void>;
+  /**
    * Forgets claims received before `before` (Bot Framework redelivers within minutes, so
    * old claims only take space). Returns how many were removed.
    */

@@ -117,4 +117,29 @@ describe('two instances on one PostgreSQL database', () => {
       version: 3,
     });
   });
+
+  test('a click redelivered to the other instance is answered as a redelivery, not as late', async () => {
+    await a.post(room().message('incident Shared mailbox rights lost sev3'));
+    const incident = (await incidents()).find((i) => i.title === 'Shared mailbox rights lost')!;
+    const click = (status: string, version: number) =>
+      room().cardAction(VERBS.incidentSetStatus, { incidentId: incident.id, status, version });
+    const text = (r: { body: unknown }) => JSON.stringify((r.body as { value: unknown }).value);
+    const stored = async () => (await incidents()).find((i) => i.id === incident.id);
+
+    // After the original applied: the same activity again, on the other instance.
+    const investigate = click('investigating', 1);
+    expect(text(await a.post(investigate))).toContain('Investigating');
+    const again = await b.post(investigate);
+    expect(again.status).toBe(200);
+    expect(text(again)).toContain('Investigating');
+    expect(text(again)).not.toContain('Someone changed this incident');
+    expect(await stored()).toMatchObject({ status: 'investigating', version: 2 });
+
+    // While the original is in flight: one of them applies, the other is its redelivery.
+    const mitigate = click('mitigated', 2);
+    const both = await Promise.all([a.post(mitigate), b.post(mitigate)]);
+    expect(both.map((r) => r.status)).toEqual([200, 200]);
+    for (const r of both) expect(text(r)).not.toContain('Someone changed this incident');
+    expect(await stored()).toMatchObject({ status: 'mitigated', version: 3 });
+  });
 });

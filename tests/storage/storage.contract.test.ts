@@ -441,14 +441,34 @@ describe.each(backends())('storage contract: $name', (backend: Backend) => {
   });
 
   describe('a redelivered activity', () => {
+    it('is told from a failure of its work once the claims are confirmed', async () => {
+      class HandledBefore extends Error {}
+      const turn = (id: string) =>
+        suite.storage().transaction(async (tx) => {
+          await tx.inbox.claim('19:conv', id, at(1), () => new HandledBefore());
+          try {
+            throw new Error('the card is out of date');
+          } catch (error) {
+            await tx.inbox.confirmClaims();
+            throw error;
+          }
+        });
+      const id = `confirm-${Math.random()}`;
+      await expect(turn(id)).rejects.toThrow('the card is out of date');
+      // Rolled back: not claimed, so the same failure again.
+      await expect(turn(id)).rejects.toThrow('the card is out of date');
+      expect(await claimActivity(suite.storage(), '19:conv', id, at(2))).toBe(true);
+      await expect(turn(id)).rejects.toBeInstanceOf(HandledBefore);
+    });
+
     it('fails its transaction with the claim’s error and undoes the work done before', async () => {
       const room = await given();
       class HandledBefore extends Error {}
       const turn = (id: string) =>
         suite.storage().transaction(async (tx) => {
           await tx.inbox.claim(room.conversationId, 'twice', at(1), () => new HandledBefore());
-          await tx.warRooms.nextNumber(room.tenantId, room.id, 'incident');
-          await tx.incidents.insert({ ...incident(room, 1), id });
+          const number = await tx.warRooms.nextNumber(room.tenantId, room.id, 'incident');
+          await tx.incidents.insert({ ...incident(room, number), id });
         });
       await turn('first');
       // PostgreSQL finds the claim taken at the commit, SQLite at once: the same outcome.

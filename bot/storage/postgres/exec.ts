@@ -211,6 +211,13 @@ export class PostgresSession {
       all: async <R>(q: Compilable<R>) => (await this.query(q)).rows,
       run: async (q) => (await this.query(q)).rowCount ?? 0,
       write: (q, check) => this.inTurn(() => this.write(q, check)),
+      sendHeld: () =>
+        this.inTurn(async () => {
+          if (this.held.length === 0) return;
+          // Mid-transaction: held writes must not commit on their own.
+          await this.ensureBegun();
+          await this.flush();
+        }),
       lockWarRoom: async (tenantId, warRoomId) => {
         // NO KEY UPDATE is the lock nextNumber's UPDATE takes: one lock per war room, so the
         // order of nextNumber and audit.head in a transaction cannot deadlock, and the KEY

@@ -22,6 +22,11 @@ export interface Exec {
    */
   write(query: Compilable, check?: RowCheck): Promise<void>;
   /**
+   * Sends the writes held so far now, inside the transaction, so that their checks fail
+   * here rather than at the commit. A no-op where writes run at once (SQLite).
+   */
+  sendHeld(): Promise<void>;
+  /**
    * Locks a war room's row until the transaction ends, so counters and the audit chain of
    * that war room have one writer at a time. A no-op where transactions are serialised, and
    * once the transaction holds the lock (an earlier call, or `warRoomLocked`).

@@ -19,6 +19,7 @@ export function inboxRepo(x: Exec): InboxRepo {
     // insert nothing if that one commits.
     claim: (conversationId, activityId, at, handledBefore) =>
       x.write(claimShape(db, { conversationId, activityId, at: toIso(at) }), oneRow(handledBefore)),
+    confirmClaims: () => x.sendHeld(),
     prune: (before) => x.run(db.deleteFrom('inbox').where('received_at', '<', toIso(before))),
   };
 }
