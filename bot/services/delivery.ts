@@ -73,9 +73,10 @@ const MIN_RETRY_MS = 250;
 
 /**
  * Sends the outbox: after each commit of this process that enqueued messages (the
- * storage's outbox signal) and on a poll (retries, other instances' work, a restart). Paced per conversation; every attempt is bounded;
- * a post whose outcome is unknown is never re-sent blindly; a message that finally fails
- * is logged and, where it carries one, its failure notice is posted after it.
+ * storage's outbox signal) and on a poll (retries, other instances' work, a restart).
+ * Paced per conversation; every attempt is bounded; a post whose outcome is unknown is
+ * never re-sent blindly; a message that finally fails is logged and, where it carries
+ * one, its failure notice is posted after it.
  */
 export class DeliveryService {
   private readonly options: DeliveryOptions;

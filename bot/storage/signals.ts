@@ -24,12 +24,19 @@ export class SignalHub<S> implements Signals<S> {
 
 /** What a transaction did that listeners hear of once it commits. */
 export interface TxNotes {
+  /** It enqueued outbox messages. */
   enqueued: boolean;
+  /**
+   * War room → newest seq it appended to the audit log, where the storage signals appends
+   * itself (SQLite; PostgreSQL's come from NOTIFY).
+   */
+  appended?: Map<string, number>;
 }
 
-/** `tx` whose outbox enqueues are noted in `notes`, to signal after COMMIT. */
-export function withEnqueuesNoted(tx: Tx, notes: TxNotes): Tx {
-  const { outbox } = tx;
+/** `tx` whose outbox enqueues (and audit appends, if asked) are noted in `notes`. */
+export function withNotes(tx: Tx, notes: TxNotes): Tx {
+  const { outbox, audit } = tx;
+  const { appended } = notes;
   return {
     ...tx,
     outbox: {
@@ -39,5 +46,14 @@ export function withEnqueuesNoted(tx: Tx, notes: TxNotes): Tx {
         notes.enqueued = true;
       },
     },
+    ...(appended && {
+      audit: {
+        ...audit,
+        async append(entry) {
+          await audit.append(entry);
+          appended.set(entry.warRoomId, Math.max(entry.seq, appended.get(entry.warRoomId) ?? 0));
+        },
+      },
+    }),
   };
 }

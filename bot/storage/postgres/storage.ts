@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { SignalHub, withEnqueuesNoted, type TxNotes } from '../signals';
+import { SignalHub, withNotes, type TxNotes } from '../signals';
 import { StorageUnavailableError, TransactionAbortedError } from '../errors';
 import type { AuditSignal, OutboxSignal, Storage, Tx } from '../types';
 import { KnownServiceUrls } from '../sql/knownServiceUrls';
@@ -101,7 +101,7 @@ export class PostgresStorage implements Storage {
     try {
       const urls = this.serviceUrls.forTransaction();
       const notes: TxNotes = { enqueued: false };
-      const tx = withEnqueuesNoted(sqlTx(session.exec, urls), notes);
+      const tx = withNotes(sqlTx(session.exec, urls), notes);
       const result = await runInScope(scope, () => fn(tx));
       await writeMovedHeads(session.exec);
       // Reads store nothing: a failed one whose error was caught loses nothing.

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { SignalHub, withEnqueuesNoted, type TxNotes } from '../signals';
+import { SignalHub, withNotes, type TxNotes } from '../signals';
 import { StorageUnavailableError } from '../errors';
 import type { AuditSignal, OutboxSignal, Storage, Tx } from '../types';
 import { KnownServiceUrls } from '../sql/knownServiceUrls';
@@ -60,7 +60,7 @@ export class SqliteStorage implements Storage {
       try {
         const exec = sqliteExec(this.statements, scope);
         const notes: TxNotes = { enqueued: false };
-        const result = await runInScope(scope, () => fn(withEnqueuesNoted(sqlTx(exec), notes)));
+        const result = await runInScope(scope, () => fn(withNotes(sqlTx(exec), notes)));
         await writeMovedHeads(exec);
         if (notes.enqueued) this.outboxSignals.emit({ kind: 'enqueued' });
         return result;
@@ -88,18 +88,17 @@ export class SqliteStorage implements Storage {
     try {
       // IMMEDIATE takes the write lock up front, so another process cannot slip in between.
       this.db.exec('BEGIN IMMEDIATE');
-      const appended = new Map<string, number>();
       const urls = this.serviceUrls.forTransaction();
       const exec = sqliteExec(this.statements, scope, readOnly);
-      const notes: TxNotes = { enqueued: false };
-      const tx = withEnqueuesNoted(withAppendsNoted(sqlTx(exec, urls), appended), notes);
+      const notes: TxNotes = { enqueued: false, appended: new Map() };
+      const tx = withNotes(sqlTx(exec, urls), notes);
       const result = await runInScope(scope, () => fn(tx));
       await writeMovedHeads(exec);
       // Reads store nothing: a failed one whose error was caught loses nothing.
       if (!readOnly) scope.assertCommittable();
       this.db.exec('COMMIT');
       urls.commit();
-      for (const [warRoomId, seq] of appended) {
+      for (const [warRoomId, seq] of notes.appended ?? []) {
         this.auditSignals.emit({ kind: 'appended', warRoomId, seq } satisfies AuditSignal);
       }
       if (notes.enqueued) this.outboxSignals.emit({ kind: 'enqueued' });
@@ -130,21 +129,6 @@ export class SqliteStorage implements Storage {
     await this.queue.idle();
     this.db.close();
   }
-}
-
-/** `tx` whose audit appends are noted in `appended` (war room → newest seq), to signal after COMMIT. */
-function withAppendsNoted(tx: Tx, appended: Map<string, number>): Tx {
-  const { audit } = tx;
-  return {
-    ...tx,
-    audit: {
-      ...audit,
-      async append(entry) {
-        await audit.append(entry);
-        appended.set(entry.warRoomId, Math.max(entry.seq, appended.get(entry.warRoomId) ?? 0));
-      },
-    },
-  };
 }
 
 /** Opens (creating if needed) the database file and brings its schema up to date. */
