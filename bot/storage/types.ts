@@ -250,10 +250,11 @@ export interface InboxRepo {
     handledBefore: () => Error,
   ): Promise<void>;
   /**
-   * Makes the transaction's claims take effect now (PostgreSQL sends the writes held so
-   * far): fails with a claim's `handledBefore()` if its activity was claimed before, after
-   * waiting for a transaction in flight that claimed it. For work that fails before its
-   * commit: a redelivery is then told from a refusal.
+   * For work that failed before its commit, so that a redelivery is told from a refusal:
+   * fails with a claim's `handledBefore()` if its activity was claimed by a committed
+   * transaction. PostgreSQL reads the claim rather than writing it (decision 032). A claim
+   * still in flight is not waited for: the work was refused on what it read, committed
+   * without that claim's changes.
    */
   confirmClaims(): Promise<void>;
   /**

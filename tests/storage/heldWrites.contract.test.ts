@@ -4,7 +4,7 @@ import { RowMissingError } from '../../bot/storage/types';
 import { appendAudit } from '../../bot/services/auditTrail';
 import { findChainBreak } from '../../bot/services/auditTrail';
 import { backends, onPostgres, suiteDatabase, type Backend } from './backends';
-import { at, incident, newTenant, warRoom } from './fixtures';
+import { at, claimActivity, incident, newTenant, warRoom } from './fixtures';
 
 /**
  * Writes whose outcome nothing reads at once (`Exec.write`: a logged incident, its audit
@@ -248,6 +248,33 @@ describe.each(backends())('held writes: $name', (backend: Backend) => {
         // No BEGIN, no claim, no ROLLBACK: the claim went with the transaction unsent.
         expect(statements).toHaveLength(1);
         expect(statements[0]).toMatch(/^select .* from "war_rooms"/);
+      },
+    );
+
+    onPostgres(backend)(
+      'reads the claim of a refused turn that confirms it, and writes nothing',
+      async () => {
+        const room = await given();
+        class HandledBefore extends Error {}
+        const turn = (activityId: string) =>
+          storage().transaction(async (tx) => {
+            await tx.inbox.claim(room.conversationId, activityId, at(1), () => new HandledBefore());
+            await tx.warRooms.findById(room.tenantId, room.id);
+            await tx.inbox.confirmClaims();
+            throw new Error('stale card');
+          });
+        const late = await sent(() => expect(turn('late-click')).rejects.toThrow('stale card'));
+        // The war room, then the claim looked up: no BEGIN, no INSERT, no ROLLBACK.
+        expect(late.map((s) => s.split(' ').slice(0, 4).join(' '))).toEqual([
+          'select "id", "tenant_id", "team_id",',
+          'select "activity_id" from "inbox"',
+        ]);
+        await expect(
+          claimActivity(storage(), room.conversationId, 'late-click', at(2)),
+        ).resolves.toBe(true);
+        // Claimed and committed by the original: its redelivery is told apart, still unwritten.
+        const again = await sent(() => expect(turn('late-click')).rejects.toThrow(HandledBefore));
+        expect(again.filter((s) => !s.startsWith('select '))).toEqual([]);
       },
     );
 

@@ -199,6 +199,25 @@ export class PostgresSession {
     this.held.push({ sql, values: parameters, table, check });
   }
 
+  private async confirmHeld(): Promise<void> {
+    const probes = this.held.map((h) => h.check?.probe);
+    if (probes.every((p) => p !== undefined)) {
+      // A late click's claim (decision 032): one SELECT instead of BEGIN, INSERT, ROLLBACK.
+      // Each probe is its own statement at READ COMMITTED, inside the transaction or not: it
+      // sees every commit so far, the held writes being this transaction's and unsent.
+      for (const [i, probe] of probes.entries()) {
+        const { sql, parameters } = probe.compile();
+        const found = (await this.send(sql, parameters)).rowCount ?? 0;
+        const check = this.held[i]?.check;
+        if (found > 0 && check) this.refuse(check.error());
+      }
+      return;
+    }
+    // Mid-transaction: held writes must not commit on their own.
+    await this.ensureBegun();
+    await this.flush();
+  }
+
   /** A write changed other rows than it had to: the transaction must not commit. */
   private refuse(error: Error): never {
     this.scope.statementFailed(error);
@@ -211,13 +230,7 @@ export class PostgresSession {
       all: async <R>(q: Compilable<R>) => (await this.query(q)).rows,
       run: async (q) => (await this.query(q)).rowCount ?? 0,
       write: (q, check) => this.inTurn(() => this.write(q, check)),
-      sendHeld: () =>
-        this.inTurn(async () => {
-          if (this.held.length === 0) return;
-          // Mid-transaction: held writes must not commit on their own.
-          await this.ensureBegun();
-          await this.flush();
-        }),
+      confirmHeld: () => this.inTurn(() => this.confirmHeld()),
       lockWarRoom: async (tenantId, warRoomId) => {
         // NO KEY UPDATE is the lock nextNumber's UPDATE takes: one lock per war room, so the
         // order of nextNumber and audit.head in a transaction cannot deadlock, and the KEY

@@ -22,10 +22,12 @@ export interface Exec {
    */
   write(query: Compilable, check?: RowCheck): Promise<void>;
   /**
-   * Sends the writes held so far now, inside the transaction, so that their checks fail
-   * here rather than at the commit. A no-op where writes run at once (SQLite).
+   * For work that failed and will not commit: fails now with the error of a held write's
+   * check that would fail. Writes whose checks all have a `probe` are not sent: each probe
+   * is read instead, past them (no BEGIN, no ROLLBACK); otherwise the held writes are sent
+   * inside the transaction. A no-op where writes run at once (SQLite).
    */
-  sendHeld(): Promise<void>;
+  confirmHeld(): Promise<void>;
   /**
    * Locks a war room's row until the transaction ends, so counters and the audit chain of
    * that war room have one writer at a time. A no-op where transactions are serialised, and
@@ -117,6 +119,11 @@ export function headMemo(): Pick<Exec, 'knownHead' | 'learnHead' | 'moveHead' | 
 export interface RowCheck {
   rows: number;
   error: () => Error;
+  /**
+   * A plain read that returns a row exactly when the write, sent now, would fail its check
+   * on what is committed (`Exec.confirmHeld`).
+   */
+  probe?: Compilable;
 }
 
 /** A write meant to change one row. */

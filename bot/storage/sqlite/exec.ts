@@ -88,7 +88,7 @@ export function sqliteExec(statements: StatementCache, scope: TxScope, readOnly 
         const changed = s.run(...params).changes;
         if (check && changed !== check.rows) throw check.error();
       }),
-    sendHeld: () => Promise.resolve(),
+    confirmHeld: () => Promise.resolve(),
     lockWarRoom: () => Promise.resolve(),
     warRoomLocked: () => undefined,
     // Transactions run one at a time here: whatever the transaction read stays current.
