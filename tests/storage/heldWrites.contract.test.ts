@@ -96,6 +96,23 @@ describe.each(backends())('held writes: $name', (backend: Backend) => {
     ).toBeUndefined();
   });
 
+  it('commits nothing when the last held write of a begun transaction changes no row', async () => {
+    const room = await given();
+    // The number's UPDATE begins the transaction; the one held write (the card's id of an
+    // incident that does not exist) goes with the COMMIT and must fail it.
+    await expect(
+      storage().transaction(async (tx) => {
+        await tx.warRooms.nextNumber(room.tenantId, room.id, 'incident');
+        await tx.incidents.setCardActivityId(room.tenantId, 'no-such-incident', '1:card');
+      }),
+    ).rejects.toBeInstanceOf(RowMissingError);
+    expect(
+      await storage().transaction((tx) =>
+        tx.warRooms.nextNumber(room.tenantId, room.id, 'incident'),
+      ),
+    ).toBe(1);
+  });
+
   it('records a sent card and its id together, or neither when the incident is gone', async () => {
     const room = await given();
     const made = incident(room, 1);
