@@ -92,10 +92,12 @@ export class PostgresSession {
     const flushed = this.flush(true);
     this.end();
     const committed = this.client.query('COMMIT');
+    // A lost connection fails both at once: the writes' error is the one to raise.
+    const ended = committed.catch(() => undefined);
     try {
       await flushed;
     } catch (error) {
-      await committed.catch(() => undefined);
+      await ended;
       throw error;
     }
     return (await committed).command;
