@@ -37,6 +37,16 @@ const lockShape = shape(['tenantId', 'warRoomId'], (db, p) =>
     .forNoKeyUpdate(),
 );
 
+/** A parameter the driver encodes without fail: text, a number, a boolean or NULL. */
+function isPlainValue(value: unknown): boolean {
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
+}
+
 /**
  * One transaction's (or `Storage.read`'s) statements on the pooled client that holds it.
  * `begin` (BEGIN …) is sent before the first statement that must run inside it, so a
@@ -87,17 +97,24 @@ export class PostgresSession {
     }
     // The held writes and COMMIT leave together: COMMIT waits in the driver's queue rather
     // than for this code's turn on a busy event loop, so a war room's lock is held that
-    // much shorter (decision 032). Their checks are then made in SQL, so that a failed
-    // one aborts the transaction and COMMIT answers ROLLBACK.
-    const flushed = this.flush(true);
+    // much shorter (decision 032). The writes check their rows in SQL, so a failed check
+    // aborts the transaction and COMMIT answers ROLLBACK; and they carry only values the
+    // driver cannot fail to encode (`write`), so none stays behind while COMMIT goes.
+    this.assertOpen();
+    const held = this.held;
+    this.held = [];
+    const flushed = held.length > 0 ? this.sendCombined(held) : Promise.resolve();
     this.end();
-    const committed = this.client.query('COMMIT');
+    const committed = this.client.query('COMMIT').finally(() => {
+      // Answered or failed, the transaction is over: no ROLLBACK is owed.
+      this.begun = false;
+    });
     // A lost connection fails both at once: the writes' error is the one to raise.
-    const ended = committed.catch(() => undefined);
+    const settled = committed.catch(() => undefined);
     try {
       await flushed;
     } catch (error) {
-      await ended;
+      await settled;
       throw error;
     }
     return (await committed).command;
@@ -125,26 +142,33 @@ export class PostgresSession {
 
   /**
    * Runs the held writes as one statement. Inside a transaction a lone write is sent as it
-   * is and its count checked here (a ROLLBACK can still undo it); otherwise, or with
-   * `checksInSql` (COMMIT follows without waiting), the statement checks the counts itself
-   * (`combined`), since it may be committing on its own.
+   * is and its count checked here (a ROLLBACK can still undo it); otherwise the statement
+   * checks the counts itself (`combined`), since it may be committing on its own.
    */
-  private async flush(checksInSql = false): Promise<void> {
+  private async flush(): Promise<void> {
     const held = this.held;
     if (held.length === 0) return;
     this.held = [];
     const [only] = held as [HeldWrite];
-    if (held.length === 1 && this.begun && !checksInSql) {
+    if (held.length === 1 && this.begun) {
       const changed = (await this.send(only.sql, only.values)).rowCount ?? 0;
       if (only.check && changed !== only.check.rows) this.refuse(only.check.error());
       return;
     }
+    await this.sendCombined(held);
+  }
+
+  /**
+   * `held` as one statement that checks its rows itself. The driver has it when this
+   * returns: nothing is awaited before `client.query` (`commit` queues COMMIT after it).
+   */
+  private sendCombined(held: readonly HeldWrite[]): Promise<unknown> {
     const { text, values } = combined(held);
     const name = preparedCombination(
       text,
       held.map((h) => h.sql),
     );
-    await this.send(text, values, name, (e) => {
+    return this.send(text, values, name, (e) => {
       const failed = failedCheck(e);
       return failed === undefined ? undefined : held[failed]?.check?.error();
     });
@@ -204,7 +228,9 @@ export class PostgresSession {
     this.scope.admit();
     const { sql, parameters } = compilable.compile();
     const table = this.options.readOnly ? undefined : holdableTable(sql);
-    if (table === undefined) {
+    // Only values the driver sends as they are: one it failed to encode would leave a held
+    // write behind while the COMMIT queued after it went (decision 032).
+    if (table === undefined || !parameters.every(isPlainValue)) {
       const changed = (await this.now(sql, parameters)).rowCount ?? 0;
       if (check && changed !== check.rows) this.refuse(check.error());
       return;
