@@ -10,13 +10,18 @@ import { startPostgres, type TestPostgres } from '../support/postgres';
  * and no ROLLBACK is owed once COMMIT has answered. Raw SQL on tables of its own, run the way
  * `PostgresStorage.run` runs a transaction.
  */
-describe('PostgreSQL session at its commit', () => {
+describe.each([
+  { mode: 'one statement at a time', pipeline: false },
+  // As the storage's main pool runs (postgres/pools.ts).
+  { mode: "pg's pipeline mode", pipeline: true },
+])('PostgreSQL session at its commit, $mode', ({ pipeline }) => {
   let pg: TestPostgres;
   let pool: Pool;
 
   beforeAll(async () => {
     pg = await startPostgres();
-    pool = new Pool({ connectionString: await pg.createDatabase('session'), max: 2 });
+    const url = await pg.createDatabase('session');
+    pool = new Pool({ connectionString: url, max: 2, ...({ pipeline } as object) });
     await pool.query('CREATE TABLE counter (id int PRIMARY KEY, n int NOT NULL)');
     await pool.query('CREATE TABLE note (v text NOT NULL)');
     await pool.query('INSERT INTO counter VALUES (1, 0)');

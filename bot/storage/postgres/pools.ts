@@ -62,10 +62,17 @@ export function createPools(url: string, options: PostgresOptions): Pools {
     query_timeout: statementTimeout + 1000,
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
   };
+  // A statement handed to the driver while another is out goes at once (pg's pipeline
+  // mode): a transaction's COMMIT leaves with its held writes (decision 032).
+  const pipelined = { pipeline: true } as PoolConfig;
   const onIdle = options.onIdleError ?? report('idle PostgreSQL connection failed');
   const onClient = options.onClientError ?? report('PostgreSQL connection failed while in use');
   return {
-    main: guarded(new Pool({ ...timed, max: options.maxConnections ?? 10 }), onIdle, onClient),
+    main: guarded(
+      new Pool({ ...timed, ...pipelined, max: options.maxConnections ?? 10 }),
+      onIdle,
+      onClient,
+    ),
     health: guarded(new Pool({ ...timed, max: 2 }), onIdle, onClient),
     migration: guarded(new Pool({ ...base, max: 1 }), onIdle, onClient),
   };
