@@ -140,11 +140,11 @@ export class DeliveryService {
 
   private async drain(): Promise<void> {
     try {
-      let sent: number;
+      let more: boolean;
       do {
         this.again = false;
-        sent = await this.tick();
-      } while (!this.stopped && (this.again || sent > 0));
+        more = (await this.round()).more;
+      } while (!this.stopped && (this.again || more));
     } catch (error) {
       // The database is down or refused: the poll tries again.
       this.deps.logger.warn('outbox: could not read or settle messages', { error });
@@ -153,6 +153,15 @@ export class DeliveryService {
 
   /** One round: expire dead leases, lease the due heads, send them. Returns how many. */
   async tick(): Promise<number> {
+    return (await this.round()).sent;
+  }
+
+  /**
+   * A round, and whether another may find messages due now: a full batch, or a message
+   * sent that had another of its conversation waiting behind it. Otherwise new messages
+   * come with a signal (`again`), and others' with the poll.
+   */
+  private async round(): Promise<{ sent: number; more: boolean }> {
     const { storage, clock } = this.deps;
     const now = clock.now();
     const leaseUntil = new Date(now.getTime() + this.options.leaseMs).toISOString();
@@ -180,7 +189,10 @@ export class DeliveryService {
         }),
       ),
     );
-    return due.length;
+    return {
+      sent: due.length,
+      more: due.length === CLAIM_BATCH || due.some((m) => m.followed),
+    };
   }
 
   private async deliver(queued: OutboxMessage): Promise<void> {

@@ -314,6 +314,12 @@ export interface OutboxMessage extends NewOutboxMessage {
   lastError: string | null;
 }
 
+/** A message leased to be sent (`OutboxRepo.claimDue`). */
+export interface ClaimedMessage extends OutboxMessage {
+  /** Another message of its conversation was waiting behind it when it was leased. */
+  followed: boolean;
+}
+
 /** How a send attempt ended, as the outbox records it. */
 export type OutboxSettlement =
   | { state: 'sent'; activityId: string | null }
@@ -328,7 +334,7 @@ export interface OutboxRepo {
    * each conversation (messages to one conversation go out in order), at most `limit`.
    * A message is leased by one sender at a time, across instances.
    */
-  claimDue(now: string, leaseUntil: string, limit: number): Promise<OutboxMessage[]>;
+  claimDue(now: string, leaseUntil: string, limit: number): Promise<ClaimedMessage[]>;
   /**
    * Messages whose sender's lease ran out (the sender died mid-send): an update goes back
    * to pending (safe to repeat); a post becomes unknown (it may have arrived: never

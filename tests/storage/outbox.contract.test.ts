@@ -148,6 +148,18 @@ describe.each(backends())('outbox contract: $name', (backend: Backend) => {
       expect(await find(a2!.id)).toMatchObject({ state: 'pending' });
     });
 
+    it('says which leased message has another of its conversation waiting behind it', async () => {
+      const [a1, a2, b1] = ['a', 'a', 'b'].map((c) => message(c));
+      await enqueue(a1!, a2!, b1!);
+      const leased = await claim();
+      expect(leased.map((m) => [m.id, m.followed])).toEqual([
+        [a1!.id, true],
+        [b1!.id, false],
+      ]);
+      await settle(a1!.id, { state: 'sent', activityId: '1:a1' });
+      expect((await claim()).map((m) => [m.id, m.followed])).toEqual([[a2!.id, false]]);
+    });
+
     it('orders personal-chat messages per person, apart from each other and the channel', async () => {
       const fallback = { serviceUrl: SERVICE_URL, conversationId: '19:a@thread.tacv2' };
       const to = (teamsUserId: string) =>

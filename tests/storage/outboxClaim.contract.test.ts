@@ -70,6 +70,12 @@ describe.each(backends())('outbox claim: $name', (backend: Backend) => {
     // PostgreSQL's planner may also take outbox_due (state first), as cheap here.
     expect(plan).toMatch(backend.name === 'sqlite' ? /outbox_unsent/ : /outbox_(unsent|due)/);
     expect(plan).not.toMatch(/SCAN e\b|SCAN e_1|Seq Scan|outbox_by_conversation/);
+    // Its RETURNING asks whether anything waits behind each message: a seek by state too.
+    expect(plan).toMatch(
+      backend.name === 'sqlite'
+        ? /SEARCH f USING (COVERING )?INDEX outbox_unsent/
+        : /Index (Only )?Scan using outbox_(unsent|due) on outbox f\s/,
+    );
     if (backend.name === 'postgres') {
       expect(plan.match(/on outbox e(_1)?\s/g)).toHaveLength(2);
       expect(plan).not.toMatch(/Index Cond: \(conversation_key = o\.conversation_key\)\n/);

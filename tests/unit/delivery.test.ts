@@ -502,8 +502,9 @@ describe('DeliveryService', () => {
     expect(sends[7]! - sends[0]!).toBeGreaterThanOrEqual(1000);
   });
 
-  it('sends a queue, and the notices of what failed, on one kick', async () => {
-    const service = new DeliveryService({
+  /** A sender driven by kick(), not started: nothing listens to commits, and no poll runs. */
+  const kicked = () =>
+    new DeliveryService({
       storage,
       clock,
       ids: () => 'notice-1',
@@ -511,6 +512,9 @@ describe('DeliveryService', () => {
       messenger,
       pacer,
     });
+
+  it('sends a queue, and the notices of what failed, on one kick', async () => {
+    const service = kicked();
     const notice = { type: 'message', text: 'Could not post.' };
     const [a1, a2, b1] = await enqueue(post('a'), post('a', { failureNotice: notice }), post('b'));
     messenger.script(a2!.id, forbidden);
@@ -518,6 +522,25 @@ describe('DeliveryService', () => {
     await service.idle();
     await service.stop();
     expect(messenger.sentIds()).toEqual([a1!.id, b1!.id, a2!.id, 'notice-1']);
+  });
+
+  it('leases again after sending only what waited behind it; a new message comes with its signal', async () => {
+    const service = kicked();
+    const [a1, a2] = await enqueue(post('a'), post('a'));
+    // Enqueued while a2 is being sent, by a transaction no sender listens to.
+    const b1 = post('b');
+    messenger.script(a2!.id, async () => {
+      await storage.transaction((tx) => tx.outbox.enqueue(b1));
+      return { kind: 'sent', activityId: '1:a2' };
+    });
+    service.kick();
+    await service.idle();
+    // a2 waited behind a1, so the drain went on; nothing waited behind a2: it stopped there.
+    expect(messenger.sentIds()).toEqual([a1!.id, a2!.id]);
+    service.kick();
+    await service.idle();
+    expect(messenger.sentIds()).toEqual([a1!.id, a2!.id, b1.id]);
+    await service.stop();
   });
 
   it('after a restart, resumes what the previous sender left pending', async () => {

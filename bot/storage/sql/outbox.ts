@@ -167,9 +167,22 @@ export function outboxRepo(x: Exec): OutboxRepo {
           .set({ state: 'sending', lease_until: toIso(leaseUntil), updated_at: toIso(now) })
           .where('state', '=', 'pending')
           .where('id', 'in', due)
-          .returning(COLUMNS),
+          .returning(COLUMNS)
+          // Whether to claim again once it is sent: a search on outbox_unsent. What waits
+          // behind a head is never leased with it, so it reads pending on both engines.
+          .returning(({ exists, selectFrom, lit }) =>
+            exists(
+              selectFrom('outbox as f')
+                .select(lit(1).as('one'))
+                .whereRef('f.conversation_key', '=', 'outbox.conversation_key')
+                .where('f.state', '=', 'pending')
+                .whereRef('f.seq', '>', 'outbox.seq'),
+            ).as('followed'),
+          ),
       );
-      return rows.map(fromRow).sort((a, b) => a.seq - b.seq);
+      return rows
+        .map((r) => ({ ...fromRow(r), followed: Boolean(r.followed) }))
+        .sort((a, b) => a.seq - b.seq);
     },
 
     async expireLeases(now) {
